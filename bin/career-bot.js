@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci`/`npm run build`).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('career-bot: dist/ is missing; run `npm run build` (npm ci does it for you)\n');
+  process.exit(1);
+}
+// Node 20.12+ reads .env itself; a missing file is not an error.
+try {
+  process.loadEnvFile();
+} catch {}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

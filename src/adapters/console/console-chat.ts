@@ -1,0 +1,60 @@
+import { createInterface } from 'node:readline';
+import type { Bot } from '../../core/bot.js';
+import type { IncomingMessage } from '../../core/message.js';
+import type { Reply } from '../../core/reply.js';
+import { renderText } from '../../core/render-text.js';
+
+export interface ConsoleChat {
+  /** Resolves when the user quits or input ends. */
+  readonly closed: Promise<void>;
+  stop(): void;
+}
+
+const BANNER = 'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, "help", or "quit".';
+
+/**
+ * The console adapter: a person types what they would type in Slack or
+ * Discord. `/career ...` is a slash command, anything else a DM; a number
+ * presses the numbered choice of the last answer, like a button.
+ */
+export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): ConsoleChat {
+  const rl = createInterface({ input, output, terminal: false, crlfDelay: Infinity });
+  let last: Reply | null = null;
+  const user = { id: 'console-user', name: process.env.USER ?? 'you' };
+  const write = (s: string) => output.write(`${s}\n`);
+
+  write(BANNER);
+  const prompt = () => output.write('\n> ');
+  prompt();
+  rl.on('line', (raw) => {
+    const line = raw.trim();
+    if (/^(quit|exit|:q)$/i.test(line)) {
+      rl.close();
+      return;
+    }
+    const message = toMessage(line, last, user);
+    if (message) {
+      last = bot.handle(message);
+      write(renderText(last));
+    } else {
+      write(`There is no choice ${line} in the last answer.`);
+    }
+    prompt();
+  });
+  const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  return {
+    closed,
+    stop: () => rl.close(),
+  };
+}
+
+function toMessage(line: string, last: Reply | null, user: IncomingMessage['user']): IncomingMessage | null {
+  const base = { platform: 'console' as const, user, channel: { id: 'console', kind: 'dm' as const } };
+  if (/^\d{1,3}$/.test(line) && last?.choices.length) {
+    const choice = last.choices[Number(line) - 1];
+    return choice ? { ...base, kind: 'button', text: '', action: choice.action } : null;
+  }
+  const command = /^\/career\b\s*(.*)$/i.exec(line);
+  if (command) return { ...base, kind: 'command', text: command[1] ?? '' };
+  return { ...base, kind: 'dm', text: line };
+}

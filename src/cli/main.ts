@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startConsoleChat } from '../adapters/console/console-chat.js';
+import { parseConfig } from '../config.js';
+import { createBot } from '../core/bot.js';
+import { createLogger } from '../create-logger.js';
+import { DEFAULT_CONTENT_DIR } from '../paths.js';
+import { askCommand } from './ask-command.js';
+import { loadOrExplain } from './load-or-explain.js';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
+       career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json
+       career-bot check [--content DIR]                 validate the content
+       career-bot tips list --json [--content DIR]      print every tip`;
+
+/** Runs one command line; returns the exit code (never calls process.exit). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        content: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    io.stderr.write(`career-bot: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const contentDir = path.resolve(values.content ?? DEFAULT_CONTENT_DIR);
+  const [command, ...rest] = positionals;
+
+  if (command === 'check') {
+    const content = loadOrExplain(contentDir, io.stderr);
+    if (!content) return 1;
+    io.stdout.write(`content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${contentDir}\n`);
+    return 0;
+  }
+  if (command === 'ask') {
+    const content = loadOrExplain(contentDir, io.stderr);
+    if (!content) return 1;
+    const bot = createBot({ content });
+    return askCommand(bot, rest.length ? rest.join(' ') : undefined, values.json, io);
+  }
+  if (command === 'tips') {
+    const content = loadOrExplain(contentDir, io.stderr);
+    if (!content) return 1;
+    if (rest[0] === 'list') {
+      const tips = content.tips.map((t) => ({ id: t.id, roles: t.roles, text: t.text, skill: t.skill, section: t.section ?? null }));
+      io.stdout.write(values.json ? `${JSON.stringify(tips)}\n` : tips.map((t) => `${t.id} [${t.roles.join(', ')}] ${t.text}`).join('\n') + '\n');
+      return 0;
+    }
+    io.stderr.write(`career-bot: unknown tips command "${rest[0] ?? ''}"\n${USAGE}\n`);
+    return 2;
+  }
+  if (command !== undefined && command !== 'start') {
+    io.stderr.write(`career-bot: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  return start(contentDir, io);
+}
+
+async function start(contentDir: string, io: CliIo): Promise<number> {
+  const configResult = parseConfig(io.env);
+  if (!configResult.ok) {
+    io.stderr.write(`career-bot: invalid configuration:\n${configResult.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    return 1;
+  }
+  const config = configResult.config;
+  const content = loadOrExplain(contentDir, io.stderr);
+  if (!content) return 1;
+  const logger = createLogger(config.slack || config.discord ? config.LOG_LEVEL : 'warn', io.stderr);
+  const bot = createBot({ content, logger });
+  const chat = startConsoleChat(bot, io.stdin, io.stdout);
+  await chat.closed;
+  return 0;
+}

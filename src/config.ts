@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const url = (name: string) =>
+  z
+    .string()
+    .url(`${name} must be a URL such as https://slack.com/api/`)
+    .refine((u) => /^https?:/.test(u), `${name} must be an http(s) URL`);
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must look like xoxb-…').optional(),
+    SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-zA-Z]{8,}$/, 'SLACK_SIGNING_SECRET must be the app\'s signing secret (letters and digits)').optional(),
+    SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must look like xapp-…').optional(),
+    SLACK_API_URL: url('SLACK_API_URL').optional(),
+    DISCORD_TOKEN: z.string().regex(/^\S{20,}$/, 'DISCORD_TOKEN must be the bot token from the developer portal').optional(),
+    DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'DISCORD_APPLICATION_ID must be the numeric application id').optional(),
+    DISCORD_API_URL: url('DISCORD_API_URL').optional(),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_USER_IDS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET' });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN' });
+    }
+  });
+
+export type Config = z.infer<typeof envSchema> & {
+  slack: 'http' | 'socket' | null;
+  discord: boolean;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/**
+ * Parses the environment once. Empty strings count as unset, so a `.env`
+ * line like `SLACK_BOT_TOKEN=` does not half-enable Slack.
+ */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    return { ok: false, errors: result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`) };
+  }
+  const c = result.data;
+  return {
+    ok: true,
+    config: {
+      ...c,
+      slack: c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null,
+      discord: Boolean(c.DISCORD_TOKEN),
+    },
+  };
+}

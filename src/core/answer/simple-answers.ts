@@ -1,0 +1,91 @@
+import type { Content, Role, Tip } from '../content/types.js';
+import type { Reply } from '../reply.js';
+import { SECTION_TITLES } from '../sections.js';
+import { neutralize } from '../text/neutralize.js';
+import { roleChoices } from './choices.js';
+
+/** Every role the bot covers. */
+export function listReply(content: Content): Reply {
+  return {
+    intent: 'list',
+    title: `Roles I cover (${content.roles.length})`,
+    blocks: [
+      { type: 'list', items: content.roles.map((r) => r.title), ordered: false },
+      { type: 'paragraph', text: 'Ask about any of them, e.g. "/career knowledge graph engineer skills".' },
+    ],
+    choices: roleChoices(content.roles, 'role'),
+    private: false,
+  };
+}
+
+export function helpReply(content: Content): Reply {
+  const example = content.roles[0]?.title.toLowerCase() ?? 'ml systems engineer';
+  return {
+    intent: 'help',
+    title: 'How to ask career-bot',
+    blocks: [
+      { type: 'paragraph', text: 'I answer questions about tech careers from curated role profiles.' },
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          `/career ${example}: an overview of the role`,
+          `/career ${example} skills: one topic (${Object.values(SECTION_TITLES).map((t) => t.toLowerCase()).join(', ')})`,
+          `"how much does a senior ${example} make in Seattle?": pay by level and city, sent privately`,
+          '"which role works with RDF and OWL?": find a role from what it involves',
+          '/career: the list of roles; "send me a tip": this week\'s skill tip',
+        ],
+      },
+    ],
+    choices: [{ label: 'List roles', action: { type: 'list' }, group: 'role' }],
+    private: true,
+  };
+}
+
+export function tipReply(content: Content, tip: Tip | undefined, role: Role | null): Reply {
+  if (!tip) {
+    return {
+      intent: 'tip',
+      title: 'Skill tip',
+      blocks: [{ type: 'paragraph', text: role ? `I have no skill tips for ${role.title} yet.` : 'I have no skill tips yet.' }],
+      choices: [],
+      private: false,
+      ...(role ? { role: role.id } : {}),
+    };
+  }
+  const roles = tip.roles.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
+  const first = roles[0];
+  const readMore = first && tip.section ? `Read more: /career ${first.title.toLowerCase()} ${tip.section.replace(/-/g, ' ')}` : null;
+  return {
+    intent: 'tip',
+    title: `Skill tip: ${tip.skill}`,
+    blocks: [
+      { type: 'paragraph', text: tip.text },
+      { type: 'paragraph', text: `For: ${roles.map((r) => r.title).join(', ')}${readMore ? `. ${readMore}` : ''}` },
+    ],
+    choices: first && tip.section ? [{ label: `${first.title}: ${SECTION_TITLES[tip.section]}`, action: { type: 'section', role: first.id, section: tip.section }, group: 'related' }] : [],
+    private: false,
+    role: first?.id ?? '',
+  };
+}
+
+/** A role we don't cover, or off-topic text: say so plainly, offer close roles. */
+export function unknownReply(content: Content, question: string, suggestions: readonly Role[]): Reply {
+  const echoed = neutralize(question, 80);
+  const blocks: Reply['blocks'] = [
+    {
+      type: 'paragraph',
+      text: echoed
+        ? `I don't have a career profile for "${echoed}". I cover ${content.roles.length} roles; type /career for the list.`
+        : `I don't have a career profile for that. I cover ${content.roles.length} roles; type /career for the list.`,
+    },
+  ];
+  if (suggestions.length) blocks.push({ type: 'paragraph', text: `Did you mean: ${suggestions.map((r) => r.title).join(', ')}?` });
+  return {
+    intent: 'unknown',
+    title: 'No profile for that',
+    blocks,
+    choices: roleChoices(suggestions, 'suggestion'),
+    private: true,
+  };
+}

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { normalizeText } from '../text/normalize.js';
+import { parseRole } from './parse-role.js';
+import { tipsFileSchema } from './schema.js';
+import type { Content, ContentProblem, Role, Tip } from './types.js';
+import { parseYaml, validate } from './yaml-source.js';
+
+export type LoadResult = { ok: true; content: Content } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * Reads and validates a content folder: `roles/*.md` and, if present,
+ * `tips/*.yaml`. Every problem is collected (not just the first) so one run of
+ * `career-bot check` lists everything to fix.
+ */
+export function loadContent(dir: string): LoadResult {
+  const rolesDir = path.join(dir, 'roles');
+  if (!isDir(rolesDir)) {
+    return { ok: false, problems: [{ file: rolesDir, line: 1, message: 'no roles folder: expected content/roles/<id>.md files' }] };
+  }
+  const problems: ContentProblem[] = [];
+  const roles: Role[] = [];
+  for (const name of listFiles(rolesDir, ['.md'])) {
+    const file = path.join(rolesDir, name);
+    const parsed = parseRole(file, path.basename(name, '.md'), readFileSync(file, 'utf8'));
+    if (parsed.ok) roles.push(parsed.value);
+    else problems.push(...parsed.problems);
+  }
+  if (roles.length === 0 && problems.length === 0) {
+    problems.push({ file: rolesDir, line: 1, message: 'no role files (*.md)' });
+  }
+
+  const tips: Tip[] = [];
+  const tipLines = new Map<Tip, (p: readonly PropertyKey[]) => number>();
+  const tipsDir = path.join(dir, 'tips');
+  if (isDir(tipsDir)) {
+    for (const name of listFiles(tipsDir, ['.yaml', '.yml'])) {
+      const file = path.join(tipsDir, name);
+      const source = parseYaml(file, readFileSync(file, 'utf8'));
+      const result = validate(file, source, tipsFileSchema);
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      result.value.forEach((t, i) => {
+        const tip: Tip = { ...t, file } as Tip;
+        tips.push(tip);
+        tipLines.set(tip, (p) => source.lineOf([i, ...p]));
+      });
+    }
+  }
+
+  problems.push(...crossCheck(roles, tips, tipLines));
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, content: { dir, roles, roleById: new Map(roles.map((r) => [r.id, r])), tips } };
+}
+
+/** Checks that need every file: uniqueness and references between files. */
+function crossCheck(
+  roles: Role[],
+  tips: Tip[],
+  tipLines: Map<Tip, (p: readonly PropertyKey[]) => number>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ids = new Map<string, Role>();
+  const names = new Map<string, Role>();
+  for (const role of roles) {
+    const prior = ids.get(role.id);
+    if (prior) problems.push({ file: role.file, line: 1, field: 'id', message: `duplicate id "${role.id}" (also ${prior.file})` });
+    ids.set(role.id, role);
+  }
+  for (const role of roles) {
+    for (const name of [role.title, ...role.aliases]) {
+      const key = normalizeText(name);
+      const owner = names.get(key);
+      if (owner && owner !== role) {
+        problems.push({ file: role.file, line: 1, field: 'aliases', message: `"${name}" is claimed by two roles: ${owner.id} and ${role.id}` });
+      }
+      names.set(key, role);
+    }
+    role.related.forEach((id) => {
+      if (!ids.has(id)) problems.push({ file: role.file, line: 1, field: 'related', message: `unknown role "${id}"` });
+    });
+  }
+  const tipIds = new Set<string>();
+  for (const tip of tips) {
+    const lineOf = tipLines.get(tip)!;
+    if (tipIds.has(tip.id)) problems.push({ file: tip.file, line: lineOf(['id']), field: 'id', message: `duplicate tip id "${tip.id}"` });
+    tipIds.add(tip.id);
+    tip.roles.forEach((id, i) => {
+      if (!ids.has(id)) problems.push({ file: tip.file, line: lineOf(['roles', i]), field: `roles`, message: `tip "${tip.id}" names unknown role "${id}"` });
+    });
+  }
+  return problems;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function listFiles(dir: string, exts: string[]): string[] {
+  return readdirSync(dir)
+    .filter((n) => exts.some((e) => n.endsWith(e)))
+    .sort();
+}

@@ -1,0 +1,35 @@
+import type { Block, Reply } from './reply.js';
+
+const GROUP_LABELS = { section: 'More on this role', related: 'Related roles', suggestion: 'Did you mean', role: 'Roles' } as const;
+
+/**
+ * Plain text for terminals and the `ask` command. Choices are numbered so the
+ * console can offer them the way a platform offers buttons.
+ */
+export function renderText(reply: Reply): string {
+  const out: string[] = [reply.title, ''];
+  for (const block of reply.blocks) out.push(...renderBlock(block));
+  if (out[out.length - 1] === '') out.pop();
+  if (reply.footer) out.push('', reply.footer);
+  const groups = new Map<string, string[]>();
+  reply.choices.forEach((c, i) => {
+    const label = GROUP_LABELS[c.group];
+    groups.set(label, [...(groups.get(label) ?? []), `[${i + 1}] ${c.label}`]);
+  });
+  if (groups.size) out.push('');
+  for (const [label, items] of groups) out.push(`${label}: ${items.join('  ')}`);
+  return out.join('\n');
+}
+
+function renderBlock(block: Block): string[] {
+  switch (block.type) {
+    case 'heading':
+      return [block.text, ''];
+    case 'paragraph':
+      return [block.text, ''];
+    case 'list':
+      return [...block.items.map((item, i) => (block.ordered ? `  ${i + 1}. ${item}` : `  • ${item}`)), ''];
+    case 'fields':
+      return [...block.fields.map((f) => `  ${f.label}: ${f.value}`), ''];
+  }
+}

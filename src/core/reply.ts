@@ -1,0 +1,47 @@
+import type { SectionId } from './sections.js';
+
+/**
+ * The neutral answer every adapter renders. It carries what a rich platform
+ * message needs; `renderText` turns it into plain text for the console.
+ */
+export type Intent = 'role' | 'salary' | 'list' | 'help' | 'tip' | 'unknown';
+
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'list'; items: string[]; ordered: boolean }
+  | { type: 'fields'; fields: Field[] };
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/** What pressing a button (or picking a numbered choice in the console) asks for. */
+export type Action =
+  | { type: 'section'; role: string; section: SectionId }
+  | { type: 'list' }
+  | { type: 'help' };
+
+export type ChoiceGroup = 'section' | 'related' | 'suggestion' | 'role';
+
+export interface Choice {
+  label: string;
+  action: Action;
+  group: ChoiceGroup;
+}
+
+export interface Reply {
+  intent: Intent;
+  title: string;
+  blocks: Block[];
+  choices: Choice[];
+  /** Source and year of quoted figures, or other small print. */
+  footer?: string;
+  /** Only the asker should see it (ephemeral on Slack/Discord). */
+  private: boolean;
+  /** The role the reply is about, for colours and share attribution. */
+  role?: string;
+  /** The section shown, when the reply is one role's section. */
+  section?: SectionId;
+}

@@ -1,0 +1,107 @@
+import type { Level, Role } from '../content/types.js';
+import type { Intent } from '../reply.js';
+import type { SectionId } from '../sections.js';
+import { tokenize } from '../text/normalize.js';
+import { canonicalize } from './canonical.js';
+import { findRoleByContent, findRoleByName, type ScoredRole } from './find-role.js';
+import type { PlaceMention } from './locations.js';
+import type { QuestionReader } from './question-reader.js';
+import {
+  GREETING,
+  HELP_CUE,
+  LEVEL_CUES,
+  LIST_CUE,
+  LIST_FILLER,
+  ROLE_SEEKING_CUE,
+  SALARY_CUE,
+  SECTION_CUES,
+  STOPWORDS,
+  TIP_CUE,
+} from './words.js';
+
+/** What a question asks, before any answer is written. */
+export interface Understanding {
+  intent: Intent;
+  role: Role | null;
+  section: SectionId | null;
+  level: Level | null;
+  place: PlaceMention | null;
+  confidence: number;
+  suggestions: ScoredRole[];
+}
+
+/** Pay words that outweigh any topic word ("salary trends" is a pay question). */
+const STRONG_SALARY = /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|make|makes|making|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b/;
+
+export function understand(reader: QuestionReader, text: string): Understanding {
+  const words = tokenize(text).slice(0, 64);
+  const base = { role: null, section: null, level: null, place: null, suggestions: [] };
+  if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
+
+  const corrected = new Set<number>();
+  const fixed = words.map((w, i) => {
+    if (reader.isKnown(w)) return w;
+    const c = reader.corrector.correct(w);
+    if (c) corrected.add(i);
+    return c ?? w;
+  });
+  const tokens = canonicalize(fixed);
+  const byName = findRoleByName(reader.index, tokens, corrected);
+  const consumed = byName.kind === 'match' ? byName.consumed : new Set<number>();
+  const place = reader.locations.find(fixed, consumed);
+  const placeSpan = new Set<number>();
+  if (place) for (let i = place.from; i < place.to; i += 1) placeSpan.add(i);
+  const rest = fixed.filter((_, i) => !consumed.has(i) && !placeSpan.has(i)).join(' ');
+
+  const level = LEVEL_CUES.find(([, re]) => re.test(rest))?.[0] ?? null;
+  const section = detectSection(rest);
+  const salary = STRONG_SALARY.test(rest) || (SALARY_CUE.test(rest) && !section) || (place !== null && !section);
+
+  if (byName.kind === 'match') {
+    const role = byName.role;
+    const confidence = byName.confidence;
+    if (salary) return { ...base, intent: 'salary', role, level, place, confidence };
+    if (TIP_CUE.test(rest) && !section) return { ...base, intent: 'tip', role, confidence };
+    return { ...base, intent: 'role', role, section: section ?? 'overview', confidence };
+  }
+
+  const full = fixed.join(' ');
+  if (GREETING.test(full) || HELP_CUE.test(full)) return { ...base, intent: 'help', confidence: 1 };
+  const meaningful = fixed.filter((w) => !STOPWORDS.has(w));
+  if (LIST_CUE.test(full) && fixed.every((w) => LIST_FILLER.has(w) || STOPWORDS.has(w))) {
+    return { ...base, intent: 'list', confidence: 1 };
+  }
+  if (TIP_CUE.test(full) && !section && !salary) return { ...base, intent: 'tip', confidence: 1 };
+
+  const byContent = findRoleByContent(reader.index, tokens, new Set(), ROLE_SEEKING_CUE.test(full));
+  if (byContent.kind === 'match') {
+    const role = byContent.role;
+    if (STRONG_SALARY.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
+    return { ...base, intent: 'role', role, section: byContent.section ?? 'overview', confidence: byContent.confidence };
+  }
+
+  const suggestions = mergeSuggestions(byName.suggestions, byContent.suggestions);
+  // A pay question naming nothing else ("what's the salary?") asks which role;
+  // one naming an unknown job ("teacher salary") is a role we do not cover.
+  const unexplained = meaningful.filter((w) => !SALARY_CUE.test(w) && !LEVEL_CUES.some(([, re]) => re.test(w)));
+  if (salary && unexplained.length === 0) return { ...base, intent: 'salary', level, place, confidence: 1, suggestions };
+  return { ...base, intent: 'unknown', confidence: byName.confidence, suggestions };
+}
+
+/** The section a question asks for: the strongest cue, the earliest on a tie. */
+export function detectSection(text: string): SectionId | null {
+  let best: { id: SectionId; rank: number; at: number } | null = null;
+  for (const [id, weight, re] of SECTION_CUES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const rank = weight * 1000 + m[0].length;
+    if (!best || rank > best.rank || (rank === best.rank && m.index < best.at)) best = { id: id as SectionId, rank, at: m.index };
+  }
+  return best?.id ?? null;
+}
+
+function mergeSuggestions(a: ScoredRole[], b: ScoredRole[]): ScoredRole[] {
+  const out: ScoredRole[] = [];
+  for (const s of [...a, ...b]) if (!out.some((o) => o.role.id === s.role.id)) out.push(s);
+  return out.slice(0, 3);
+}

@@ -1,0 +1,119 @@
+/**
+ * Word lists the question reader uses. Kept apart from the logic so that
+ * tuning vocabulary never touches matching code.
+ */
+
+/** Words that carry no meaning for matching a role or a topic. */
+export const STOPWORDS = new Set(
+  `a an the and or but of in on at to for from by with about as into like than then so
+  is are was were be been being am do does did doing done have has had having
+  i me my mine we us our you your yours he him his she her it its they them their
+  this that these those there here what whats which who whom whose where when why how
+  can could should would will shall may might must need needs needed want wants wanna
+  get gets got getting go going tell show give let lets please pls plz thanks thank
+  some any all each every much many more most very really just also only even still
+  one ones someone somebody person people typically usually generally actually
+  s t d ll re ve m im id ive youre theyre isnt dont doesnt cant wont
+  if not no yes ok okay hey hi hello yo sup there info information kind sort type
+  know like good best better great main key typical average`.split(/\s+/).filter(Boolean),
+);
+
+/** Generic job nouns: present in many titles, so they count for little on their own. */
+export const GENERIC_ROLE_WORDS = new Set(
+  `engineer developer specialist expert scientist analyst consultant architect manager
+  lead professional practitioner researcher programmer technician administrator designer
+  officer head staff worker job role career position`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Multi-word terms and their short forms, so "machine learning systems engineer"
+ * and "ml systems engineer" are the same words to the matcher. Applied to
+ * titles, aliases, content and questions alike.
+ */
+export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
+  [['machine', 'learning'], 'ml'],
+  [['large', 'language', 'model'], 'llm'],
+  [['large', 'language', 'models'], 'llm'],
+  [['llms'], 'llm'],
+  [['natural', 'language', 'processing'], 'nlp'],
+  [['subject', 'matter', 'expert'], 'sme'],
+  [['subject', 'matter', 'experts'], 'sme'],
+  [['artificial', 'intelligence'], 'ai'],
+  [['knowledge', 'graph'], 'kg'],
+  [['knowledge', 'graphs'], 'kg'],
+  [['laboratory'], 'lab'],
+  [['laboratories'], 'lab'],
+  [['labs'], 'lab'],
+  [['engineering'], 'engineer'],
+  [['engineers'], 'engineer'],
+  [['eng'], 'engineer'],
+  [['engr'], 'engineer'],
+  [['dev'], 'developer'],
+  [['devs'], 'developer'],
+];
+
+/** Greetings and thanks: answered with help rather than "unknown". */
+export const GREETING = /^(hi|hey|hello|hallo|hiya|howdy|yo|sup|good (morning|afternoon|evening)|greetings|thanks|thank you|thx|ty)( (there|bot|all|everyone|folks|team|career bot|careerbot))*$/;
+
+export const HELP_CUE = /^(help|commands?|usage|menu|options|start|about|help me|how (do i|to|can i) (use|ask)( (this|you|the bot|it))?|what can (you|i) (do|ask)( here)?|what do you do|how does this work|\?+)$/;
+
+/** "show me all roles", "what careers are covered", "list". */
+export const LIST_CUE = /\b(list|roles?|careers?|jobs?|professions?|profiles?|positions?|titles?|occupations?)\b/;
+export const LIST_FILLER = new Set(
+  `list all show see roles role careers career jobs job professions profession profiles profile
+  positions position titles title occupations occupation covered cover available supported support
+  offer offered have has know do does which what there options option every everything you the me
+  are is of do can could please give tell`.split(/\s+/),
+);
+
+export const TIP_CUE = /\b(tips?|hints?|tip of the week|skill tip|weekly tip|advice|something to (try|practice))\b/;
+
+/** Pay questions. "how much" alone is weaker: "how much experience" is not pay. */
+export const SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|make|makes|making|compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|stipend|rate|rates|ctc|how much)\b/;
+
+export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', RegExp]> = [
+  ['entry', /\b(entry|entry level|junior|jr|graduate|grad|new grad|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/],
+  ['mid', /\b(mid|mid level|midlevel|middle|intermediate|mid career|mid senior)\b/],
+  ['senior', /\b(senior|sr|snr|staff|principal|lead|experienced|veteran|seasoned|expert level)\b/],
+];
+
+/**
+ * Section cues, strongest first within a section. The weight breaks ties
+ * between sections: a specific phrase ("soft skills") beats a general word
+ * ("skills") that it contains.
+ */
+export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
+  ['soft-skills', 3, /\b(soft skills?|people skills?|interpersonal|communication skills?|non technical skills?|personal qualities|personality|traits?|behavioral skills?)\b/],
+  ['best-practices', 3, /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?)\b/],
+  ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap)\b/],
+  ['responsibilities', 3, /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did) (an? |the )?(they |he |she |you |one |people |those )?(actually |really |exactly )?do|do all day|do every day|job entails?|entails?|accountable for|responsible for)\b/],
+  ['education', 3, /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|experience (required|needed|do i need)|years of experience|courses?|bootcamp)\b/],
+  ['demand', 3, /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|needed|popular)\b/],
+  ['trends', 3, /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction)\b/],
+  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|advantages?|pros|pros and cons|disadvantages?|limitations?)\b/],
+  ['work-environment', 3, /\b(work environment|working environment|environment|workplace|office|remote|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do they work|industries|sectors?)\b/],
+  ['skills', 2, /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?)\b/],
+  ['overview', 1, /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/],
+];
+
+/** Words that ask "which role does X?" rather than naming one. */
+export const ROLE_SEEKING_CUE = /\b(which|what) (role|roles|job|jobs|career|careers|position|positions|title|engineer|engineers|profession|kind of (engineer|job|role))\b|\b(careers?|jobs?|roles?|work|working|works|someone|person|people|specialist|expert|engineer) (in|with|on|who|that|doing|using|uses|building)\b|\bwho (uses?|does|works?|builds?|designs?|handles?)\b|\binterested in\b/;
+
+/**
+ * Topic words typos are corrected towards ("responsibilites", "salery"). The
+ * corrected word then meets the cue patterns above.
+ */
+export const TOPIC_WORDS = `overview describe description introduction summary explain definition
+responsibility responsibilities duties tasks daily involve entails
+skills skillset tools tooling technology technologies libraries library frameworks framework programming languages learn proficiency competencies expertise
+degree degrees education educational qualifications qualification study university college masters bachelors bachelor certification certifications certificate diploma background requirements required prerequisites courses bootcamp
+soft interpersonal communication personality traits
+career path paths progression progress promotion promotions advance advancement trajectory specialisation specialization
+demand market outlook hiring employers companies openings vacancies growth prospects opportunities opportunity security popular
+trends trending latest emerging upcoming future developments evolving changing innovations
+best practices practice guidelines standards recommendations
+challenges challenge challenging difficult difficulty difficulties hardest problems issues pitfalls obstacles downsides drawbacks struggles risks advantages disadvantages limitations
+environment workplace office remote hybrid teams colleagues coworkers collaborate collaboration culture settings industries sectors
+salary salaries earn earnings making compensation wage wages income remuneration bonus stipend
+entry junior graduate beginner intermediate senior principal experienced
+tips advice`.split(/\s+/).filter((w) => w.length >= 4);
