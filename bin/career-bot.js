@@ -11,6 +11,11 @@ if (!existsSync(entry)) {
 try {
   process.loadEnvFile();
 } catch {}
+// A closed pipe (`career-bot ask --json < qs | head`) ends output, not in a crash.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,

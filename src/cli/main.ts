@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startConsoleChat } from '../adapters/console/console-chat.js';
 import { parseConfig } from '../config.js';
 import { createBot } from '../core/bot.js';
-import { createLogger } from '../create-logger.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import { askCommand } from './ask-command.js';
 import { loadOrExplain } from './load-or-explain.js';
+import { start } from './start.js';
+import { tipsCommand } from './tips-command.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -32,6 +32,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         content: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        // Flags of `tips subscribe|unsubscribe|status|run-due` and `discord register`.
+        platform: { type: 'string' },
+        channel: { type: 'string' },
+        day: { type: 'string' },
+        time: { type: 'string' },
+        tz: { type: 'string' },
+        at: { type: 'string' },
+        guild: { type: 'string' },
       },
     });
   } catch (err) {
@@ -61,33 +69,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'tips') {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
-    if (rest[0] === 'list') {
-      const tips = content.tips.map((t) => ({ id: t.id, roles: t.roles, text: t.text, skill: t.skill, section: t.section ?? null }));
-      io.stdout.write(values.json ? `${JSON.stringify(tips)}\n` : tips.map((t) => `${t.id} [${t.roles.join(', ')}] ${t.text}`).join('\n') + '\n');
-      return 0;
-    }
-    io.stderr.write(`career-bot: unknown tips command "${rest[0] ?? ''}"\n${USAGE}\n`);
-    return 2;
+    return tipsCommand(content, rest[0], values, io);
   }
   if (command !== undefined && command !== 'start') {
     io.stderr.write(`career-bot: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
-  return start(contentDir, io);
-}
-
-async function start(contentDir: string, io: CliIo): Promise<number> {
   const configResult = parseConfig(io.env);
   if (!configResult.ok) {
     io.stderr.write(`career-bot: invalid configuration:\n${configResult.errors.map((e) => `  ${e}`).join('\n')}\n`);
     return 1;
   }
-  const config = configResult.config;
   const content = loadOrExplain(contentDir, io.stderr);
   if (!content) return 1;
-  const logger = createLogger(config.slack || config.discord ? config.LOG_LEVEL : 'warn', io.stderr);
-  const bot = createBot({ content, logger });
-  const chat = startConsoleChat(bot, io.stdin, io.stdout);
-  await chat.closed;
-  return 0;
+  return start(content, configResult.config, io);
 }

@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from './logger.js';
 import type { IncomingMessage } from './message.js';
 import type { Intent, Reply } from './reply.js';
 import type { SectionId } from './sections.js';
+import type { TipsCommandHandler } from './tips/tips-commands.js';
 import { createQuestionReader, type QuestionReader } from './understand/question-reader.js';
 import { understand } from './understand/understand.js';
 
@@ -26,13 +27,16 @@ export interface BotOptions {
   logger?: Logger;
   /** Injected so "this week's tip" is testable without patching Date. */
   clock?: () => Date;
+  /** Weekly-tip admin commands; without it `/career tips ...` says tips are off. */
+  tipsCommands?: TipsCommandHandler;
 }
 
 export interface Bot {
   readonly content: Content;
   readonly reader: QuestionReader;
   answer(text: string): Answer;
-  handle(message: IncomingMessage): Reply;
+  /** Answers a platform message; async because tips commands touch the store. */
+  handle(message: IncomingMessage): Promise<Reply>;
   /** Roles for a partly typed name, best first (Discord autocomplete). */
   suggestRoles(partial: string, limit: number): Role[];
 }
@@ -87,13 +91,23 @@ export function createBot(options: BotOptions): Bot {
     };
   };
 
-  const handle = (message: IncomingMessage): Reply => {
-    const reply = replyTo(message);
+  const handle = async (message: IncomingMessage): Promise<Reply> => {
+    const tips = message.kind === 'command' ? /^\s*tips\b\s*(.*)$/is.exec(message.text) : null;
+    const reply = tips ? await tipsCommand(message, tips[1] ?? '') : replyTo(message);
     logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
     // Slash commands and DMs are answered to the asker only; mentions in a
     // channel are public unless the reply itself is private (pay, unknowns).
     return { ...reply, private: reply.private || message.kind === 'command' || message.channel.kind === 'dm' };
   };
+
+  const tipsCommand = (message: IncomingMessage, args: string): Promise<Reply> | Reply =>
+    options.tipsCommands?.handle(message, args) ?? {
+      intent: 'help',
+      title: 'Weekly tips are off',
+      blocks: [{ type: 'paragraph', text: 'Weekly skill tips are not enabled on this bot.' }],
+      choices: [],
+      private: true,
+    };
 
   const replyTo = (message: IncomingMessage): Reply => {
     const action = message.action;

@@ -11,4 +11,11 @@ export interface IncomingMessage {
   channel: { id: string; kind: 'dm' | 'channel' };
   /** For `kind: 'button'`: the decoded action of the pressed button. */
   action?: Action;
+  /**
+   * Whether the sender may change this channel's settings (tips). Lazy: only
+   * admin commands pay for the platform lookup it may need.
+   */
+  isAdmin?: () => Promise<boolean>;
+  /** The workspace's or server's usual IANA time zone, when the platform can tell (lazy, like isAdmin). */
+  timeZone?: () => Promise<string | undefined>;
 }

@@ -26,7 +26,12 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
   write(BANNER);
   const prompt = () => output.write('\n> ');
   prompt();
+  // Lines are answered one at a time, in order, even though handling is async.
+  let queue = Promise.resolve();
   rl.on('line', (raw) => {
+    queue = queue.then(() => onLine(raw));
+  });
+  const onLine = async (raw: string): Promise<void> => {
     const line = raw.trim();
     if (/^(quit|exit|:q)$/i.test(line)) {
       rl.close();
@@ -34,14 +39,14 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
     }
     const message = toMessage(line, last, user);
     if (message) {
-      last = bot.handle(message);
+      last = await bot.handle(message);
       write(renderText(last));
     } else {
       write(`There is no choice ${line} in the last answer.`);
     }
     prompt();
-  });
-  const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  };
+  const closed = new Promise<void>((resolve) => rl.once('close', () => void queue.then(() => resolve())));
   return {
     closed,
     stop: () => rl.close(),
