@@ -28,19 +28,28 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
   prompt();
   // Lines are answered one at a time, in order, even though handling is async.
   let queue = Promise.resolve();
+  let quitting = false;
   rl.on('line', (raw) => {
     queue = queue.then(() => onLine(raw));
   });
   const onLine = async (raw: string): Promise<void> => {
+    // Lines typed (or piped) after "quit" are not answered.
+    if (quitting) return;
     const line = raw.trim();
     if (/^(quit|exit|:q)$/i.test(line)) {
+      quitting = true;
       rl.close();
       return;
     }
     const message = toMessage(line, last, user);
     if (message) {
-      last = await bot.handle(message);
-      write(renderText(last));
+      try {
+        last = await bot.handle(message);
+        write(renderText(last));
+      } catch (err) {
+        // A fault answering one line must not end the session.
+        write(`Sorry, something went wrong answering that (${(err as Error).message}).`);
+      }
     } else {
       write(`There is no choice ${line} in the last answer.`);
     }

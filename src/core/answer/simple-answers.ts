@@ -2,6 +2,7 @@ import type { Content, Role, Tip } from '../content/types.js';
 import type { Reply } from '../reply.js';
 import { SECTION_TITLES } from '../sections.js';
 import { neutralize } from '../text/neutralize.js';
+import { normalizeText } from '../text/normalize.js';
 import { roleChoices } from './choices.js';
 
 /** Every role the bot covers. */
@@ -75,9 +76,10 @@ export function unknownReply(content: Content, question: string, suggestions: re
   const blocks: Reply['blocks'] = [
     {
       type: 'paragraph',
-      text: echoed
+      // Emoji or symbols alone hold no words to look up: say that rather than echo them.
+      text: normalizeText(question)
         ? `I don't have a career profile for "${echoed}". I cover ${content.roles.length} roles; type /career for the list.`
-        : `I don't have a career profile for that. I cover ${content.roles.length} roles; type /career for the list.`,
+        : `I couldn't find a question in that. Type help to see what I can answer, or /career for the roles.`,
     },
   ];
   if (suggestions.length) blocks.push({ type: 'paragraph', text: `Did you mean: ${suggestions.map((r) => r.title).join(', ')}?` });

@@ -20,18 +20,21 @@ export function loadContent(dir: string): LoadResult {
   }
   const problems: ContentProblem[] = [];
   const roles: Role[] = [];
-  for (const name of listFiles(rolesDir, ['.md'])) {
+  const lines: Lines = new Map();
+  const roleFiles = listFiles(rolesDir, ['.md']);
+  for (const name of roleFiles) {
     const file = path.join(rolesDir, name);
     const parsed = parseRole(file, path.basename(name, '.md'), readFileSync(file, 'utf8'));
-    if (parsed.ok) roles.push(parsed.value);
-    else problems.push(...parsed.problems);
+    if (parsed.ok) {
+      roles.push(parsed.value);
+      lines.set(parsed.value, parsed.lineOf);
+    } else problems.push(...parsed.problems);
   }
   if (roles.length === 0 && problems.length === 0) {
     problems.push({ file: rolesDir, line: 1, message: 'no role files (*.md)' });
   }
 
   const tips: Tip[] = [];
-  const tipLines = new Map<Tip, (p: readonly PropertyKey[]) => number>();
   const tipsDir = path.join(dir, 'tips');
   if (isDir(tipsDir)) {
     for (const name of listFiles(tipsDir, ['.yaml', '.yml'])) {
@@ -45,22 +48,22 @@ export function loadContent(dir: string): LoadResult {
       result.value.forEach((t, i) => {
         const tip: Tip = { ...t, file } as Tip;
         tips.push(tip);
-        tipLines.set(tip, (p) => source.lineOf([i, ...p]));
+        lines.set(tip, (p) => source.lineOf([i, ...p]));
       });
     }
   }
 
-  problems.push(...crossCheck(roles, tips, tipLines));
+  // A role file that failed to parse is still a known id: no cascade of "unknown role" errors.
+  const knownIds = new Set([...roles.map((r) => r.id), ...roleFiles.map((n) => path.basename(n, '.md'))]);
+  problems.push(...crossCheck(roles, tips, lines, knownIds));
   if (problems.length) return { ok: false, problems };
   return { ok: true, content: { dir, roles, roleById: new Map(roles.map((r) => [r.id, r])), tips } };
 }
 
 /** Checks that need every file: uniqueness and references between files. */
-function crossCheck(
-  roles: Role[],
-  tips: Tip[],
-  tipLines: Map<Tip, (p: readonly PropertyKey[]) => number>,
-): ContentProblem[] {
+type Lines = Map<Role | Tip, (path: readonly PropertyKey[]) => number>;
+
+function crossCheck(roles: Role[], tips: Tip[], lines: Lines, knownIds: ReadonlySet<string>): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const ids = new Map<string, Role>();
   const names = new Map<string, Role>();
@@ -70,25 +73,27 @@ function crossCheck(
     ids.set(role.id, role);
   }
   for (const role of roles) {
-    for (const name of [role.title, ...role.aliases]) {
+    const lineOf = lines.get(role)!;
+    const named: Array<[string, readonly PropertyKey[]]> = [[role.title, ['title']], ...role.aliases.map((a, i): [string, PropertyKey[]] => [a, ['aliases', i]])];
+    for (const [name, at] of named) {
       const key = normalizeText(name);
       const owner = names.get(key);
       if (owner && owner !== role) {
-        problems.push({ file: role.file, line: 1, field: 'aliases', message: `"${name}" is claimed by two roles: ${owner.id} and ${role.id}` });
+        problems.push({ file: role.file, line: lineOf(at), field: at.join('.'), message: `"${name}" is claimed by two roles: ${owner.id} and ${role.id}` });
       }
       names.set(key, role);
     }
-    role.related.forEach((id) => {
-      if (!ids.has(id)) problems.push({ file: role.file, line: 1, field: 'related', message: `unknown role "${id}"` });
+    role.related.forEach((id, i) => {
+      if (!knownIds.has(id)) problems.push({ file: role.file, line: lineOf(['related', i]), field: `related.${i}`, message: `unknown role "${id}"` });
     });
   }
   const tipIds = new Set<string>();
   for (const tip of tips) {
-    const lineOf = tipLines.get(tip)!;
+    const lineOf = lines.get(tip)!;
     if (tipIds.has(tip.id)) problems.push({ file: tip.file, line: lineOf(['id']), field: 'id', message: `duplicate tip id "${tip.id}"` });
     tipIds.add(tip.id);
     tip.roles.forEach((id, i) => {
-      if (!ids.has(id)) problems.push({ file: tip.file, line: lineOf(['roles', i]), field: `roles`, message: `tip "${tip.id}" names unknown role "${id}"` });
+      if (!knownIds.has(id)) problems.push({ file: tip.file, line: lineOf(['roles', i]), field: `roles.${i}`, message: `tip "${tip.id}" names unknown role "${id}"` });
     });
   }
   return problems;

@@ -4,7 +4,7 @@ import type { ContentProblem, Role, Salary } from './types.js';
 import { parseYaml, validate } from './yaml-source.js';
 import type { z } from 'zod';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+export type Parsed<T> = { ok: true; value: T; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: ContentProblem[] };
 
 /** Parses one `content/roles/<id>.md`: front matter, then sections. */
 export function parseRole(file: string, expectedId: string, text: string): Parsed<Role> {
@@ -30,6 +30,7 @@ export function parseRole(file: string, expectedId: string, text: string): Parse
   const fm = front.value;
   return {
     ok: true,
+    lineOf: source.lineOf,
     value: {
       id: fm.id,
       title: fm.title,

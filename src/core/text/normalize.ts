@@ -20,6 +20,7 @@ export function normalizeText(text: string, limit = MAX_QUESTION_CHARS): string 
   return stripLeadingMention(limit === Infinity ? text : text.slice(0, limit * 4))
     .replace(ANY_MENTION, ' ')
     .normalize('NFKC')
+    .replace(/[\t\n\r\v\f\u2028\u2029]/g, ' ')
     .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(/[’'`]/g, '')

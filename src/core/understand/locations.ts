@@ -18,7 +18,7 @@ const OTHER_PLACES = [
   'philadelphia', 'san diego', 'san jose', 'portland', 'phoenix', 'raleigh', 'pittsburgh', 'detroit',
   'minneapolis', 'salt lake city', 'london', 'berlin', 'paris', 'toronto', 'vancouver', 'dublin',
   'amsterdam', 'bangalore', 'bengaluru', 'hyderabad', 'singapore', 'sydney', 'tokyo', 'zurich', 'munich',
-  'remote', 'europe', 'uk', 'india', 'canada', 'germany',
+  'europe', 'uk', 'india', 'canada', 'germany',
 ];
 
 export interface PlaceMention {

@@ -1,4 +1,5 @@
 import type { Content } from '../content/types.js';
+import { stem } from './canonical.js';
 import { LocationFinder } from './locations.js';
 import { RoleIndex } from './role-index.js';
 import { TypoCorrector } from './typo-corrector.js';
@@ -21,6 +22,6 @@ export function createQuestionReader(content: Content): QuestionReader {
     index,
     locations,
     corrector: new TypoCorrector(vocabulary),
-    isKnown: (w) => known.has(w) || known.has(w.replace(/s$/, '')) || /\d/.test(w),
+    isKnown: (w) => known.has(w) || known.has(stem(w)) || /\d/.test(w),
   };
 }

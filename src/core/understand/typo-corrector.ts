@@ -43,22 +43,25 @@ export class TypoCorrector {
     const need = Math.max(1, Math.floor(grams.length / 3));
     const candidates = [...shared].filter(([, n]) => n >= need).sort((a, b) => b[1] - a[1]).slice(0, 24).map(([w]) => w);
     if (candidates.length === 0) return null;
-    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true });
+    // Fuse.js scores the candidates (bitap: errors relative to length); the
+    // edit-distance bound then decides, nearest first, Fuse's score breaking ties.
+    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: 0.6, isCaseSensitive: true });
     const limit = maxEdits(word.length);
-    for (const { item } of fuse.search(word, { limit: 5 })) {
-      const distance = editDistance(word, item);
-      if (distance > limit) continue;
-      // A wrong first letter is a rarer typo: accept it only for a single slip.
-      if (item[0] !== word[0] && (distance > 1 || word.length < 5)) continue;
-      return item;
-    }
+    const ranked = fuse
+      .search(word, { limit: 8 })
+      .map((r) => ({ item: r.item, score: r.score ?? 1, distance: editDistance(word, r.item) }))
+      .filter((r) => r.distance <= limit)
+      // A wrong first letter is a rarer typo: accept it only for a single slip in a longer word.
+      .filter((r) => r.item[0] === word[0] || (r.distance === 1 && word.length >= 5))
+      .sort((a, b) => a.distance - b.distance || a.score - b.score);
+    if (ranked[0]) return ranked[0].item;
     return null;
   }
 }
 
 function maxEdits(length: number): number {
-  if (length <= 5) return 1;
-  if (length <= 8) return 2;
+  if (length <= 6) return 1;
+  if (length <= 10) return 2;
   return 3;
 }
 

@@ -3,12 +3,14 @@ import type { Intent } from '../reply.js';
 import type { SectionId } from '../sections.js';
 import { tokenize } from '../text/normalize.js';
 import { canonicalize } from './canonical.js';
-import { findRoleByContent, findRoleByName, type ScoredRole } from './find-role.js';
+import { findRoleByContent, findRoleByName, type RoleMatch, type ScoredRole } from './find-role.js';
 import type { PlaceMention } from './locations.js';
 import type { QuestionReader } from './question-reader.js';
 import {
+  GENERIC_ROLE_WORDS,
   GREETING,
   HELP_CUE,
+  HELP_FILLER,
   LEVEL_CUES,
   LIST_CUE,
   LIST_FILLER,
@@ -16,6 +18,7 @@ import {
   SALARY_CUE,
   SECTION_CUES,
   STOPWORDS,
+  STRONG_SALARY_CUE,
   TIP_CUE,
 } from './words.js';
 
@@ -30,13 +33,11 @@ export interface Understanding {
   suggestions: ScoredRole[];
 }
 
-/** Pay words that outweigh any topic word ("salary trends" is a pay question). */
-const STRONG_SALARY = /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|make|makes|making|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b/;
-
 export function understand(reader: QuestionReader, text: string): Understanding {
   const words = tokenize(text).slice(0, 64);
   const base = { role: null, section: null, level: null, place: null, suggestions: [] };
-  if (words.length === 0) return { ...base, intent: 'help', confidence: 1 };
+  // Nothing at all asks for help; something with no words in it (emoji, symbols) is not a question.
+  if (words.length === 0) return { ...base, intent: text.trim() ? 'unknown' : 'help', confidence: text.trim() ? 0 : 1 };
 
   const corrected = new Set<number>();
   const fixed = words.map((w, i) => {
@@ -55,7 +56,8 @@ export function understand(reader: QuestionReader, text: string): Understanding 
 
   const level = LEVEL_CUES.find(([, re]) => re.test(rest))?.[0] ?? null;
   const section = detectSection(rest);
-  const salary = STRONG_SALARY.test(rest) || (SALARY_CUE.test(rest) && !section) || (place !== null && !section);
+  // A city the pay data covers, with no other topic, is a pay question ("ml engineer seattle").
+  const salary = STRONG_SALARY_CUE.test(rest) || (SALARY_CUE.test(rest) && !section) || (place?.id != null && !section);
 
   if (byName.kind === 'match') {
     const role = byName.role;
@@ -66,17 +68,22 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   }
 
   const full = fixed.join(' ');
-  if (GREETING.test(full) || HELP_CUE.test(full)) return { ...base, intent: 'help', confidence: 1 };
+  const only = (allowed: ReadonlySet<string>) => fixed.every((w) => allowed.has(w) || STOPWORDS.has(w));
+  if (GREETING.test(full) || (HELP_CUE.test(full) && only(HELP_FILLER))) return { ...base, intent: 'help', confidence: 1 };
   const meaningful = fixed.filter((w) => !STOPWORDS.has(w));
-  if (LIST_CUE.test(full) && fixed.every((w) => LIST_FILLER.has(w) || STOPWORDS.has(w))) {
-    return { ...base, intent: 'list', confidence: 1 };
-  }
-  if (TIP_CUE.test(full) && !section && !salary) return { ...base, intent: 'tip', confidence: 1 };
+  if (LIST_CUE.test(full) && only(LIST_FILLER)) return { ...base, intent: 'list', confidence: 1 };
+  if (TIP_CUE.test(full) && !salary) return { ...base, intent: 'tip', confidence: 1 };
 
-  const byContent = findRoleByContent(reader.index, tokens, new Set(), ROLE_SEEKING_CUE.test(full));
+  // A title-shaped question ("full stack developer") names a job; we don't
+  // cover it, so its words must not be matched against other roles' content.
+  const seeking = ROLE_SEEKING_CUE.test(full);
+  const titleShaped = meaningful.length <= 4 && tokens.some((t) => GENERIC_ROLE_WORDS.has(t.word));
+  const byContent: RoleMatch = titleShaped && !seeking
+    ? { kind: 'none', confidence: 0, suggestions: [] }
+    : findRoleByContent(reader.index, tokens, new Set(), seeking);
   if (byContent.kind === 'match') {
     const role = byContent.role;
-    if (STRONG_SALARY.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
+    if (STRONG_SALARY_CUE.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
     return { ...base, intent: 'role', role, section: byContent.section ?? 'overview', confidence: byContent.confidence };
   }
 

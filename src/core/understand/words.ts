@@ -55,7 +55,13 @@ export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
 /** Greetings and thanks: answered with help rather than "unknown". */
 export const GREETING = /^(hi|hey|hello|hallo|hiya|howdy|yo|sup|good (morning|afternoon|evening)|greetings|thanks|thank you|thx|ty)( (there|bot|all|everyone|folks|team|career bot|careerbot))*$/;
 
-export const HELP_CUE = /^(help|commands?|usage|menu|options|start|about|help me|how (do i|to|can i) (use|ask)( (this|you|the bot|it))?|what can (you|i) (do|ask)( here)?|what do you do|how does this work|\?+)$/;
+/** Asking how to use the bot. Only when nothing else is asked (see HELP_FILLER). */
+export const HELP_CUE = /\b(help|commands?|usage|menu|instructions?|manual|guide|how (do|can|should) (i|we) (use|ask|talk)|how to use|what can (you|i) (do|ask)|what do you (do|know)|how does (this|it) work|what are you)\b|^\?+$/;
+export const HELP_FILLER = new Set(
+  `help commands command usage menu instructions instruction manual guide use ask talk work
+  bot you this it what how can do does are is the a me please available list show there which
+  i we your with options option here me to about`.split(/\s+/),
+);
 
 /** "show me all roles", "what careers are covered", "list". */
 export const LIST_CUE = /\b(list|roles?|careers?|jobs?|professions?|profiles?|positions?|titles?|occupations?)\b/;
@@ -63,13 +69,16 @@ export const LIST_FILLER = new Set(
   `list all show see roles role careers career jobs job professions profession profiles profile
   positions position titles title occupations occupation covered cover available supported support
   offer offered have has know do does which what there options option every everything you the me
-  are is of do can could please give tell`.split(/\s+/),
+  are is of do can could please give tell other others else more different kinds types`.split(/\s+/),
 );
 
-export const TIP_CUE = /\b(tips?|hints?|tip of the week|skill tip|weekly tip|advice|something to (try|practice))\b/;
+export const TIP_CUE = /\b(tips?|hints?|tip of the week|skill tip|weekly tip|daily tip|advice|something to (try|practice))\b/;
 
 /** Pay questions. "how much" alone is weaker: "how much experience" is not pay. */
-export const SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|make|makes|making|compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|stipend|rate|rates|ctc|how much)\b/;
+export const SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|stipend|rate|rates|ctc|how much)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
+
+/** Pay words that outweigh any topic word ("salary trends" is a pay question). */
+export const STRONG_SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
 
 export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', RegExp]> = [
   ['entry', /\b(entry|entry level|junior|jr|graduate|grad|new grad|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/],
@@ -83,16 +92,18 @@ export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', Reg
  * ("skills") that it contains.
  */
 export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
-  ['soft-skills', 3, /\b(soft skills?|people skills?|interpersonal|communication skills?|non technical skills?|personal qualities|personality|traits?|behavioral skills?)\b/],
-  ['best-practices', 3, /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?)\b/],
-  ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap)\b/],
-  ['responsibilities', 3, /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did) (an? |the )?(they |he |she |you |one |people |those )?(actually |really |exactly )?do|do all day|do every day|job entails?|entails?|accountable for|responsible for)\b/],
-  ['education', 3, /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|experience (required|needed|do i need)|years of experience|courses?|bootcamp)\b/],
-  ['demand', 3, /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|needed|popular)\b/],
-  ['trends', 3, /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction)\b/],
-  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|advantages?|pros|pros and cons|disadvantages?|limitations?)\b/],
-  ['work-environment', 3, /\b(work environment|working environment|environment|workplace|office|remote|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do they work|industries|sectors?)\b/],
-  ['skills', 2, /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?)\b/],
+  ['soft-skills', 3, /\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|team player|non technical skills?|personal qualities|personality|traits?|behaviou?ral skills?|empathy|attitude|mindset)\b/],
+  ['best-practices', 3, /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|how should|the right way|best way|properly)\b/],
+  ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/],
+  ['responsibilities', 3, /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|do all day|do every day|job entails?|entails?|accountable for|responsible for|what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b/],
+  ['education', 3, /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|experience (required|needed|do i need)|years of experience|courses?|bootcamp|self taught)\b/],
+  // Weaker than a skill word: "skills needed to become X" asks for skills.
+  ['education', 1.5, /\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|getting into|start out|starting out)\b/],
+  ['demand', 3, /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|popular|sought after)\b/],
+  ['trends', 3, /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|heading|headed|going forward|where is( \w+){0,4} going)\b/],
+  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|advantages?|pros|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/],
+  ['work-environment', 3, /\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b/],
+  ['skills', 2, /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|should know|must know|code|coding|math|maths|mathematics|statistics)\b/],
   ['overview', 1, /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/],
 ];
 
@@ -116,4 +127,5 @@ challenges challenge challenging difficult difficulty difficulties hardest probl
 environment workplace office remote hybrid teams colleagues coworkers collaborate collaboration culture settings industries sectors
 salary salaries earn earnings making compensation wage wages income remuneration bonus stipend
 entry junior graduate beginner intermediate senior principal experienced
-tips advice`.split(/\s+/).filter((w) => w.length >= 4);
+tips advice
+list roles careers professions profession jobs help commands instructions usage`.split(/\s+/).filter((w) => w.length >= 4);

@@ -1,0 +1,90 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { SECTION_IDS, SECTION_TITLES } from '../../core/sections.js';
+
+export const CAREER_COMMAND = 'career';
+export const TIPS_COMMAND = 'tips';
+export const TIPS_SUBCOMMANDS = ['subscribe', 'unsubscribe', 'status', 'preview', 'pause', 'resume', 'skip'] as const;
+
+const DAYS = [
+  ['Monday', 'mon'],
+  ['Tuesday', 'tue'],
+  ['Wednesday', 'wed'],
+  ['Thursday', 'thu'],
+  ['Friday', 'fri'],
+  ['Saturday', 'sat'],
+  ['Sunday', 'sun'],
+] as const;
+
+const TIPS_DESCRIPTIONS: Record<(typeof TIPS_SUBCOMMANDS)[number], string> = {
+  subscribe: 'Post a weekly skill tip in this channel',
+  unsubscribe: 'Stop the weekly tips in this channel',
+  status: "Show this channel's weekly tip schedule",
+  preview: 'Show the next tip without posting it',
+  pause: 'Pause the weekly tips in this channel',
+  resume: 'Resume paused weekly tips',
+  skip: "Skip this channel's next tip",
+};
+
+/**
+ * The slash commands `career-bot discord register` PUTs. Global commands
+ * declare where they work (servers and DMs with the bot); Discord accepts
+ * `contexts` and `integration_types` on global commands only.
+ */
+export function slashCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const global = scope === 'global';
+  const career: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+    type: ApplicationCommandType.ChatInput,
+    name: CAREER_COMMAND,
+    description: 'What a tech role involves: skills, career path, salary and more',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'role',
+        description: 'The role, e.g. ML systems engineer',
+        required: true,
+        autocomplete: true,
+        max_length: 100,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'topic',
+        description: 'What about it (default: overview)',
+        required: false,
+        choices: SECTION_IDS.map((id) => ({ name: SECTION_TITLES[id], value: id })),
+      },
+    ],
+    ...(global
+      ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild, InteractionContextType.BotDM] }
+      : {}),
+  };
+  const tips: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+    type: ApplicationCommandType.ChatInput,
+    name: TIPS_COMMAND,
+    description: 'Weekly skill tips in this channel',
+    // Hidden from members without Manage Channels; checked again on every use.
+    default_member_permissions: PermissionFlagsBits.ManageChannels.toString(),
+    options: TIPS_SUBCOMMANDS.map((name) => ({
+      type: ApplicationCommandOptionType.Subcommand,
+      name,
+      description: TIPS_DESCRIPTIONS[name],
+      ...(name === 'subscribe'
+        ? {
+            options: [
+              { type: ApplicationCommandOptionType.String, name: 'day', description: 'Weekday (default Monday)', choices: DAYS.map(([n, value]) => ({ name: n, value })) },
+              { type: ApplicationCommandOptionType.String, name: 'time', description: 'Time of day, e.g. 09:00 or 5:30pm (default 09:00)', max_length: 8 },
+              { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', max_length: 64 },
+            ],
+          }
+        : {}),
+    })),
+    ...(global ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild] } : {}),
+  };
+  return [career, tips];
+}

@@ -1,0 +1,104 @@
+/**
+ * Wall-clock arithmetic in IANA time zones through Intl only (no tz database
+ * of our own), so daylight-saving rules come from the runtime's ICU data.
+ */
+
+/** A calendar date and time of day as a clock on the wall shows it. */
+export interface WallTime {
+  year: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True for a zone name the runtime knows (`Europe/Berlin`, `UTC`); false for `CEST`-like guesses it rejects. */
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`). Assumes a valid zone. */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/** Wall time (to the second, seconds dropped) of an instant in a zone. */
+export function wallTimeAt(instantMs: number, timeZone: string): WallTime & { second: number } {
+  const parts = formatter(timeZone).formatToParts(new Date(instantMs));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+export function offsetAt(instantMs: number, timeZone: string): number {
+  const w = wallTimeAt(instantMs, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The instant a wall time happens in a zone. Like Temporal's "compatible"
+ * disambiguation: a time skipped by a spring-forward change moves later by the
+ * gap (02:30 → 03:30), and a time repeated by a fall-back change takes its
+ * first occurrence.
+ */
+export function zonedToInstant(wall: WallTime, timeZone: string): number {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const before = offsetAt(naive - DAY_MS, timeZone);
+  const after = offsetAt(naive + DAY_MS, timeZone);
+  const candidates = [...new Set([naive - before, naive - after])]
+    .filter((t) => offsetAt(t, timeZone) === naive - t)
+    .sort((a, b) => a - b);
+  // No candidate reads back as the wall time: it falls in a gap; the offset
+  // in force before the change carries it past the gap.
+  return candidates[0] ?? naive - before;
+}
+
+/** Adds days to a calendar date (no zone involved). */
+export function addDays(date: Pick<WallTime, 'year' | 'month' | 'day'>, days: number): Pick<WallTime, 'year' | 'month' | 'day'> {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** ISO weekday of a calendar date: 1 = Monday ... 7 = Sunday. */
+export function isoWeekday(date: Pick<WallTime, 'year' | 'month' | 'day'>): number {
+  const dow = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return dow === 0 ? 7 : dow;
+}
+
+/** ISO-8601 week of a calendar date, as `2025-W03` (the ISO year may differ from the calendar year). */
+export function isoWeekKey(date: Pick<WallTime, 'year' | 'month' | 'day'>): string {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const jan1 = Date.UTC(thursday.year, 0, 1);
+  const week = Math.floor((Date.UTC(thursday.year, thursday.month - 1, thursday.day) - jan1) / (7 * DAY_MS)) + 1;
+  return `${thursday.year}-W${String(week).padStart(2, '0')}`;
+}

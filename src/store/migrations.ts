@@ -1,0 +1,66 @@
+import { sql, type Kysely } from 'kysely';
+import type { Backend } from './schema.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<any>, backend: Backend): Promise<void>;
+}
+
+/**
+ * Append-only: a released migration is never edited, only followed by a new
+ * one. DDL sticks to what both backends share; times are epoch ms (bigint).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tip subscriptions and delivery ledger',
+    async up(db, backend) {
+      await db.schema
+        .createTable('tip_subscriptions')
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('time', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('subscribed_at', 'bigint', (c) => c.notNull())
+        .addColumn('effective_from', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addColumn('paused', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('paused_reason', 'text')
+        .addColumn('paused_at', 'bigint')
+        .addColumn('skip_slot', 'text')
+        .addColumn('next_slot', 'text', (c) => c.notNull())
+        .addColumn('next_slot_at', 'bigint', (c) => c.notNull())
+        .addColumn('next_slot_date', 'text', (c) => c.notNull())
+        .addColumn('rev', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('tip_subscriptions_pk', ['platform', 'channel_id'])
+        .execute();
+      await db.schema.createIndex('tip_subscriptions_due').on('tip_subscriptions').columns(['next_slot_at']).execute();
+
+      await db.schema
+        .createTable('tip_deliveries')
+        .addColumn('id', backend === 'postgres' ? 'bigserial' : 'integer', (c) => (backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('slot', 'text', (c) => c.notNull())
+        .addColumn('slot_at', 'bigint', (c) => c.notNull())
+        .addColumn('tip_id', 'text')
+        .addColumn('cycle', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('claimed', 'delivered', 'failed', 'skipped')`))
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('claimed_at', 'bigint', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .addColumn('message_id', 'text')
+        .addColumn('error', 'text')
+        .addColumn('permanent', 'integer', (c) => c.notNull().defaultTo(0))
+        // The exactly-once guarantee: one row per channel per weekly slot.
+        .addUniqueConstraint('tip_deliveries_slot_unique', ['platform', 'channel_id', 'slot'])
+        .execute();
+      await db.schema.createIndex('tip_deliveries_rotation').on('tip_deliveries').columns(['platform', 'channel_id', 'cycle']).execute();
+    },
+  },
+];

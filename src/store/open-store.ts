@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../core/logger.js';
+import * as deliveriesQ from './delivery-queries.js';
+import { migrate } from './migrate.js';
+import type { Backend, StoreSchema } from './schema.js';
+import * as subsQ from './subscription-queries.js';
+import type { TipStore } from './tip-store.js';
+
+export interface OpenStoreOptions {
+  /** `postgres://...`: PostgreSQL, shared by replicas. Without it, SQLite under `dataDir`. */
+  databaseUrl?: string;
+  /** Folder of the SQLite file (created if missing); `:memory:` for a throwaway database. */
+  dataDir: string;
+  logger: Logger;
+}
+
+export const SQLITE_FILE = 'career-bot.sqlite';
+
+const PG_INT8 = 20;
+
+/** Opens the store and brings its schema up to date before returning. */
+export async function openStore(o: OpenStoreOptions): Promise<TipStore> {
+  const logger = o.logger.child({ component: 'store' });
+  const { db, backend } = o.databaseUrl ? openPostgres(o.databaseUrl, logger) : openSqlite(o.dataDir);
+  try {
+    const applied = await migrate(db, backend, logger);
+    logger.info({ backend, applied }, 'store ready');
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw err;
+  }
+  return createTipStore(db, backend);
+}
+
+function openSqlite(dataDir: string): { db: Kysely<StoreSchema>; backend: Backend } {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, SQLITE_FILE);
+  }
+  const sqlite = new Database(file);
+  // WAL lets readers run beside the one writer; busy_timeout makes a second
+  // process (CLI run-due beside the bot) wait for the lock instead of failing;
+  // synchronous=FULL because a claim lost to a power cut would mean a duplicate.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 15000');
+  sqlite.pragma('synchronous = FULL');
+  return { db: new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), backend: 'sqlite' };
+}
+
+function openPostgres(connectionString: string, logger: Logger): { db: Kysely<StoreSchema>; backend: Backend } {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // Epoch-ms columns are bigint; they fit a JS number, so read them as one.
+    types: { getTypeParser: ((oid: number, format?: string) => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+  });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', (err) => logger.warn({ err }, 'postgres idle client error'));
+  return { db: new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) }), backend: 'postgres' };
+}
+
+export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipStore {
+  let closing: Promise<void> | undefined;
+  return {
+    backend,
+    subscribe: (c, schedule, meta) => subsQ.subscribe(db, c, schedule, meta),
+    unsubscribe: (c, meta) => subsQ.unsubscribe(db, c, meta),
+    getSubscription: (c) => subsQ.getSubscription(db, c),
+    listSubscriptions: (filter) => subsQ.listSubscriptions(db, filter),
+    setPaused: (c, paused, meta) => (paused ? subsQ.pause(db, c, meta.reason ?? null, meta) : subsQ.resume(db, c, meta)),
+    pauseWithReason: async (c, reason, meta) => void (await subsQ.pause(db, c, reason, meta)),
+    skipSlot: (c, key, meta) => subsQ.skipSlot(db, c, key, meta),
+    dueSubscriptions: (now) => subsQ.dueSubscriptions(db, now),
+    advance: (c, rev, next, clearSkip) => subsQ.advance(db, c, rev, next, clearSkip),
+    claimDelivery: (req) => deliveriesQ.claimDelivery(db, req),
+    recordSkip: (c, slot, meta) => deliveriesQ.recordSkip(db, c, slot, meta),
+    markDelivered: (id, o) => deliveriesQ.markDelivered(db, id, o),
+    markFailed: (id, o) => deliveriesQ.markFailed(db, id, o),
+    getDelivery: (c, key) => deliveriesQ.getDelivery(db, c, key),
+    deliveries: (c, o) => deliveriesQ.deliveries(db, c, o?.limit),
+    rotation: (c) => deliveriesQ.rotation(db, c),
+    close: () => (closing ??= db.destroy()),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Generated } from 'kysely';
+
+/** Row types as both backends store them: times are epoch ms, flags are 0/1. */
+export interface SubscriptionsTable {
+  platform: string;
+  channel_id: string;
+  day: string;
+  time: string;
+  time_zone: string;
+  active: number;
+  subscribed_at: number;
+  effective_from: number;
+  updated_at: number;
+  updated_by: string;
+  paused: number;
+  paused_reason: string | null;
+  paused_at: number | null;
+  skip_slot: string | null;
+  next_slot: string;
+  next_slot_at: number;
+  next_slot_date: string;
+  rev: number;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  platform: string;
+  channel_id: string;
+  slot: string;
+  slot_at: number;
+  tip_id: string | null;
+  cycle: number;
+  status: string;
+  attempts: number;
+  claimed_at: number;
+  claimed_by: string;
+  finished_at: number | null;
+  message_id: string | null;
+  error: string | null;
+  permanent: number;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface StoreSchema {
+  tip_subscriptions: SubscriptionsTable;
+  tip_deliveries: DeliveriesTable;
+  career_bot_migrations: MigrationsTable;
+}
+
+export type Backend = 'sqlite' | 'postgres';

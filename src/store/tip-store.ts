@@ -1,0 +1,65 @@
+import type { RotationState } from '../core/tips/rotation.js';
+import type { WeeklySchedule } from '../core/tips/schedule.js';
+import type { Slot } from '../core/tips/slots.js';
+import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type { Backend } from './schema.js';
+
+/** Transient failures are retried by later runs within the slot's week, this many posts at most. */
+export const MAX_ATTEMPTS = 5;
+
+export interface ClaimRequest extends ChannelRef {
+  slot: Slot;
+  tipId: string;
+  cycle: number;
+  at: Date;
+  /** The claiming process, for the ledger (`host:pid`). */
+  by: string;
+}
+
+/**
+ * The weekly-tips state in domain verbs. The delivery ledger's uniqueness on
+ * (platform, channel, slot) is what makes posting exactly-once: a slot is
+ * claimed before it is posted and marked after.
+ */
+export interface TipStore {
+  readonly backend: Backend;
+
+  /** Subscribes, or changes the schedule of, a channel. Slots before `meta.at` are never due. Unpauses and clears a skip. */
+  subscribe(channel: ChannelRef, schedule: WeeklySchedule, meta: ChangeMeta): Promise<Subscription>;
+  /** False when the channel was not subscribed. The row stays (inactive) so a re-subscription continues the rotation. */
+  unsubscribe(channel: ChannelRef, meta: ChangeMeta): Promise<boolean>;
+  getSubscription(channel: ChannelRef): Promise<Subscription | undefined>;
+  listSubscriptions(filter?: { platform?: TipPlatform; includeInactive?: boolean }): Promise<Subscription[]>;
+  /**
+   * Pauses or resumes an active subscription (undefined when there is none).
+   * Resuming starts afresh from `meta.at`: slots that passed while paused are not posted late, and a pending skip is cleared.
+   */
+  setPaused(channel: ChannelRef, paused: boolean, meta: ChangeMeta & { reason?: string }): Promise<Subscription | undefined>;
+  /** Pauses after a permanent posting failure, keeping the reason for status. */
+  pauseWithReason(channel: ChannelRef, reason: string, meta: ChangeMeta): Promise<void>;
+  /** Marks one slot (by key) to be skipped, or clears the skip with null. */
+  skipSlot(channel: ChannelRef, slotKey: string | null, meta: ChangeMeta): Promise<Subscription | undefined>;
+
+  /** Active, unpaused subscriptions whose pending slot has come. */
+  dueSubscriptions(now: Date): Promise<Subscription[]>;
+  /**
+   * Moves the pending slot on after a slot is handled. Guarded by `rev` (a
+   * newer schedule wins) and monotonic (never moves back); false when it did not apply.
+   */
+  advance(channel: ChannelRef, rev: number, next: Slot, clearSkip: boolean): Promise<boolean>;
+
+  /** Inserts the ledger row, or takes over a retryable failed one; otherwise reports the row that holds the slot. */
+  claimDelivery(request: ClaimRequest): Promise<ClaimResult>;
+  /** Records an admin-skipped slot in the ledger; false when the slot already had a row. */
+  recordSkip(channel: ChannelRef, slot: Slot, meta: ChangeMeta): Promise<boolean>;
+  markDelivered(id: number, o: { at: Date; messageId?: string }): Promise<void>;
+  markFailed(id: number, o: { at: Date; reason: string; permanent: boolean }): Promise<void>;
+  getDelivery(channel: ChannelRef, slotKey: string): Promise<Delivery | undefined>;
+  /** Most recent first. */
+  deliveries(channel: ChannelRef, o?: { limit?: number }): Promise<Delivery[]>;
+  /** The channel's place in its tip rotation, from the ledger. */
+  rotation(channel: ChannelRef): Promise<RotationState>;
+
+  /** Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,36 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBot, type Bot } from '../../src/core/bot.js';
+import { loadContent } from '../../src/core/content/load-content.js';
+import type { Content } from '../../src/core/content/types.js';
+
+export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+
+let shipped: Content | undefined;
+
+/** The shipped content, loaded once per test file. */
+export function shippedContent(): Content {
+  if (!shipped) {
+    const result = loadContent(CONTENT_DIR);
+    if (!result.ok) throw new Error(`shipped content is invalid: ${JSON.stringify(result.problems)}`);
+    shipped = result.content;
+  }
+  return shipped;
+}
+
+export function shippedBot(clock?: () => Date): Bot {
+  return createBot({ content: shippedContent(), ...(clock ? { clock } : {}) });
+}
+
+/** A temp copy of the shipped content, for tests that break one file. */
+export function contentCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'career-bot-content-'));
+  cpSync(CONTENT_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export function editFile(file: string, edit: (text: string) => string): void {
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
