@@ -25,7 +25,7 @@ describe('console chat', () => {
     expect(out).toContain('How to ask career-bot');
     expect(out).toContain('New York City, NY: $143,000 – $185,000');
     expect(out).toContain('Knowledge Graph Engineer · Education');
-    expect(out).toContain('Knowledge Graph Engineer · Skills');
+    expect(out).toContain('Knowledge Graph Engineer · Overview');
     expect(out).toContain('More on this role: [1]');
   });
 

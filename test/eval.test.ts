@@ -16,7 +16,7 @@ const bot = shippedBot();
 /** The same rule as shared/eval/score.mjs: a list is "any of", null must be null. */
 function misses(c: Case): string[] {
   const a = bot.answer(c.q.replace(/\n/g, ' '));
-  const got: Record<string, unknown> = a;
+  const got = a as unknown as Record<string, unknown>;
   const out: string[] = FIELDS.filter((f) => f in c).filter((f) => {
     const want = c[f];
     return Array.isArray(want) ? !want.includes(got[f] ?? null) : want !== (got[f] ?? null);

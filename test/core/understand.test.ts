@@ -120,6 +120,6 @@ describe('detectSection', () => {
     ['phd required?', 'education'],
     ['nothing here', null],
   ])('%j -> %s', (text, id) => {
-    expect(detectSection(text)).toBe(id);
+    expect(detectSection(text)?.id ?? null).toBe(id);
   });
 });

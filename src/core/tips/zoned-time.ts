@@ -44,9 +44,16 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`). Assumes a valid zone. */
+/**
+ * A valid zone as people write it: the admin's own spelling when it has
+ * capitals (ICU would turn `Asia/Kolkata` into the legacy `Asia/Calcutta`),
+ * else the runtime's listed spelling, else each word capitalised.
+ */
 export function canonicalTimeZone(zone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  if (/^(utc|gmt)$/i.test(zone)) return zone.toUpperCase();
+  if (zone !== zone.toLowerCase()) return zone;
+  const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === zone);
+  return listed ?? zone.replace(/(^|[/_-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 /** Wall time (to the second, seconds dropped) of an instant in a zone. */

@@ -1,4 +1,5 @@
-import { CANONICAL_PHRASES } from './words.js';
+import { stemmer } from 'stemmer';
+import { CANONICAL_PHRASES, GENERIC_ROLE_WORDS, STOPWORDS } from './words.js';
 
 /** A word after canonicalisation, with the span of input words it came from. */
 export interface CanonicalToken {
@@ -16,12 +17,21 @@ for (const entry of CANONICAL_PHRASES) {
   byFirstWord.set(entry[0][0]!, list);
 }
 
-/** Plural and possessive endings, so "engineers" and "engineer" meet. */
+/**
+ * Porter stem, so "automate", "automation" and "automating" meet, as do
+ * "engineers" and "engineering". Short words (acronyms: ml, llm, nlp) stay.
+ */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    // Content repeats its words; memoising makes indexing 1,000 roles cheap.
+    if (stems.size > 100_000) stems.clear();
+    stems.set(word, (s = stemmer(word)));
+  }
+  return s;
 }
+const stems = new Map<string, string>();
 
 /** Rewrites multi-word terms to their short forms and stems every word. */
 export function canonicalize(words: readonly string[]): CanonicalToken[] {
@@ -30,7 +40,7 @@ export function canonicalize(words: readonly string[]): CanonicalToken[] {
     const candidates = byFirstWord.get(words[i]!) ?? [];
     const hit = candidates.find(([phrase]) => phrase.every((w, k) => words[i + k] === w));
     if (hit) {
-      out.push({ word: hit[1], from: i, to: i + hit[0].length });
+      out.push({ word: stem(hit[1]), from: i, to: i + hit[0].length });
       i += hit[0].length;
     } else {
       out.push({ word: stem(words[i]!), from: i, to: i + 1 });
@@ -43,3 +53,7 @@ export function canonicalize(words: readonly string[]): CanonicalToken[] {
 export function canonicalWords(text: string): string[] {
   return canonicalize(text.split(' ').filter(Boolean)).map((t) => t.word);
 }
+
+/** The word lists in stemmed form, for comparing with canonical tokens. */
+export const GENERIC_ROLE_STEMS: ReadonlySet<string> = new Set([...GENERIC_ROLE_WORDS].map(stem));
+export const STOP_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem));

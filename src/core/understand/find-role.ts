@@ -2,7 +2,7 @@ import type { Role } from '../content/types.js';
 import type { SectionId } from '../sections.js';
 import type { CanonicalToken } from './canonical.js';
 import type { RoleIndex } from './role-index.js';
-import { GENERIC_ROLE_WORDS, STOPWORDS } from './words.js';
+import { GENERIC_ROLE_STEMS, STOP_STEMS, stem } from './canonical.js';
 
 /**
  * A role is named only when the match scores at least this (0..1: the share of
@@ -14,6 +14,8 @@ export const ROLE_CONFIDENCE_THRESHOLD = 0.6;
 export const SUGGESTION_THRESHOLD = 0.3;
 /** Two roles closer than this are a tie: the bot asks rather than picks. */
 export const AMBIGUITY_MARGIN = 0.05;
+/** Score kept by a title whose job noun differs from the question's. */
+export const CONFLICTING_NOUN_FACTOR = 0.6;
 /** Content words must favour one role by this factor to name it. */
 export const CONTENT_DOMINANCE = 1.5;
 
@@ -27,13 +29,19 @@ export type RoleMatch =
   | { kind: 'none'; confidence: number; suggestions: ScoredRole[] };
 
 /** Scores every role whose title or alias shares a word with the question. */
-export function findRoleByName(index: RoleIndex, tokens: readonly CanonicalToken[], corrected: ReadonlySet<number>): RoleMatch {
+export function findRoleByName(
+  index: RoleIndex,
+  tokens: readonly CanonicalToken[],
+  corrected: ReadonlySet<number>,
+  jobNouns: readonly string[],
+): RoleMatch {
   const positions = new Map<string, CanonicalToken>();
   for (const t of tokens) if (!positions.has(t.word)) positions.set(t.word, t);
 
+  const queryNouns = jobNouns.map(stem);
   const best = new Map<string, { score: number; consumed: Set<number> }>();
   for (const word of positions.keys()) {
-    if (GENERIC_ROLE_WORDS.has(word)) continue;
+    if (GENERIC_ROLE_STEMS.has(word)) continue;
     for (const phrase of index.phrasesByWord.get(word) ?? []) {
       let got = 0;
       const consumed = new Set<number>();
@@ -47,8 +55,11 @@ export function findRoleByName(index: RoleIndex, tokens: readonly CanonicalToken
           typo ||= corrected.has(i);
         }
       }
-      // A corrected typo is a little less certain than an exact word.
-      const score = (got / phrase.weight) * (typo ? 0.95 : 1);
+      // A corrected typo is a little less certain than an exact word; a
+      // different job noun ("ml researcher" against "ml engineer") names
+      // another job, and only a perfect match of the rest survives it.
+      const conflict = queryNouns.length > 0 && !queryNouns.some((n) => phrase.words.includes(n));
+      const score = (got / phrase.weight) * (typo ? 0.95 : 1) * (conflict ? CONFLICTING_NOUN_FACTOR : 1);
       const prior = best.get(phrase.role.id);
       if (!prior || score > prior.score) best.set(phrase.role.id, { score, consumed });
     }
@@ -80,7 +91,7 @@ export function findRoleByContent(
   const scores = new Map<string, { score: number; words: number; sections: Map<SectionId, number> }>();
   const seen = new Set<string>();
   for (const t of tokens) {
-    if (skip.has(t.from) || seen.has(t.word) || STOPWORDS.has(t.word) || GENERIC_ROLE_WORDS.has(t.word)) continue;
+    if (skip.has(t.from) || seen.has(t.word) || STOP_STEMS.has(t.word) || GENERIC_ROLE_STEMS.has(t.word)) continue;
     seen.add(t.word);
     const roles = index.contentByWord.get(t.word);
     if (!roles || roles.size > Math.max(2, Math.ceil(n * 0.4))) continue;

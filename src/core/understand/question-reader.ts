@@ -1,5 +1,6 @@
 import type { Content } from '../content/types.js';
 import { stem } from './canonical.js';
+import { englishWords } from './english-words.js';
 import { LocationFinder } from './locations.js';
 import { RoleIndex } from './role-index.js';
 import { TypoCorrector } from './typo-corrector.js';
@@ -8,9 +9,10 @@ import { STOPWORDS, TOPIC_WORDS } from './words.js';
 /** Everything built once from the content that reading a question needs. */
 export interface QuestionReader {
   index: RoleIndex;
-  corrector: TypoCorrector;
   locations: LocationFinder;
   isKnown(word: string): boolean;
+  /** The word meant, or null; see `createQuestionReader`. */
+  correct(word: string): string | null;
 }
 
 export function createQuestionReader(content: Content): QuestionReader {
@@ -18,10 +20,15 @@ export function createQuestionReader(content: Content): QuestionReader {
   const locations = new LocationFinder(content.roles);
   const vocabulary = new Set([...index.nameWords, ...TOPIC_WORDS, ...locations.words()]);
   const known = new Set([...vocabulary, ...index.contentWords, ...STOPWORDS]);
+  const anyWord = new TypoCorrector(vocabulary);
+  const titleWord = new TypoCorrector(index.nameWords);
+  const english = englishWords();
   return {
     index,
     locations,
-    corrector: new TypoCorrector(vocabulary),
     isKnown: (w) => known.has(w) || known.has(stem(w)) || /\d/.test(w),
+    // An ordinary English word ("trains", "remotely") is what the person
+    // meant; it may still be a slip in a job title ("enginer"), never a topic.
+    correct: (w) => (english.has(w) ? titleWord.correct(w) : anyWord.correct(w)),
   };
 }

@@ -2,8 +2,7 @@ import type { Role } from '../content/types.js';
 import type { Block } from '../reply.js';
 import type { SectionId } from '../sections.js';
 import { normalizeText } from '../text/normalize.js';
-import { canonicalWords } from './canonical.js';
-import { GENERIC_ROLE_WORDS, STOPWORDS } from './words.js';
+import { canonicalWords, GENERIC_ROLE_STEMS, STOP_STEMS } from './canonical.js';
 
 export interface NamePhrase {
   role: Role;
@@ -40,7 +39,7 @@ export class RoleIndex {
         surface.split(' ').forEach((w) => w && this.nameWords.add(w));
         const words = [...new Set(canonicalWords(surface))];
         const key = words.join(' ');
-        if (!words.some((w) => !GENERIC_ROLE_WORDS.has(w)) || seen.has(key)) continue;
+        if (!words.some((w) => !GENERIC_ROLE_STEMS.has(w)) || seen.has(key)) continue;
         seen.add(key);
         const phrase: NamePhrase = { role, words, weight: 0 };
         for (const w of words) {
@@ -67,7 +66,7 @@ export class RoleIndex {
 
   /** Rarer words say more about which role is meant. */
   weightOf(word: string): number {
-    if (GENERIC_ROLE_WORDS.has(word)) return GENERIC_WORD_WEIGHT;
+    if (GENERIC_ROLE_STEMS.has(word)) return GENERIC_WORD_WEIGHT;
     const df = this.roleFrequency.get(word) ?? 1;
     return 1 / (1 + Math.log(df));
   }
@@ -84,7 +83,7 @@ export class RoleIndex {
         const surface = normalizeText(text, Infinity);
         surface.split(' ').forEach((w) => w && this.contentWords.add(w));
         for (const word of canonicalWords(surface)) {
-          if (STOPWORDS.has(word) || GENERIC_ROLE_WORDS.has(word) || word.length < 2) continue;
+          if (STOP_STEMS.has(word) || GENERIC_ROLE_STEMS.has(word) || word.length < 2) continue;
           let roles = this.contentByWord.get(word);
           if (!roles) this.contentByWord.set(word, (roles = new Map()));
           let sections = roles.get(roleId);

@@ -2,15 +2,15 @@ import type { Level, Role } from '../content/types.js';
 import type { Intent } from '../reply.js';
 import type { SectionId } from '../sections.js';
 import { tokenize } from '../text/normalize.js';
-import { canonicalize } from './canonical.js';
+import { canonicalize, GENERIC_ROLE_STEMS } from './canonical.js';
 import { findRoleByContent, findRoleByName, type RoleMatch, type ScoredRole } from './find-role.js';
 import type { PlaceMention } from './locations.js';
 import type { QuestionReader } from './question-reader.js';
 import {
-  GENERIC_ROLE_WORDS,
   GREETING,
   HELP_CUE,
   HELP_FILLER,
+  JOB_NOUNS,
   LEVEL_CUES,
   LIST_CUE,
   LIST_FILLER,
@@ -42,12 +42,18 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   const corrected = new Set<number>();
   const fixed = words.map((w, i) => {
     if (reader.isKnown(w)) return w;
-    const c = reader.corrector.correct(w);
+    const c = reader.correct(w);
     if (c) corrected.add(i);
     return c ?? w;
   });
   const tokens = canonicalize(fixed);
-  const byName = findRoleByName(reader.index, tokens, corrected);
+  // Job nouns are compared as typed (stems would make "management" a
+  // "manager"), and only standalone ones: "subject matter expert" is an "sme".
+  const jobNouns = tokens
+    .filter((t) => t.to - t.from === 1)
+    .map((t) => fixed[t.from]!)
+    .filter((w) => JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, '')));
+  const byName = findRoleByName(reader.index, tokens, corrected, jobNouns);
   const consumed = byName.kind === 'match' ? byName.consumed : new Set<number>();
   const place = reader.locations.find(fixed, consumed);
   const placeSpan = new Set<number>();
@@ -55,7 +61,10 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   const rest = fixed.filter((_, i) => !consumed.has(i) && !placeSpan.has(i)).join(' ');
 
   const level = LEVEL_CUES.find(([, re]) => re.test(rest))?.[0] ?? null;
-  const section = detectSection(rest);
+  const cue = detectSection(rest);
+  const section = cue?.id ?? null;
+  // "about", "what is" mark an overview but don't outweigh asking for a tip.
+  const topical = cue !== null && cue.weight > 1;
   // A city the pay data covers, with no other topic, is a pay question ("ml engineer seattle").
   const salary = STRONG_SALARY_CUE.test(rest) || (SALARY_CUE.test(rest) && !section) || (place?.id != null && !section);
 
@@ -63,7 +72,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     const role = byName.role;
     const confidence = byName.confidence;
     if (salary) return { ...base, intent: 'salary', role, level, place, confidence };
-    if (TIP_CUE.test(rest) && !section) return { ...base, intent: 'tip', role, confidence };
+    if (TIP_CUE.test(rest) && !topical) return { ...base, intent: 'tip', role, confidence };
     return { ...base, intent: 'role', role, section: section ?? 'overview', confidence };
   }
 
@@ -77,14 +86,16 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   // A title-shaped question ("full stack developer") names a job; we don't
   // cover it, so its words must not be matched against other roles' content.
   const seeking = ROLE_SEEKING_CUE.test(full);
-  const titleShaped = meaningful.length <= 4 && tokens.some((t) => GENERIC_ROLE_WORDS.has(t.word));
+  const titleShaped = meaningful.length <= 4 && tokens.some((t) => GENERIC_ROLE_STEMS.has(t.word));
   const byContent: RoleMatch = titleShaped && !seeking
     ? { kind: 'none', confidence: 0, suggestions: [] }
     : findRoleByContent(reader.index, tokens, new Set(), seeking);
   if (byContent.kind === 'match') {
     const role = byContent.role;
     if (STRONG_SALARY_CUE.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
-    return { ...base, intent: 'role', role, section: byContent.section ?? 'overview', confidence: byContent.confidence };
+    // "works with", "career in" ask which role, not about its work environment.
+    const asked = detectSection(full.replace(new RegExp(ROLE_SEEKING_CUE.source, 'g'), ' '))?.id;
+    return { ...base, intent: 'role', role, section: asked ?? 'overview', confidence: byContent.confidence };
   }
 
   const suggestions = mergeSuggestions(byName.suggestions, byContent.suggestions);
@@ -96,15 +107,15 @@ export function understand(reader: QuestionReader, text: string): Understanding 
 }
 
 /** The section a question asks for: the strongest cue, the earliest on a tie. */
-export function detectSection(text: string): SectionId | null {
-  let best: { id: SectionId; rank: number; at: number } | null = null;
+export function detectSection(text: string): { id: SectionId; weight: number } | null {
+  let best: { id: SectionId; weight: number; rank: number; at: number } | null = null;
   for (const [id, weight, re] of SECTION_CUES) {
     const m = re.exec(text);
     if (!m) continue;
     const rank = weight * 1000 + m[0].length;
-    if (!best || rank > best.rank || (rank === best.rank && m.index < best.at)) best = { id: id as SectionId, rank, at: m.index };
+    if (!best || rank > best.rank || (rank === best.rank && m.index < best.at)) best = { id: id as SectionId, weight, rank, at: m.index };
   }
-  return best?.id ?? null;
+  return best ? { id: best.id, weight: best.weight } : null;
 }
 
 function mergeSuggestions(a: ScoredRole[], b: ScoredRole[]): ScoredRole[] {

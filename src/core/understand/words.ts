@@ -15,7 +15,8 @@ export const STOPWORDS = new Set(
   one ones someone somebody person people typically usually generally actually
   s t d ll re ve m im id ive youre theyre isnt dont doesnt cant wont
   if not no yes ok okay hey hi hello yo sup there info information kind sort type
-  know like good best better great main key typical average`.split(/\s+/).filter(Boolean),
+  know like good best better great main key typical average
+  u ur r ya yall pls plz thx ty btw hmm um uh`.split(/\s+/).filter(Boolean),
 );
 
 /** Generic job nouns: present in many titles, so they count for little on their own. */
@@ -23,6 +24,13 @@ export const GENERIC_ROLE_WORDS = new Set(
   `engineer developer specialist expert scientist analyst consultant architect manager
   lead professional practitioner researcher programmer technician administrator designer
   officer head staff worker job role career position`.split(/\s+/).filter(Boolean),
+);
+
+/** Generic words that name a kind of job (not "role" or "career"): two different ones mean two jobs. */
+export const JOB_NOUNS = new Set(
+  `engineer developer specialist expert scientist analyst consultant architect manager
+  professional practitioner researcher programmer technician administrator designer officer
+  sme tester teacher`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -44,8 +52,6 @@ export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
   [['laboratory'], 'lab'],
   [['laboratories'], 'lab'],
   [['labs'], 'lab'],
-  [['engineering'], 'engineer'],
-  [['engineers'], 'engineer'],
   [['eng'], 'engineer'],
   [['engr'], 'engineer'],
   [['dev'], 'developer'],
@@ -69,7 +75,8 @@ export const LIST_FILLER = new Set(
   `list all show see roles role careers career jobs job professions profession profiles profile
   positions position titles title occupations occupation covered cover available supported support
   offer offered have has know do does which what there options option every everything you the me
-  are is of do can could please give tell other others else more different kinds types`.split(/\s+/),
+  are is of do can could please give tell other others else more different kinds types
+  database db catalog catalogue bot here ask about u ur in on for your got`.split(/\s+/),
 );
 
 export const TIP_CUE = /\b(tips?|hints?|tip of the week|skill tip|weekly tip|daily tip|advice|something to (try|practice))\b/;
@@ -94,7 +101,7 @@ export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', Reg
 export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
   ['soft-skills', 3, /\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|team player|non technical skills?|personal qualities|personality|traits?|behaviou?ral skills?|empathy|attitude|mindset)\b/],
   ['best-practices', 3, /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|how should|the right way|best way|properly)\b/],
-  ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/],
+  ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|become (an? )?(senior|lead|principal|staff)|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/],
   ['responsibilities', 3, /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|do all day|do every day|job entails?|entails?|accountable for|responsible for|what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b/],
   ['education', 3, /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|experience (required|needed|do i need)|years of experience|courses?|bootcamp|self taught)\b/],
   // Weaker than a skill word: "skills needed to become X" asks for skills.
