@@ -23,3 +23,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
 });
+// Everything has been stopped by now; a library handle left open must not
+// keep the process alive past its exit code.
+setTimeout(() => process.exit(), 2000).unref();

@@ -4,6 +4,7 @@ import { parseConfig } from '../config.js';
 import { createBot } from '../core/bot.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import { askCommand } from './ask-command.js';
+import { discordCommand } from './discord-command.js';
 import { loadOrExplain } from './load-or-explain.js';
 import { start } from './start.js';
 import { tipsCommand } from './tips-command.js';
@@ -18,7 +19,11 @@ export interface CliIo {
 const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
        career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json
        career-bot check [--content DIR]                 validate the content
-       career-bot tips list --json [--content DIR]      print every tip`;
+       career-bot tips list --json [--content DIR]      print every tip
+       career-bot tips subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
+       career-bot tips unsubscribe|status --platform slack|discord --channel ID
+       career-bot tips run-due [--at ISO]               post every weekly tip due now (or at --at), then exit
+       career-bot discord register [--guild ID]         register the Discord slash commands`;
 
 /** Runs one command line; returns the exit code (never calls process.exit). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -71,16 +76,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (!content) return 1;
     return tipsCommand(content, rest[0], values, io);
   }
+  if (command === 'discord') {
+    const configResult = parseConfig(io.env);
+    if (!configResult.ok) return explainConfig(configResult.errors, io);
+    return discordCommand(rest[0], typeof values.guild === 'string' ? { guild: values.guild } : {}, configResult.config, io);
+  }
   if (command !== undefined && command !== 'start') {
     io.stderr.write(`career-bot: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
   const configResult = parseConfig(io.env);
-  if (!configResult.ok) {
-    io.stderr.write(`career-bot: invalid configuration:\n${configResult.errors.map((e) => `  ${e}`).join('\n')}\n`);
-    return 1;
-  }
+  if (!configResult.ok) return explainConfig(configResult.errors, io);
   const content = loadOrExplain(contentDir, io.stderr);
   if (!content) return 1;
   return start(content, configResult.config, io);
+}
+
+function explainConfig(errors: string[], io: CliIo): number {
+  io.stderr.write(`career-bot: invalid configuration:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
+  return 1;
 }

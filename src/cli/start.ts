@@ -1,18 +1,108 @@
 import { startConsoleChat } from '../adapters/console/console-chat.js';
+import { startDiscord } from '../adapters/discord/start-discord.js';
+import { startSlack } from '../adapters/slack/start-slack.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
 import type { Content } from '../core/content/types.js';
+import type { Logger } from '../core/logger.js';
 import { createLogger } from '../create-logger.js';
+import { openStore } from '../store/open-store.js';
+import { postersFromConfig } from '../tips/posters-from-config.js';
+import { startTipScheduler } from '../tips/tip-scheduler.js';
+import { createTipsCommands } from '../tips/tips-commands.js';
 import type { CliIo } from './main.js';
+
+/** How long a clean stop may take before start-up reports failure. */
+export const STOP_DEADLINE_MS = 10_000;
+
+interface Stoppable {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Resolves when the bot should stop; by default SIGTERM or SIGINT. */
+  until?: Promise<unknown>;
+  clock?: () => Date;
+}
 
 /**
  * Starts what the configuration enables. With no Slack or Discord credentials
- * that is the console chat on stdin/stdout.
+ * that is the console chat on stdin/stdout. Otherwise: the store (migrated),
+ * the adapters, and the weekly-tip scheduler; on SIGTERM/SIGINT they stop in
+ * reverse order (scheduler, adapters, posters, store) within a deadline.
  */
-export async function start(content: Content, config: Config, io: CliIo): Promise<number> {
-  const logger = createLogger(config.slack || config.discord ? config.LOG_LEVEL : 'warn', io.stderr);
-  const bot = createBot({ content, logger });
-  const chat = startConsoleChat(bot, io.stdin, io.stdout);
-  await chat.closed;
-  return 0;
+export async function start(content: Content, config: Config, io: CliIo, options: StartOptions = {}): Promise<number> {
+  const clock = options.clock ?? (() => new Date());
+  if (!config.slack && !config.discord) {
+    const logger = createLogger('warn', io.stderr);
+    const chat = startConsoleChat(createBot({ content, logger, clock }), io.stdin, io.stdout);
+    await chat.closed;
+    return 0;
+  }
+
+  const logger = createLogger(config.LOG_LEVEL, io.stderr);
+  const running: Stoppable[] = [];
+  try {
+    const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
+    running.push({ name: 'store', stop: () => store.close() });
+    const tipsCommands = createTipsCommands({ store, content, clock, logger });
+    const bot = createBot({ content, logger, clock, tipsCommands });
+    const posters = postersFromConfig(config, logger);
+    running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
+    if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });
+    if (config.discord) running.push({ name: 'discord', ...(await startDiscord({ bot, config, logger })) });
+    const scheduler = startTipScheduler({ store, content, posters, clock, logger });
+    running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
+    logger.info({ slack: config.slack, discord: config.discord, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
+  } catch (err) {
+    logger.error({ err }, 'career-bot failed to start');
+    io.stderr.write(`career-bot: failed to start: ${(err as Error).message}\n`);
+    await stopAll(running, logger);
+    return 1;
+  }
+
+  const signal = await (options.until ?? nextSignal());
+  logger.info({ signal }, 'stopping');
+  return (await stopAll(running, logger)) ? 0 : 1;
+}
+
+function nextSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (name: string) => () => {
+      process.off('SIGTERM', term);
+      process.off('SIGINT', int);
+      resolve(name);
+    };
+    const term = on('SIGTERM');
+    const int = on('SIGINT');
+    process.once('SIGTERM', term);
+    process.once('SIGINT', int);
+  });
+}
+
+/** Stops in reverse start order; true when everything stopped within the deadline. */
+async function stopAll(running: Stoppable[], logger: Logger): Promise<boolean> {
+  const work = (async () => {
+    let clean = true;
+    for (const part of [...running].reverse()) {
+      try {
+        await part.stop();
+      } catch (err) {
+        clean = false;
+        logger.error({ err, part: part.name }, 'stop failed');
+      }
+    }
+    return clean;
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      logger.error({ deadlineMs: STOP_DEADLINE_MS }, 'stop deadline passed');
+      resolve(false);
+    }, STOP_DEADLINE_MS);
+  });
+  const clean = await Promise.race([work, deadline]);
+  clearTimeout(timer);
+  return clean;
 }

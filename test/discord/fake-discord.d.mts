@@ -1,0 +1,38 @@
+export const APP_ID: string;
+export const BOT_USER: { id: string; username: string; discriminator: string; bot: true };
+export function snowflake(): string;
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after the `/api/v10` prefix, e.g. `/channels/1/messages`. */
+  path: string;
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  /** performance.now() when the request was complete. */
+  at: number;
+  status: number;
+}
+
+export interface GatewayPayload {
+  op: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  d: any;
+}
+
+export interface FakeDiscord {
+  apiUrl: string;
+  gatewayUrl: string;
+  requests: RecordedRequest[];
+  gatewayOps: GatewayPayload[];
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  nextRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  nextGatewayOp(op: number, timeoutMs?: number): Promise<GatewayPayload>;
+  failNext(method: string, path: RegExp, status: number, body?: unknown, headers?: Record<string, string>): void;
+  dispatch(t: string, d: unknown): void;
+  dropGateway(code?: number): void;
+  close(): Promise<void>;
+}
+
+export function startFakeDiscord(options?: { heartbeatInterval?: number }): Promise<FakeDiscord>;

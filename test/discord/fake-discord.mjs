@@ -1,0 +1,188 @@
+// A local fake of Discord for driving a real discord.js Client: the REST API
+// (under /api/v10, as @discordjs/rest calls it) and the gateway WebSocket on
+// the same 127.0.0.1 port. Plain ESM so bench/ can use it without a build.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { WebSocketServer } from 'ws';
+
+export const APP_ID = '1100000000000000001';
+export const BOT_USER = { id: APP_ID, username: 'career-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
+
+let nextId = 1200000000000000000n;
+/** A fresh snowflake-shaped id. */
+export const snowflake = () => String(nextId++);
+
+/**
+ * @param {{ heartbeatInterval?: number }} [options]
+ */
+export async function startFakeDiscord(options = {}) {
+  const heartbeatInterval = options.heartbeatInterval ?? 41_250;
+  /** @type {import('./fake-discord.d.mts').RecordedRequest[]} */
+  const requests = [];
+  /** @type {{ method: string; path: RegExp; status: number; headers?: Record<string,string>; body?: unknown }[]} */
+  const overrides = [];
+  const waiters = new Set();
+  const gatewayOps = [];
+  const opWaiters = new Set();
+  let socket = null;
+  let seq = 0;
+
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body = null;
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = raw;
+      }
+      const override = overrides.find((o) => o.method === req.method && o.path.test(path));
+      if (override) overrides.splice(overrides.indexOf(override), 1);
+      const record = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body, at: performance.now(), status: override?.status ?? 200 };
+      if (override) {
+        res.writeHead(override.status, { 'content-type': 'application/json', ...override.headers });
+        res.end(override.body === undefined ? '' : JSON.stringify(override.body));
+      } else {
+        const [status, payload] = route(record);
+        record.status = status;
+        if (status === 204) {
+          res.writeHead(204);
+          res.end();
+        } else {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(payload));
+        }
+      }
+      requests.push(record);
+      for (const w of [...waiters]) if (w.match(record)) w.done(record);
+    });
+  });
+
+  const route = (r) => {
+    if (r.method === 'GET' && r.path === '/gateway/bot') {
+      return [200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
+    }
+    if (r.method === 'GET' && r.path === '/gateway') return [200, { url: gatewayUrl }];
+    // An interaction callback is answered 204 with no body, as Discord does.
+    if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return [204, null];
+    let m = /^\/webhooks\/(\d+)\/[^/]+\/messages\/@original$/.exec(r.path);
+    if (m && r.method === 'PATCH') return [200, message(r.body, '0')];
+    m = /^\/webhooks\/(\d+)\/[^/]+$/.exec(r.path);
+    if (m && r.method === 'POST') return [200, message(r.body, '0')];
+    m = /^\/channels\/(\d+)\/messages$/.exec(r.path);
+    if (m && r.method === 'POST') return [200, message(r.body, m[1])];
+    if (r.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(r.path)) {
+      return [200, (Array.isArray(r.body) ? r.body : []).map((c) => ({ id: snowflake(), application_id: APP_ID, version: snowflake(), ...c }))];
+    }
+    return [404, { message: '404: Not Found', code: 0 }];
+  };
+
+  const message = (body, channelId) => ({
+    id: snowflake(),
+    channel_id: channelId,
+    author: BOT_USER,
+    content: body?.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    pinned: false,
+    type: 0,
+    flags: body?.flags ?? 0,
+  });
+
+  const wss = new WebSocketServer({ server });
+  wss.on('connection', (ws) => {
+    const send = (payload) => ws.send(JSON.stringify(payload));
+    send({ op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null });
+    ws.on('message', (data) => {
+      const payload = JSON.parse(String(data));
+      gatewayOps.push(payload);
+      for (const w of [...opWaiters]) if (w.op === payload.op) w.done(payload);
+      if (payload.op === 1) send({ op: 11, d: null, s: null, t: null });
+      if (payload.op === 2) {
+        socket = ws;
+        seq = 0;
+        const ready = { v: 10, user: BOT_USER, guilds: [], session_id: `session-${snowflake()}`, resume_gateway_url: gatewayUrl, shard: payload.d.shard, application: { id: APP_ID, flags: 0 } };
+        send({ op: 0, t: 'READY', s: ++seq, d: ready });
+      }
+      if (payload.op === 6) {
+        socket = ws;
+        send({ op: 0, t: 'RESUMED', s: ++seq, d: {} });
+      }
+    });
+  });
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const apiUrl = `http://127.0.0.1:${port}/api`;
+  const gatewayUrl = `ws://127.0.0.1:${port}`;
+
+  return {
+    apiUrl,
+    gatewayUrl,
+    requests,
+    gatewayOps,
+    /** The next request matching `match` (or one already received), or a rejection after `timeoutMs`. */
+    waitForRequest(match, timeoutMs = 10_000) {
+      const seen = requests.find(match);
+      if (seen) return Promise.resolve(seen);
+      return waitFor(waiters, { match }, timeoutMs, 'request');
+    },
+    /** Like waitForRequest, but only requests arriving from now on. */
+    nextRequest(match, timeoutMs = 10_000) {
+      return waitFor(waiters, { match }, timeoutMs, 'request');
+    },
+    /** The next gateway payload with opcode `op` sent by the client. */
+    nextGatewayOp(op, timeoutMs = 10_000) {
+      return waitFor(opWaiters, { op }, timeoutMs, `gateway op ${op}`);
+    },
+    /** Answers the next request matching method and path with this status, headers and body instead. */
+    failNext(method, path, status, body, headers = {}) {
+      overrides.push({ method, path, status, body, headers });
+    },
+    /** Sends a gateway dispatch (t, d) to the connected client. */
+    dispatch(t, d) {
+      if (!socket) throw new Error('no client has identified on the fake gateway');
+      socket.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
+    },
+    /** Closes the gateway connection the way a dropped connection looks to the client. */
+    dropGateway(code = 4000) {
+      socket?.close(code, 'fake drop');
+      socket = null;
+    },
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close').catch(() => {});
+    },
+  };
+}
+
+function waitFor(set, entry, timeoutMs, what) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      set.delete(entry);
+      reject(new Error(`fake discord: no ${what} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    entry.done = (value) => {
+      clearTimeout(timer);
+      set.delete(entry);
+      resolve(value);
+    };
+    set.add(entry);
+  });
+}

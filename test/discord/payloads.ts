@@ -1,0 +1,135 @@
+import { APP_ID, BOT_USER, snowflake } from './fake-discord.mjs';
+
+/** Gateway dispatch payloads shaped as Discord sends them (API v10). */
+export const GUILD_ID = '1300000000000000001';
+export const CHANNEL_ID = '1300000000000000002';
+export const DM_CHANNEL_ID = '1300000000000000003';
+export const USER = { id: '1300000000000000004', username: 'ada', discriminator: '0', global_name: 'Ada', avatar: null, public_flags: 0 };
+
+/** Permission bits as a string; ManageChannels is 1 << 4. */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+export const ADMIN_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 4n));
+
+interface Where {
+  dm?: boolean;
+  permissions?: string;
+}
+
+function context({ dm = false, permissions = MEMBER_PERMISSIONS }: Where) {
+  const id = snowflake();
+  const base = {
+    id,
+    application_id: APP_ID,
+    token: `token-${id}`,
+    version: 1,
+    locale: 'en-US',
+    app_permissions: '2248473465835073',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (dm) {
+    return {
+      ...base,
+      channel_id: DM_CHANNEL_ID,
+      channel: { id: DM_CHANNEL_ID, type: 1, flags: 0, last_message_id: null, recipients: [USER] },
+      user: USER,
+      context: 1,
+      authorizing_integration_owners: { '0': USER.id },
+    };
+  }
+  return {
+    ...base,
+    guild_id: GUILD_ID,
+    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'careers', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0, last_message_id: null, rate_limit_per_user: 0, topic: null },
+    member: {
+      user: USER,
+      roles: [],
+      permissions,
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      pending: false,
+      communication_disabled_until: null,
+    },
+    context: 0,
+    authorizing_integration_owners: { '0': GUILD_ID },
+  };
+}
+
+type Option = { name: string; type: number; value?: string; focused?: boolean; options?: Option[] };
+
+export function careerCommand(role: string, topic?: string, where: Where = {}) {
+  const options: Option[] = [{ name: 'role', type: 3, value: role }];
+  if (topic) options.push({ name: 'topic', type: 3, value: topic });
+  return { ...context(where), type: 2, data: { id: '1400000000000000001', name: 'career', type: 1, options } };
+}
+
+export function tipsCommand(sub: string, args: Record<string, string> = {}, where: Where = {}) {
+  const options: Option[] = [{ name: sub, type: 1, options: Object.entries(args).map(([name, value]) => ({ name, type: 3, value })) }];
+  return { ...context(where), type: 2, data: { id: '1400000000000000002', name: 'tips', type: 1, options } };
+}
+
+export function roleAutocomplete(typed: string, where: Where = {}) {
+  return {
+    ...context(where),
+    type: 4,
+    data: { id: '1400000000000000001', name: 'career', type: 1, options: [{ name: 'role', type: 3, value: typed, focused: true }] },
+  };
+}
+
+/** A button press on a message the bot sent (`flags` 64: the message is ephemeral). */
+export function buttonPress(customId: string, where: Where & { messageFlags?: number } = {}) {
+  const ctx = context(where);
+  return {
+    ...ctx,
+    type: 3,
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: snowflake(),
+      channel_id: ctx.channel_id,
+      author: BOT_USER,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: where.messageFlags ?? 0,
+    },
+  };
+}
+
+export function directMessage(content: string, author: Record<string, unknown> = USER) {
+  return {
+    id: snowflake(),
+    channel_id: DM_CHANNEL_ID,
+    channel_type: 1,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}
