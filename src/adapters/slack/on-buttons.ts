@@ -1,0 +1,114 @@
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import { decodeAction } from '../../core/actions.js';
+import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import { apologyFor, EXPIRED_BUTTON, privateNote } from './copy.js';
+import { guard } from './guard.js';
+import { originOf, type Origin, type SlackDeps } from './incoming.js';
+import { ACTION_IDS, renderBlocks } from './render-blocks.js';
+import { decodeSource, encodeSource, isShareable, rebuildReply } from './reply-source.js';
+
+/** Where a pressed button sits. */
+interface Place {
+  user: string;
+  channel: string;
+  ephemeral: boolean;
+  messageTs?: string;
+  threadTs?: string;
+}
+
+function placeOf(body: BlockAction): Place {
+  const c = body.container as { is_ephemeral?: unknown; channel_id?: unknown; message_ts?: unknown; thread_ts?: unknown };
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const messageTs = str(body.message?.ts) ?? str(c.message_ts);
+  const threadTs = str(body.message?.thread_ts) ?? str(c.thread_ts);
+  return {
+    user: body.user.id,
+    channel: body.channel?.id ?? str(c.channel_id) ?? '',
+    ephemeral: c.is_ephemeral === true,
+    ...(messageTs ? { messageTs } : {}),
+    ...(threadTs ? { threadTs } : {}),
+  };
+}
+
+interface Press {
+  deps: SlackDeps;
+  log: Logger;
+  place: Place;
+  origin: Origin;
+  value: string;
+  respond: RespondFn;
+  client: webApi.WebClient;
+}
+
+/**
+ * Shows the answer a button asked for. Ephemeral answers and DMs change in
+ * place; a message everyone in a channel can see is never rewritten by one
+ * reader, so there the presser gets the answer privately.
+ */
+async function show(p: Press, reply: Reply, source: string | null, page: number): Promise<void> {
+  const { place, client } = p;
+  const inChannel = p.origin.channel.kind === 'channel';
+  if (place.ephemeral) {
+    await p.respond({ replace_original: true, ...renderBlocks(reply, { source, share: inChannel && isShareable(reply), page }) });
+  } else if (!inChannel && place.messageTs) {
+    await client.chat.update({ channel: place.channel, ts: place.messageTs, ...renderBlocks(reply, { source, page }) });
+  } else {
+    const note = reply.private ? privateNote(reply) : undefined;
+    const message = renderBlocks(reply, { source, share: isShareable(reply), page, ...(note ? { note } : {}) });
+    await client.chat.postEphemeral({ channel: place.channel, user: place.user, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...message });
+  }
+}
+
+const expired = (p: Press) => p.respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED_BUTTON });
+
+/** A section, related-role or did-you-mean button. */
+async function onNav(p: Press): Promise<void> {
+  const action = decodeAction(p.value);
+  if (!action) return void (await expired(p));
+  const reply = await p.deps.bot.handle({ ...p.origin, kind: 'button', text: '', action });
+  await show(p, reply, encodeSource({ kind: 'action', action }), 0);
+}
+
+/** "Continue reading": the next page of the same answer. */
+async function onMore(p: Press): Promise<void> {
+  const bar = p.value.indexOf('|');
+  const page = Number(p.value.slice(0, bar));
+  const sourceValue = p.value.slice(bar + 1);
+  const source = bar > 0 && Number.isInteger(page) ? decodeSource(sourceValue) : null;
+  if (!source) return void (await expired(p));
+  await show(p, await rebuildReply(p.deps.bot, source, p.origin), sourceValue, page);
+}
+
+/** "Share in channel": the same answer, visible to all, naming who shared it. */
+async function onShare(p: Press): Promise<void> {
+  const source = decodeSource(p.value);
+  if (!source) return void (await expired(p));
+  const reply = await rebuildReply(p.deps.bot, source, p.origin);
+  const thread = p.place.threadTs ? { thread_ts: p.place.threadTs } : {};
+  const message = renderBlocks(reply, { source: p.value, sharedBy: p.place.user });
+  await p.client.chat.postMessage({ channel: p.place.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+  if (p.place.ephemeral) {
+    // The private copy has done its job; losing it is cosmetic, so only log.
+    await p.respond({ delete_original: true }).catch((err: unknown) => p.log.warn({ err }, 'slack: could not remove the private copy after sharing'));
+  }
+}
+
+export function onButtons(app: App, deps: SlackDeps): void {
+  const handlers: Array<[string | RegExp, string, (p: Press) => Promise<void>]> = [
+    [new RegExp(`^${ACTION_IDS.navPrefix}\\d+$`), 'nav', onNav],
+    [ACTION_IDS.more, 'more', onMore],
+    [ACTION_IDS.share, 'share', onShare],
+  ];
+  for (const [id, name, handler] of handlers) {
+    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client }) => {
+      await ack();
+      await deps.afterAcks();
+      const place = placeOf(body);
+      const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
+      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, place.channel);
+      const press: Press = { deps, log, place, origin, value: action.value ?? '', respond, client };
+      await guard(log, () => handler(press), (err) => respond({ response_type: 'ephemeral', replace_original: false, text: apologyFor(err) }));
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import type { App } from '@slack/bolt';
+import { apologyFor, privateNote } from './copy.js';
+import { guard } from './guard.js';
+import { cleanText, originOf, type SlackDeps } from './incoming.js';
+import { renderBlocks } from './render-blocks.js';
+import { isShareable, sourceOfText } from './reply-source.js';
+
+/** The fields of a message or app_mention event we use, read defensively. */
+interface ChatEvent {
+  subtype?: string;
+  botId?: string;
+  user?: string;
+  text?: string;
+  channel: string;
+  channelType?: string;
+  ts: string;
+  threadTs?: string;
+  edited: boolean;
+}
+
+function readEvent(event: object): ChatEvent {
+  const e = event as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  return {
+    subtype: str(e.subtype),
+    botId: str(e.bot_id),
+    user: str(e.user),
+    text: str(e.text),
+    channel: str(e.channel) ?? '',
+    channelType: str(e.channel_type),
+    ts: str(e.ts) ?? '',
+    threadTs: str(e.thread_ts),
+    edited: e.edited !== undefined,
+  };
+}
+
+/** Why an event is not a person's new message to us, or null when it is. */
+function ignoreReason(e: ChatEvent): string | null {
+  if (e.botId) return 'from a bot';
+  if (e.subtype) return `subtype ${e.subtype}`;
+  if (e.edited) return 'an edit';
+  if (!e.user || !e.channel) return 'no user or channel';
+  return null;
+}
+
+/**
+ * DMs are answered in the DM; mentions in a channel are answered in a thread
+ * of the message, except private answers (pay above all), which go to the
+ * asker alone as an ephemeral message that says why.
+ */
+export function onMessages(app: App, deps: SlackDeps): void {
+  const unfurl = { unfurl_links: false, unfurl_media: false } as const;
+
+  app.event('message', async ({ event, client, context }) => {
+    const e = readEvent(event);
+    const log = deps.logger.child({ kind: 'dm', channel: e.channel, user: e.user, ts: e.ts });
+    const reason = e.channelType !== 'im' ? `channel type ${e.channelType ?? 'unknown'}` : ignoreReason(e);
+    if (reason) return log.debug({ reason }, 'slack: message ignored');
+    const thread = e.threadTs ? { thread_ts: e.threadTs } : {};
+    await deps.afterAcks(); // Bolt acked the event before calling us
+    await guard(
+      log,
+      async () => {
+        const text = cleanText(e.text, context.botUserId);
+        const reply = await deps.bot.handle({ ...originOf({ ...deps, logger: log }, client, { id: e.user! }, e.channel), kind: 'dm', text });
+        await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source: sourceOfText(text, reply, 'dm') }), ...unfurl });
+      },
+      (err) => client.chat.postMessage({ channel: e.channel, ...thread, text: apologyFor(err) }),
+    );
+  });
+
+  app.event('app_mention', async ({ event, client, context }) => {
+    const e = readEvent(event);
+    const log = deps.logger.child({ kind: 'mention', channel: e.channel, user: e.user, ts: e.ts });
+    const reason = ignoreReason(e);
+    if (reason) return log.debug({ reason }, 'slack: mention ignored');
+    const user = e.user!;
+    const thread = { thread_ts: e.threadTs ?? e.ts };
+    await deps.afterAcks();
+    await guard(
+      log,
+      async () => {
+        const text = cleanText(e.text, context.botUserId);
+        const origin = originOf({ ...deps, logger: log }, client, { id: user }, e.channel);
+        const reply = await deps.bot.handle({ ...origin, kind: 'mention', text });
+        const source = sourceOfText(text, reply, 'mention');
+        if (reply.private && origin.channel.kind === 'channel') {
+          const message = renderBlocks(reply, { source, share: isShareable(reply), note: privateNote(reply) });
+          await client.chat.postEphemeral({ channel: e.channel, user, ...thread, ...message });
+        } else {
+          await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source }), ...unfurl });
+        }
+      },
+      (err) => client.chat.postEphemeral({ channel: e.channel, user, ...thread, text: apologyFor(err) }),
+    );
+  });
+}

@@ -1,0 +1,57 @@
+import { decodeAction, encodeAction } from '../../core/actions.js';
+import type { Bot } from '../../core/bot.js';
+import type { IncomingMessage } from '../../core/message.js';
+import type { Action, Reply } from '../../core/reply.js';
+
+/**
+ * How to build a reply again from a button value. Slack does not send the
+ * blocks of an ephemeral message back with a button press, so "Share in
+ * channel" and "Continue reading" carry the question (or the action) instead
+ * and the bot answers it again: answers are pure functions of content.
+ */
+export type ReplySource = { kind: 'text'; text: string } | { kind: 'action'; action: Action };
+
+/** Button values may hold 2,000 characters; leave room for a page prefix. */
+const MAX_SOURCE = 1_900;
+
+/** Answers worth showing to a channel; unknowns and help are the asker's business. */
+const SHAREABLE = new Set<Reply['intent']>(['role', 'salary', 'list', 'tip']);
+
+export function encodeSource(source: ReplySource): string | null {
+  const value = source.kind === 'action' ? `a:${encodeAction(source.action)}` : `t:${source.text}`;
+  return value.length <= MAX_SOURCE ? value : null;
+}
+
+export function decodeSource(value: string): ReplySource | null {
+  if (value.startsWith('t:')) return { kind: 'text', text: value.slice(2) };
+  if (value.startsWith('a:')) {
+    const action = decodeAction(value.slice(2));
+    return action ? { kind: 'action', action } : null;
+  }
+  return null;
+}
+
+/**
+ * The source of an answer to typed text, or null when it cannot be rebuilt
+ * faithfully. `/career tips ...` goes to the tips handler (stateful), so it
+ * mirrors the core's routing rule and is never rebuilt.
+ */
+export function sourceOfText(text: string, reply: Reply, kind: IncomingMessage['kind']): string | null {
+  if (kind === 'command' && /^\s*tips\b/i.test(text)) return null;
+  if (kind === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
+  return encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
+}
+
+function sectionSource(reply: Reply): string | null {
+  return reply.role && reply.section ? encodeSource({ kind: 'action', action: { type: 'section', role: reply.role, section: reply.section } }) : null;
+}
+
+export function isShareable(reply: Reply): boolean {
+  return SHAREABLE.has(reply.intent);
+}
+
+/** Builds the reply a source stands for, as the asker saw it. */
+export async function rebuildReply(bot: Bot, source: ReplySource, base: Omit<IncomingMessage, 'kind' | 'text' | 'action'>): Promise<Reply> {
+  if (source.kind === 'text') return bot.answer(source.text).reply;
+  return bot.handle({ ...base, kind: 'button', text: '', action: source.action });
+}

@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import type { Config } from '../../config.js';
+import type { Bot } from '../../core/bot.js';
+import type { Logger } from '../../core/logger.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { onButtons } from './on-buttons.js';
+import { onCareerCommand } from './on-command.js';
+import { onMessages } from './on-messages.js';
+import { createAnswerTurns } from './guard.js';
+import { classifySlackError } from './slack-errors.js';
+import { webClientOptions } from './web-client-options.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+/** A running Slack adapter. */
+export interface SlackAdapter {
+  /** HTTP mode: the port the receiver listens on (useful with PORT=0); null in Socket Mode. */
+  readonly port: number | null;
+  readonly mode: 'http' | 'socket';
+  /** Stops the receiver or closes the socket; idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise Bolt's HTTP
+ * receiver on PORT at /slack/events, verifying SLACK_SIGNING_SECRET. The bot
+ * token is checked (auth.test) before anything listens, so a bad token fails
+ * start-up rather than the first question.
+ */
+export async function startSlack(o: { bot: Bot; config: Config; logger: Logger }): Promise<SlackAdapter> {
+  const { config } = o;
+  const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error('SLACK_BOT_TOKEN is required to start Slack');
+  if (mode === 'http' && !config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN');
+  const logger = o.logger.child({ component: 'slack', mode });
+
+  const app = new App({
+    token,
+    ...(mode === 'socket' ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH }),
+    logger: toBoltLogger(logger.child({ lib: 'bolt' })),
+    clientOptions: webClientOptions(config.SLACK_API_URL),
+    // No conversation state: every answer stands alone.
+    convoStore: false,
+    deferInitialization: true,
+  });
+
+  const deps = { bot: o.bot, config, logger, afterAcks: createAnswerTurns() };
+  onCareerCommand(app, deps);
+  onMessages(app, deps);
+  onButtons(app, deps);
+  // The last net: anything a listener did not handle is logged, never thrown.
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code, slack: classifySlackError(error.original ?? error).code }, 'slack: unhandled error in Bolt');
+  });
+
+  await app.init();
+  const started = await app.start(...(mode === 'http' ? [config.PORT] : []));
+  const port = mode === 'http' ? ((started as Server).address() as AddressInfo | null)?.port ?? null : null;
+  logger.info({ port, path: mode === 'http' ? EVENTS_PATH : undefined }, 'slack: started');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    mode,
+    stop: () =>
+      (stopping ??= (async () => {
+        try {
+          await app.stop();
+          logger.info({}, 'slack: stopped');
+        } catch (err) {
+          logger.warn({ err }, 'slack: error while stopping');
+        }
+      })()),
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerTurns } from '../../src/adapters/slack/guard.js';
+import { channelKind, cleanText } from '../../src/adapters/slack/incoming.js';
+import { decodeSource, encodeSource, sourceOfText } from '../../src/adapters/slack/reply-source.js';
+import type { Reply } from '../../src/core/reply.js';
+
+describe('createAnswerTurns', () => {
+  it('gives each waiter its own event-loop turn, in arrival order', async () => {
+    const turn = createAnswerTurns();
+    const order: string[] = [];
+    const first = turn().then(() => {
+      order.push('first');
+      // Anything queued during the first answer (an I/O callback, say) runs before the second.
+      setImmediate(() => order.push('between'));
+    });
+    const second = turn().then(() => order.push('second'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'between', 'second']);
+  });
+});
+
+describe('cleanText', () => {
+  it.each([
+    ['<@UBOT> knowledge graph engineer', 'knowledge graph engineer'],
+    ['what does <@UBOT|career-bot> say about R&amp;D &lt;teams&gt;?', 'what does say about R&D <teams>?'],
+    ['  <@UOTHER>   llm   sme ', '<@UOTHER> llm sme'],
+  ])('%j -> %j', (raw, clean) => {
+    expect(cleanText(raw, 'UBOT')).toBe(clean);
+  });
+});
+
+describe('channelKind', () => {
+  it('treats D channels as DMs and the rest as shared', () => {
+    expect([channelKind('D123'), channelKind('C123'), channelKind('G123')]).toEqual(['dm', 'channel', 'channel']);
+  });
+});
+
+describe('reply sources', () => {
+  const reply: Reply = { intent: 'role', title: 't', blocks: [], choices: [], private: false, role: 'llm-sme', section: 'skills' };
+
+  it('round-trips text and actions', () => {
+    for (const source of [{ kind: 'text', text: 'llm sme: skills | more' }, { kind: 'action', action: { type: 'section', role: 'llm-sme', section: 'trends' } }] as const) {
+      expect(decodeSource(encodeSource(source)!)).toEqual(source);
+    }
+    expect(decodeSource('x:nonsense')).toBeNull();
+    expect(decodeSource('a:s:../../etc:skills')).toBeNull();
+  });
+
+  it('never rebuilds a tips command, lists for an empty command, and falls back to the section for long text', () => {
+    expect(sourceOfText('tips subscribe', reply, 'command')).toBeNull();
+    expect(sourceOfText('tips subscribe', reply, 'dm')).toBe('t:tips subscribe');
+    expect(sourceOfText('  ', reply, 'command')).toBe('a:l');
+    expect(sourceOfText('x'.repeat(5_000), reply, 'command')).toBe('a:s:llm-sme:skills');
+  });
+});

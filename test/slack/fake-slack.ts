@@ -1,0 +1,221 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One Web API call as it reached the fake. */
+export interface ApiCall {
+  method: string;
+  args: Record<string, any>;
+  authorization: string | undefined;
+  status: number;
+  /** What the fake answered (ok / error). */
+  result: Record<string, any>;
+}
+
+/** One POST to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, any>;
+}
+
+export interface Override {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+const WAIT_MS = 5_000;
+
+/**
+ * A local stand-in for Slack on 127.0.0.1: the Web API under /api/ (recording
+ * every call), response_urls under /response/<id>, and a Socket Mode
+ * WebSocket under /socket. Tests await recorded traffic through events, never
+ * fixed sleeps; the wait timeout only turns a hang into a readable failure.
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  readonly socketMessages: Record<string, any>[] = [];
+  readonly users = new Map<string, Record<string, unknown>>();
+  readonly sockets: WebSocket[] = [];
+  private readonly overrides = new Map<string, Override[]>();
+  private readonly emitter = new EventEmitter();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private ts = 1_700_000_000;
+  private port = 0;
+
+  constructor(private readonly server: Server) {
+    server.on('request', (req, res) => void this.route(req, res));
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.sockets.push(ws);
+        ws.on('message', (data) => {
+          this.socketMessages.push(JSON.parse(String(data)) as Record<string, any>);
+          this.emitter.emit('change');
+        });
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+        this.emitter.emit('change');
+      });
+    });
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  get socketUrl(): string {
+    return `ws://127.0.0.1:${this.port}/socket`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** The next call(s) to `method` get these answers instead of the normal one. */
+  failNext(method: string, ...overrides: Override[]): void {
+    this.overrides.set(method, [...(this.overrides.get(method) ?? []), ...overrides]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first recorded call to `method` (answered ok unless `anyStatus`) matching `where`. */
+  waitForCall(method: string, where: (c: ApiCall) => boolean = () => true): Promise<ApiCall> {
+    return this.waitFor(`a ${method} call`, () => this.calls.find((c) => c.method === method && c.result.ok === true && where(c)));
+  }
+
+  waitForResponse(id: string, where: (r: ResponsePost) => boolean = () => true): Promise<ResponsePost> {
+    return this.waitFor(`a POST to response_url ${id}`, () => this.responses.find((r) => r.id === id && where(r)));
+  }
+
+  waitForSocketMessage(where: (m: Record<string, any>) => boolean): Promise<Record<string, any>> {
+    return this.waitFor('a Socket Mode message', () => this.socketMessages.find(where));
+  }
+
+  /** Sends one Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify(envelope));
+  }
+
+  waitFor<T>(what: string, find: () => T | undefined): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return false;
+        cleanup();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Slack: timed out waiting for ${what}; calls: ${this.calls.map((c) => `${c.method}:${c.status}:${c.result.error ?? 'ok'}`).join(', ')}`));
+      }, WAIT_MS);
+      const onChange = () => void check();
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.emitter.off('change', onChange);
+      };
+      this.emitter.on('change', onChange);
+      check();
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/response/')) {
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, any> });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      this.emitter.emit('change');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    const args = parseArgs(raw, req.headers['content-type']);
+    const override = this.overrides.get(method)?.shift();
+    const status = override?.status ?? 200;
+    const result = override?.body ?? (status === 200 ? this.answer(method, args) : { ok: false, error: `http_${status}` });
+    this.calls.push({ method, args, authorization: req.headers.authorization, status, result });
+    res.writeHead(status, { 'content-type': 'application/json', ...override?.headers }).end(JSON.stringify(result));
+    this.emitter.emit('change');
+  }
+
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'career-bot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return user ? { ok: true, user: { id: args.user, ...user } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private nextTs(): string {
+    this.ts += 1;
+    return `${this.ts}.000100`;
+  }
+}
+
+export function startFakeSlack(): Promise<FakeSlack> {
+  return new FakeSlack(createServer()).listen();
+}
+
+/** The WebClient sends form-encoded args with objects (blocks) as JSON strings. */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, any>;
+  const args: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return args;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
