@@ -92,7 +92,7 @@ export function createBot(options: BotOptions): Bot {
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {
-    const tips = message.kind === 'command' ? /^\s*tips\b\s*(.*)$/is.exec(message.text) : null;
+    const tips = tipsCommandArgs(message);
     const reply = tips ? await tipsCommand(message, tips[1] ?? '') : replyTo(message);
     logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
     // Slash commands and DMs are answered to the asker only; mentions in a
@@ -136,4 +136,9 @@ export function createBot(options: BotOptions): Bot {
   };
 
   return { content, reader, answer, handle, suggestRoles };
+}
+
+/** The arguments of a `/career tips ...` command, or null for any other message. */
+export function tipsCommandArgs(message: Pick<IncomingMessage, 'kind' | 'text'>): RegExpExecArray | null {
+  return message.kind === 'command' ? /^\s*tips\b\s*(.*)$/is.exec(message.text) : null;
 }

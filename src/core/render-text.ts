@@ -1,6 +1,7 @@
-import type { Block, Reply } from './reply.js';
+import type { Block, ChoiceGroup, Reply } from './reply.js';
 
-const GROUP_LABELS = { section: 'More on this role', related: 'Related roles', suggestion: 'Did you mean', role: 'Roles' } as const;
+/** How each group of choices is introduced, on every platform. */
+export const CHOICE_GROUP_LABELS: Record<ChoiceGroup, string> = { section: 'More on this role', related: 'Related roles', suggestion: 'Did you mean', role: 'Roles' };
 
 /**
  * Plain text for terminals and the `ask` command. Choices are numbered so the
@@ -13,7 +14,7 @@ export function renderText(reply: Reply): string {
   if (reply.footer) out.push('', reply.footer);
   const groups = new Map<string, string[]>();
   reply.choices.forEach((c, i) => {
-    const label = GROUP_LABELS[c.group];
+    const label = CHOICE_GROUP_LABELS[c.group];
     groups.set(label, [...(groups.get(label) ?? []), `[${i + 1}] ${c.label}`]);
   });
   if (groups.size) out.push('');

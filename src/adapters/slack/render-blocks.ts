@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { encodeAction } from '../../core/actions.js';
 import type { Block, Choice, ChoiceGroup, Field, Reply } from '../../core/reply.js';
-import { renderText } from '../../core/render-text.js';
+import { CHOICE_GROUP_LABELS, renderText } from '../../core/render-text.js';
 import { bold, clip, escapeSlack, plainText, plainToMrkdwn, splitText } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
@@ -50,7 +50,7 @@ export interface SlackMessage {
 
 export const ACTION_IDS = { navPrefix: 'career_nav_', share: 'career_share', more: 'career_more' } as const;
 
-const GROUP_LABELS: Record<ChoiceGroup, string> = { section: 'More on this role', related: 'Related roles', suggestion: 'Did you mean?', role: 'Roles' };
+const GROUP_LABELS: Record<ChoiceGroup, string> = { ...CHOICE_GROUP_LABELS, suggestion: `${CHOICE_GROUP_LABELS.suggestion}?` };
 
 /**
  * Renders a neutral reply as a Slack message that is within Block Kit's

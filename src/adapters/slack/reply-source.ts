@@ -1,5 +1,5 @@
 import { decodeAction, encodeAction } from '../../core/actions.js';
-import type { Bot } from '../../core/bot.js';
+import { tipsCommandArgs, type Bot } from '../../core/bot.js';
 import type { IncomingMessage } from '../../core/message.js';
 import type { Action, Reply } from '../../core/reply.js';
 
@@ -37,7 +37,7 @@ export function decodeSource(value: string): ReplySource | null {
  * mirrors the core's routing rule and is never rebuilt.
  */
 export function sourceOfText(text: string, reply: Reply, kind: IncomingMessage['kind']): string | null {
-  if (kind === 'command' && /^\s*tips\b/i.test(text)) return null;
+  if (tipsCommandArgs({ kind, text })) return null;
   if (kind === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
   return encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
 }
