@@ -40,6 +40,11 @@ export interface Reply {
   footer?: string;
   /** Only the asker should see it (ephemeral on Slack/Discord). */
   private: boolean;
+  /**
+   * Worth offering a "Share" button for: answers about careers, not help
+   * text, refusals or admin confirmations. Absent means false.
+   */
+  shareable?: boolean;
   /** The role the reply is about, for colours and share attribution. */
   role?: string;
   /** The section shown, when the reply is one role's section. */

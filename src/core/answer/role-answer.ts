@@ -29,6 +29,7 @@ export function roleReply(content: Content, role: Role, section: SectionId): Rep
     blocks,
     choices: navigationChoices(content, role, section),
     private: false,
+    shareable: true,
     role: role.id,
     section,
   };

@@ -13,7 +13,7 @@ const LEVEL_TITLES: Record<Level, string> = { entry: 'Entry level', mid: 'Mid le
  */
 export function salaryReply(content: Content, role: Role, level: Level | null, place: PlaceMention | null): Reply {
   const s = role.salary;
-  const base = { intent: 'salary' as const, title: `${role.title} · Salary`, private: true, role: role.id, section: 'salary' as const };
+  const base = { intent: 'salary' as const, title: `${role.title} · Salary`, private: true, shareable: true, role: role.id, section: 'salary' as const };
   if (!s) {
     return {
       ...base,

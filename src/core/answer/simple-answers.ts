@@ -16,6 +16,7 @@ export function listReply(content: Content): Reply {
     ],
     choices: roleChoices(content.roles, 'role'),
     private: false,
+    shareable: true,
   };
 }
 
@@ -66,6 +67,7 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
     ],
     choices: first && tip.section ? [{ label: `${first.title}: ${SECTION_TITLES[tip.section]}`, action: { type: 'section', role: first.id, section: tip.section }, group: 'related' }] : [],
     private: false,
+    shareable: true,
     role: first?.id ?? '',
   };
 }
