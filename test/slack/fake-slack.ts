@@ -40,6 +40,8 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   readonly socketMessages: Record<string, any>[] = [];
   readonly users = new Map<string, Record<string, unknown>>();
+  /** Channels the bot has not joined: chat.postMessage there fails with not_in_channel, as in Slack. */
+  readonly notJoined = new Set<string>();
   readonly sockets: WebSocket[] = [];
   private readonly overrides = new Map<string, Override[]>();
   private readonly emitter = new EventEmitter();
@@ -166,6 +168,7 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'career-bot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'chat.postMessage':
+        if (this.notJoined.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };

@@ -145,10 +145,10 @@ export function eventCallback(event: Record<string, unknown>): string {
   });
 }
 
-/** A block_actions payload for pressing one button. */
+/** A block_actions payload for pressing one button; `responseId: null` leaves out response_url. */
 export function buttonPress(
   fake: FakeSlack,
-  o: { button: { action_id: string; value?: string }; responseId: string; channel?: string; user?: string; ephemeral?: boolean; messageTs?: string; threadTs?: string },
+  o: { button: { action_id: string; value?: string }; responseId: string | null; channel?: string; user?: string; ephemeral?: boolean; messageTs?: string; threadTs?: string },
 ): string {
   const channel = o.channel ?? 'C1';
   const messageTs = o.messageTs ?? '1700000000.000001';
@@ -162,7 +162,7 @@ export function buttonPress(
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: o.ephemeral ?? true, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
     channel: { id: channel, name: 'general' },
     ...(o.ephemeral === false ? { message: { type: 'message', ts: messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: '', blocks: [] } } : {}),
-    response_url: fake.responseUrl(o.responseId),
+    ...(o.responseId === null ? {} : { response_url: fake.responseUrl(o.responseId) }),
     actions: [{ type: 'button', block_id: 'b1', action_id: o.button.action_id, value: o.button.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000' }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

@@ -87,6 +87,17 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     expect(body.blocks[0].text.text).toBe('Roles I cover (5)');
   });
 
+  it('/career help explains how to ask, privately, with no share button', async () => {
+    const body = await command('help', 'r-help');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.blocks[0].text.text).toBe('How to ask career-bot');
+    expect(visibleText(body)).toContain('/career: the list of roles');
+    const labels = buttonsOf(body.blocks).map((b) => b.text.text);
+    expect(labels).toContain('List roles');
+    expect(labels).not.toContain('Share in channel');
+    expect(blockKitProblems(body)).toEqual([]);
+  });
+
   it('replaces the ephemeral answer in place when a section button is pressed', async () => {
     const answer = await command('ml systems engineer skills', 'r-nav-1');
     await press({ button: findButton(answer.blocks, 'Education'), responseId: 'r-nav-2' });
@@ -94,34 +105,6 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     expect(body.replace_original).toBe(true);
     expect(body.blocks[0].text.text).toBe('ML Systems Engineer · Education');
     expect(buttonsOf(body.blocks).map((b) => b.text.text)).toContain('Share in channel');
-  });
-
-  it('"Continue reading" re-renders the asked-for page in place', async () => {
-    await press({ button: { action_id: 'career_more', value: '1|a:s:ml-systems-engineer:skills' }, responseId: 'r-more' });
-    const { body } = await h.fake.waitForResponse('r-more');
-    expect(body.replace_original).toBe(true);
-    expect(body.blocks[0].text.text).toBe('ML Systems Engineer · Skills');
-  });
-
-  it('shares an answer in the channel, attributed to the sharer, and removes the private copy', async () => {
-    const answer = await command(SALARY_QUESTION, 'r-share-src');
-    await press({ button: findButton(answer.blocks, 'Share in channel'), responseId: 'r-share', channel: 'C-share', user: 'U1' });
-    const call = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C-share');
-    expect(call.args.blocks[0].text.text).toBe('ML Systems Engineer · Salary');
-    expect(call.args.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U1>', verbatim: true }] });
-    expect(visibleText(call.args)).toContain('$153,000 – $267,000');
-    expect(buttonsOf(call.args.blocks).map((b) => b.text.text)).not.toContain('Share in channel');
-    expect(blockKitProblems(call.args)).toEqual([]);
-    await h.fake.waitForResponse('r-share', (r) => r.body.delete_original === true);
-  });
-
-  it('apologises, with the fix, when sharing where the bot is not a member', async () => {
-    h.fake.failNext('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
-    await press({ button: { action_id: 'career_share', value: 'a:s:llm-sme:overview' }, responseId: 'r-share-fail', channel: 'C-out' });
-    const { body } = await h.fake.waitForResponse('r-share-fail');
-    expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: CANT_POST_HERE });
-    const line = await h.logs.waitFor((l) => l.msg === 'slack: answering failed' && l.code === 'not_in_channel');
-    expect(line).toMatchObject({ channel: 'C-out', user: 'U1', kind: 'button' });
   });
 
   it('answers a DM in the DM, figures included', async () => {
@@ -155,6 +138,17 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     expect(visibleText(call.args)).toContain('$153,000');
     expect(buttonsOf(call.args.blocks).map((b) => b.text.text)).toContain('Share in channel');
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C3')).toEqual([]);
+  });
+
+  it('answers a pay question from a top-level mention privately in the channel, not in a thread that does not exist yet', async () => {
+    // Slack shows an ephemeral message in a thread only if the thread is already active.
+    await event({ type: 'app_mention', channel: 'C4', user: 'U1', text: `<@UBOT> ${SALARY_QUESTION}`, ts: '1700000310.000100' });
+    const call = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === 'C4');
+    expect(call.args.user).toBe('U1');
+    expect(call.args).not.toHaveProperty('thread_ts');
+    expect(visibleText(call.args)).toContain('$153,000');
+    expect(buttonsOf(call.args.blocks).map((b) => b.text.text)).toContain('Share in channel');
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C4')).toEqual([]);
   });
 
   it('answers a button pressed on a public message to the presser alone, never rewriting it', async () => {
@@ -211,8 +205,10 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     const line = await h.logs.waitFor((l) => l.msg === 'slack: answering failed' && l.code === 'channel_not_found');
     expect(line).toMatchObject({ component: 'slack', kind: 'mention', channel: 'C-gone', user: 'U1' });
     expect(line.err.message).toContain('channel_not_found');
+    expect(h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C-gone')?.args.thread_ts).toBe('1700000500.000100');
     const apology = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === 'C-gone');
     expect(apology.args.text).toBe(CANT_POST_HERE);
+    expect(apology.args).not.toHaveProperty('thread_ts');
     expect((await command('llm sme', 'r-after-failure')).blocks[0].text.text).toBe('Large Language Model SME · Overview');
   });
 

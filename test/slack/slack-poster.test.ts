@@ -1,5 +1,8 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPoster } from '../../src/adapters/slack/slack-poster.js';
+import { SLACK_RETRY } from '../../src/adapters/slack/web-client-options.js';
 import { createBot } from '../../src/core/bot.js';
 import type { TipPoster } from '../../src/core/tips/tip-poster.js';
 import { createLogger } from '../../src/create-logger.js';
@@ -50,9 +53,25 @@ describe('createSlackPoster (Web API only)', () => {
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-retry').map((c) => c.status)).toEqual([429, 503, 200]);
   });
 
-  it('does not throw when the API is unreachable', async () => {
-    const offline = createSlackPoster({ token: 'xoxb-poster', apiUrl: 'http://127.0.0.1:9/api/', logger: createLogger('silent') });
+  it('reports an unreachable API as a non-permanent failure, after the retries, without throwing', async () => {
+    const offlineLogs = new LogCapture();
+    const offline = createSlackPoster({ token: 'xoxb-poster', apiUrl: `http://127.0.0.1:${await closedPort()}/api/`, logger: createLogger('debug', offlineLogs.stream) });
+    expect(await offline.post('C-offline', tip)).toEqual({ ok: false, permanent: false, reason: 'network' });
+    // The WebClient's own retry policy ran (each refused attempt is a warning), then the poster logged once.
+    await offlineLogs.waitFor((l) => l.level === 50);
+    expect(offlineLogs.lines.filter((l) => l.level === 40 && /request failed/.test(l.msg))).toHaveLength(1 + SLACK_RETRY.retries!);
+    const errors = offlineLogs.lines.filter((l) => l.level === 50);
+    expect(errors).toEqual([expect.objectContaining({ channel: 'C-offline', code: 'network', permanent: false, msg: 'slack: posting a tip failed; will retry next run' })]);
     await offline.stop();
-    expect(await offline.post('C1', tip)).toEqual({ ok: false, permanent: false, reason: 'poster stopped' });
+    expect(await offline.post('C-offline', tip)).toEqual({ ok: false, permanent: false, reason: 'poster stopped' });
   });
 });
+
+/** A port nothing listens on: bound once to get a free number, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+  return port;
+}

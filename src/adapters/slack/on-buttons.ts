@@ -6,7 +6,7 @@ import { apologyFor, EXPIRED_BUTTON, privateNote } from './copy.js';
 import { guard } from './guard.js';
 import { originOf, type Origin, type SlackDeps } from './incoming.js';
 import { ACTION_IDS, renderBlocks } from './render-blocks.js';
-import { decodeSource, encodeSource, isShareable, rebuildReply } from './reply-source.js';
+import { decodeSource, encodeSource, rebuildReply } from './reply-source.js';
 
 /** Where a pressed button sits. */
 interface Place {
@@ -37,8 +37,16 @@ interface Press {
   place: Place;
   origin: Origin;
   value: string;
-  respond: RespondFn;
+  /** Posts to the press's response_url; absent when the payload has none. */
+  respond: RespondFn | undefined;
   client: webApi.WebClient;
+}
+
+/** A short private line to the presser: through response_url, or chat.postEphemeral without one. */
+function tell(p: Press, text: string): Promise<unknown> {
+  if (p.respond) return p.respond({ response_type: 'ephemeral', replace_original: false, text });
+  const thread = p.place.threadTs ? { thread_ts: p.place.threadTs } : {};
+  return p.client.chat.postEphemeral({ channel: p.place.channel, user: p.place.user, ...thread, text });
 }
 
 /**
@@ -49,18 +57,19 @@ interface Press {
 async function show(p: Press, reply: Reply, source: string | null, page: number): Promise<void> {
   const { place, client } = p;
   const inChannel = p.origin.channel.kind === 'channel';
-  if (place.ephemeral) {
-    await p.respond({ replace_original: true, ...renderBlocks(reply, { source, share: inChannel && isShareable(reply), page }) });
-  } else if (!inChannel && place.messageTs) {
+  const shareable = reply.shareable === true;
+  if (place.ephemeral && p.respond) {
+    await p.respond({ replace_original: true, ...renderBlocks(reply, { source, share: inChannel && shareable, page }) });
+  } else if (!place.ephemeral && !inChannel && place.messageTs) {
     await client.chat.update({ channel: place.channel, ts: place.messageTs, ...renderBlocks(reply, { source, page }) });
   } else {
     const note = reply.private ? privateNote(reply) : undefined;
-    const message = renderBlocks(reply, { source, share: isShareable(reply), page, ...(note ? { note } : {}) });
+    const message = renderBlocks(reply, { source, share: shareable, page, ...(note ? { note } : {}) });
     await client.chat.postEphemeral({ channel: place.channel, user: place.user, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...message });
   }
 }
 
-const expired = (p: Press) => p.respond({ response_type: 'ephemeral', replace_original: false, text: EXPIRED_BUTTON });
+const expired = (p: Press) => tell(p, EXPIRED_BUTTON);
 
 /** A section, related-role or did-you-mean button. */
 async function onNav(p: Press): Promise<void> {
@@ -80,14 +89,23 @@ async function onMore(p: Press): Promise<void> {
   await show(p, await rebuildReply(p.deps.bot, source, p.origin), sourceValue, page);
 }
 
-/** "Share in channel": the same answer, visible to all, naming who shared it. */
+/**
+ * "Share in channel": the same answer, visible to all, naming who shared it.
+ * It goes through the press's response_url, which posts where the button was
+ * pressed without the bot being a member (chat.postMessage needs membership,
+ * and /career works in any channel); then the private copy is removed.
+ */
 async function onShare(p: Press): Promise<void> {
   const source = decodeSource(p.value);
   if (!source) return void (await expired(p));
   const reply = await rebuildReply(p.deps.bot, source, p.origin);
   const thread = p.place.threadTs ? { thread_ts: p.place.threadTs } : {};
   const message = renderBlocks(reply, { source: p.value, sharedBy: p.place.user });
-  await p.client.chat.postMessage({ channel: p.place.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+  if (!p.respond) {
+    await p.client.chat.postMessage({ channel: p.place.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+    return;
+  }
+  await p.respond({ response_type: 'in_channel', replace_original: false, ...thread, ...message });
   if (p.place.ephemeral) {
     // The private copy has done its job; losing it is cosmetic, so only log.
     await p.respond({ delete_original: true }).catch((err: unknown) => p.log.warn({ err }, 'slack: could not remove the private copy after sharing'));
@@ -107,8 +125,9 @@ export function onButtons(app: App, deps: SlackDeps): void {
       const place = placeOf(body);
       const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
       const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, place.channel);
-      const press: Press = { deps, log, place, origin, value: action.value ?? '', respond, client };
-      await guard(log, () => handler(press), (err) => respond({ response_type: 'ephemeral', replace_original: false, text: apologyFor(err) }));
+      // Bolt passes respond() only when the payload has a response_url.
+      const press: Press = { deps, log, place, origin, value: action.value ?? '', respond: body.response_url ? respond : undefined, client };
+      await guard(log, () => handler(press), (err) => tell(press, apologyFor(err)));
     });
   }
 }

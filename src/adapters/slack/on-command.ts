@@ -3,7 +3,7 @@ import { APOLOGY } from './copy.js';
 import { guard } from './guard.js';
 import { cleanText, originOf, type SlackDeps } from './incoming.js';
 import { renderBlocks } from './render-blocks.js';
-import { isShareable, sourceOfText } from './reply-source.js';
+import { sourceOfText } from './reply-source.js';
 
 export const COMMAND = '/career';
 
@@ -23,7 +23,7 @@ export function onCareerCommand(app: App, deps: SlackDeps): void {
         const text = cleanText(command.text);
         const origin = originOf({ ...deps, logger: log }, client, { id: command.user_id, name: command.user_name }, command.channel_id);
         const reply = await deps.bot.handle({ ...origin, kind: 'command', text });
-        const share = origin.channel.kind === 'channel' && isShareable(reply);
+        const share = origin.channel.kind === 'channel' && reply.shareable === true;
         await respond({ response_type: 'ephemeral', ...renderBlocks(reply, { source: sourceOfText(text, reply, 'command'), share }) });
       },
       () => respond({ response_type: 'ephemeral', text: APOLOGY }),

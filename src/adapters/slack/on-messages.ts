@@ -3,7 +3,7 @@ import { apologyFor, privateNote } from './copy.js';
 import { guard } from './guard.js';
 import { cleanText, originOf, type SlackDeps } from './incoming.js';
 import { renderBlocks } from './render-blocks.js';
-import { isShareable, sourceOfText } from './reply-source.js';
+import { sourceOfText } from './reply-source.js';
 
 /** The fields of a message or app_mention event we use, read defensively. */
 interface ChatEvent {
@@ -75,7 +75,11 @@ export function onMessages(app: App, deps: SlackDeps): void {
     const reason = ignoreReason(e);
     if (reason) return log.debug({ reason }, 'slack: mention ignored');
     const user = e.user!;
+    // Public replies start (or join) a thread of the mention. Slack shows an
+    // ephemeral message in a thread only if the thread already exists, so a
+    // private answer to a top-level mention goes to the channel itself.
     const thread = { thread_ts: e.threadTs ?? e.ts };
+    const ephemeralThread = e.threadTs ? { thread_ts: e.threadTs } : {};
     await deps.afterAcks();
     await guard(
       log,
@@ -85,13 +89,13 @@ export function onMessages(app: App, deps: SlackDeps): void {
         const reply = await deps.bot.handle({ ...origin, kind: 'mention', text });
         const source = sourceOfText(text, reply, 'mention');
         if (reply.private && origin.channel.kind === 'channel') {
-          const message = renderBlocks(reply, { source, share: isShareable(reply), note: privateNote(reply) });
-          await client.chat.postEphemeral({ channel: e.channel, user, ...thread, ...message });
+          const message = renderBlocks(reply, { source, share: reply.shareable === true, note: privateNote(reply) });
+          await client.chat.postEphemeral({ channel: e.channel, user, ...ephemeralThread, ...message });
         } else {
           await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source }), ...unfurl });
         }
       },
-      (err) => client.chat.postEphemeral({ channel: e.channel, user, ...thread, text: apologyFor(err) }),
+      (err) => client.chat.postEphemeral({ channel: e.channel, user, ...ephemeralThread, text: apologyFor(err) }),
     );
   });
 }

@@ -14,9 +14,6 @@ export type ReplySource = { kind: 'text'; text: string } | { kind: 'action'; act
 /** Button values may hold 2,000 characters; leave room for a page prefix. */
 const MAX_SOURCE = 1_900;
 
-/** Answers worth showing to a channel; unknowns and help are the asker's business. */
-const SHAREABLE = new Set<Reply['intent']>(['role', 'salary', 'list', 'tip']);
-
 export function encodeSource(source: ReplySource): string | null {
   const value = source.kind === 'action' ? `a:${encodeAction(source.action)}` : `t:${source.text}`;
   return value.length <= MAX_SOURCE ? value : null;
@@ -44,10 +41,6 @@ export function sourceOfText(text: string, reply: Reply, kind: IncomingMessage['
 
 function sectionSource(reply: Reply): string | null {
   return reply.role && reply.section ? encodeSource({ kind: 'action', action: { type: 'section', role: reply.role, section: reply.section } }) : null;
-}
-
-export function isShareable(reply: Reply): boolean {
-  return SHAREABLE.has(reply.intent);
 }
 
 /** Builds the reply a source stands for, as the asker saw it. */
