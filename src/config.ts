@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-const url = (name: string) =>
+const url = (name: string, example: string) =>
   z
     .string()
-    .url(`${name} must be a URL such as https://slack.com/api/`)
+    .url(`${name} must be a URL such as ${example}`)
     .refine((u) => /^https?:/.test(u), `${name} must be an http(s) URL`);
 
 const envSchema = z
@@ -11,10 +11,10 @@ const envSchema = z
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must look like xoxb-…').optional(),
     SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-zA-Z]{8,}$/, 'SLACK_SIGNING_SECRET must be the app\'s signing secret (letters and digits)').optional(),
     SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must look like xapp-…').optional(),
-    SLACK_API_URL: url('SLACK_API_URL').optional(),
+    SLACK_API_URL: url('SLACK_API_URL', 'https://slack.com/api/').optional(),
     DISCORD_TOKEN: z.string().regex(/^\S{20,}$/, 'DISCORD_TOKEN must be the bot token from the developer portal').optional(),
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'DISCORD_APPLICATION_ID must be the numeric application id').optional(),
-    DISCORD_API_URL: url('DISCORD_API_URL').optional(),
+    DISCORD_API_URL: url('DISCORD_API_URL', 'https://discord.com/api').optional(),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -43,6 +43,10 @@ export async function start(content: Content, config: Config, io: CliIo, options
 
   const logger = createLogger(config.LOG_LEVEL, io.stderr);
   const running: Stoppable[] = [];
+  // A platform that can never reconnect (token revoked, intents refused) stops
+  // the bot with a failure code, so a supervisor restarts or alerts.
+  let fatal: (err: Error) => void = () => undefined;
+  const fatalStop = new Promise<Error>((resolve) => (fatal = resolve));
   try {
     const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
     running.push({ name: 'store', stop: () => store.close() });
@@ -51,7 +55,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const posters = postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });
-    if (config.discord) running.push({ name: 'discord', ...(await startDiscord({ bot, config, logger })) });
+    if (config.discord) running.push({ name: 'discord', ...(await startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })) });
     const scheduler = startTipScheduler({ store, content, posters, clock, logger });
     running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
     logger.info({ slack: config.slack, discord: config.discord, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
@@ -62,9 +66,10 @@ export async function start(content: Content, config: Config, io: CliIo, options
     return 1;
   }
 
-  const signal = await (options.until ?? nextSignal());
-  logger.info({ signal }, 'stopping');
-  return (await stopAll(running, logger)) ? 0 : 1;
+  const reason = await Promise.race([options.until ?? nextSignal(), fatalStop]);
+  logger.info({ reason: reason instanceof Error ? reason.message : reason }, 'stopping');
+  const clean = await stopAll(running, logger);
+  return clean && !(reason instanceof Error) ? 0 : 1;
 }
 
 function nextSignal(): Promise<string> {

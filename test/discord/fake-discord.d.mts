@@ -31,6 +31,7 @@ export interface FakeDiscord {
   nextGatewayOp(op: number, timeoutMs?: number): Promise<GatewayPayload>;
   failNext(method: string, path: RegExp, status: number, body?: unknown, headers?: Record<string, string>): void;
   dispatch(t: string, d: unknown): void;
+  refuseNextIdentify(code: number): void;
   dropGateway(code?: number): void;
   close(): Promise<void>;
 }

@@ -27,6 +27,8 @@ export async function startFakeDiscord(options = {}) {
   const opWaiters = new Set();
   let socket = null;
   let seq = 0;
+  /** Close code for the next IDENTIFY instead of READY (e.g. 4004, a rejected token). */
+  let refuseIdentify = null;
 
   const server = createServer((req, res) => {
     const chunks = [];
@@ -110,6 +112,11 @@ export async function startFakeDiscord(options = {}) {
       gatewayOps.push(payload);
       for (const w of [...opWaiters]) if (w.op === payload.op) w.done(payload);
       if (payload.op === 1) send({ op: 11, d: null, s: null, t: null });
+      if (payload.op === 2 && refuseIdentify !== null) {
+        ws.close(refuseIdentify, 'fake refusal');
+        refuseIdentify = null;
+        return;
+      }
       if (payload.op === 2) {
         socket = ws;
         seq = 0;
@@ -156,6 +163,10 @@ export async function startFakeDiscord(options = {}) {
     dispatch(t, d) {
       if (!socket) throw new Error('no client has identified on the fake gateway');
       socket.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
+    },
+    /** Answers the next IDENTIFY by closing the connection with `code` (4004: authentication failed). */
+    refuseNextIdentify(code) {
+      refuseIdentify = code;
     },
     /** Closes the gateway connection the way a dropped connection looks to the client. */
     dropGateway(code = 4000) {

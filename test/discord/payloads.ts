@@ -84,8 +84,11 @@ export function roleAutocomplete(typed: string, where: Where = {}) {
   };
 }
 
-/** A button press on a message the bot sent (`flags` 64: the message is ephemeral). */
-export function buttonPress(customId: string, where: Where & { messageFlags?: number } = {}) {
+/**
+ * A button press on a message the bot sent (`messageFlags` 64: the message is
+ * ephemeral), carrying that message's embeds and components as Discord does.
+ */
+export function buttonPress(customId: string, where: Where & { messageFlags?: number; embeds?: unknown[]; components?: unknown[] } = {}) {
   const ctx = context(where);
   return {
     ...ctx,
@@ -103,8 +106,8 @@ export function buttonPress(customId: string, where: Where & { messageFlags?: nu
       mentions: [],
       mention_roles: [],
       attachments: [],
-      embeds: [],
-      components: [],
+      embeds: where.embeds ?? [],
+      components: where.components ?? [],
       pinned: false,
       type: 0,
       flags: where.messageFlags ?? 0,

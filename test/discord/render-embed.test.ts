@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCustomId, navigateId, shareId } from '../../src/adapters/discord/custom-ids.js';
-import { md, renderEmbed, replyAction, roleColour } from '../../src/adapters/discord/render-embed.js';
+import { md, rebuildAction, renderEmbed, roleColour } from '../../src/adapters/discord/render-embed.js';
 import { createBot } from '../../src/core/bot.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import type { Block, Choice, Reply } from '../../src/core/reply.js';
@@ -26,7 +26,7 @@ function hugeReply(over: Partial<Reply> = {}): Reply {
     action: { type: 'section', role: `role-${i}-${'r'.repeat(50)}`, section: 'work-environment' },
     group: i < 30 ? 'section' : 'related',
   }));
-  return { intent: 'role', title: 'T'.repeat(400), blocks, choices, private: false, role: 'ml-systems-engineer', section: 'skills', footer: 'F'.repeat(3000), ...over };
+  return { intent: 'role', title: 'T'.repeat(400), blocks, choices, private: false, shareable: true, role: 'ml-systems-engineer', section: 'skills', footer: 'F'.repeat(3000), ...over };
 }
 
 describe('renderEmbed', () => {
@@ -34,7 +34,7 @@ describe('renderEmbed', () => {
     for (const role of loaded.content.roles) {
       for (const section of SECTION_IDS) {
         const reply = await bot.handle({ platform: 'discord', kind: 'command', text: `${role.id} ${section}`, user: { id: '1' }, channel: { id: '2', kind: 'channel' } });
-        for (const options of [{}, { ephemeral: true, share: true }, { sharedBy: '123' }]) {
+        for (const options of [{}, { ephemeral: true, share: true }]) {
           expect(limitProblems(renderEmbed(reply, options)), `${role.id} ${section}`).toEqual([]);
         }
       }
@@ -70,8 +70,26 @@ describe('renderEmbed', () => {
   it('page buttons re-create the reply from its action, within 100-character ids', () => {
     const msg = renderEmbed(hugeReply(), { page: 1, share: true });
     const controls = msg.components.at(-1)!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
-    expect(controls).toEqual(['s:ml-systems-engineer:skills', 'pg:2:s:ml-systems-engineer:skills', 'sh:s:ml-systems-engineer:skills']);
+    expect(controls).toEqual(['s:ml-systems-engineer:skills', 'pg:2:s:ml-systems-engineer:skills', 'sh']);
     expect(parseCustomId(controls[1]!)).toEqual({ kind: 'navigate', page: 2, action: { type: 'section', role: 'ml-systems-engineer', section: 'skills' } });
+  });
+
+  it('pages only replies a button re-creates exactly: a pay answer from a question is trimmed, not paged', () => {
+    // A pay answer may hold the level and city of its question; its section action would rebuild it without them.
+    const salary = hugeReply({ intent: 'salary', section: 'salary' });
+    const asked = renderEmbed(salary, { share: true });
+    expect(limitProblems(asked)).toEqual([]);
+    expect(asked.embeds[0]!.footer!.text).toContain('ask about one topic at a time');
+    expect(JSON.stringify(asked.components)).not.toContain('pg:');
+    expect(JSON.stringify(asked.components)).toContain('"sh"');
+    // The same reply built by pressing a section button is exactly what that button rebuilds.
+    const source = { type: 'section', role: 'ml-systems-engineer', section: 'salary' } as const;
+    const pressed = renderEmbed(salary, { source });
+    expect(JSON.stringify(pressed.components)).toContain('"pg:1:s:ml-systems-engineer:salary"');
+    // Help shares its intent with tips-command replies, so only a help button press pages it.
+    expect(rebuildAction(hugeReply({ intent: 'help', role: undefined, section: undefined }))).toBeNull();
+    expect(rebuildAction(hugeReply({ intent: 'list', role: undefined, section: undefined }))).toEqual({ type: 'list' });
+    expect(rebuildAction(hugeReply())).toEqual({ type: 'section', role: 'ml-systems-engineer', section: 'skills' });
   });
 
   it('trims a reply nothing can re-create, and says how to read the rest', () => {
@@ -98,15 +116,19 @@ describe('renderEmbed', () => {
     expect(renderEmbed({ intent: 'list', title: 'Roles', blocks: [], choices: [], private: false }).embeds[0]!.color).toBe(0x5865f2);
   });
 
-  it('marks ephemeral and shared messages, and offers Share only for replies that can be re-created', () => {
+  it('marks ephemeral messages, and offers Share only on replies the core marks shareable', () => {
     const reply = bot.answer('llm sme skills').reply;
     expect(renderEmbed(reply, { ephemeral: true }).flags).toBe(64);
     expect(renderEmbed(reply).flags).toBeUndefined();
-    expect(renderEmbed(reply, { sharedBy: '42' }).content).toBe('Shared by <@42>');
-    expect(JSON.stringify(renderEmbed(reply, { share: true }).components)).toContain('"sh:s:llm-sme:skills"');
-    const unknown = bot.answer('underwater basket weaving').reply;
-    expect(replyAction(unknown)).toBeNull();
-    expect(JSON.stringify(renderEmbed(unknown, { share: true }).components)).not.toContain('"sh:');
+    expect(JSON.stringify(renderEmbed(reply, { share: true }).components)).toContain('"sh"');
+    expect(JSON.stringify(renderEmbed(reply).components)).not.toContain('"sh"');
+    const salary = bot.answer('senior ml systems engineer salary in seattle').reply;
+    expect(JSON.stringify(renderEmbed(salary, { share: true }).components)).toContain('"sh"');
+    for (const text of ['underwater basket weaving', 'help']) {
+      const notShareable = bot.answer(text).reply;
+      expect(notShareable.shareable ?? false, text).toBe(false);
+      expect(JSON.stringify(renderEmbed(notShareable, { share: true }).components), text).not.toContain('"sh"');
+    }
   });
 });
 
@@ -115,8 +137,10 @@ describe('custom ids', () => {
     const action = { type: 'section', role: 'knowledge-graph-engineer', section: 'career-path' } as const;
     expect(parseCustomId(navigateId(action))).toEqual({ kind: 'navigate', action, page: 0 });
     expect(parseCustomId(navigateId(action, 3))).toEqual({ kind: 'navigate', action, page: 3 });
-    expect(parseCustomId(shareId(action))).toEqual({ kind: 'share', action });
-    expect(parseCustomId(shareId({ type: 'list' }))).toEqual({ kind: 'share', action: { type: 'list' } });
-    for (const bad of ['', 'x', 'sh:', 'pg:1:', 'pg:x:l', 's:Bad Role:skills', 's:role:nope']) expect(parseCustomId(bad)).toBeNull();
+    expect(parseCustomId(shareId())).toEqual({ kind: 'share' });
+    // Share ids of earlier versions carried an action; they still share.
+    expect(parseCustomId('sh:s:knowledge-graph-engineer:career-path')).toEqual({ kind: 'share' });
+    expect(parseCustomId('sh:l')).toEqual({ kind: 'share' });
+    for (const bad of ['', 'x', 'sh:', 'sh:x', 'pg:1:', 'pg:x:l', 's:Bad Role:skills', 's:role:nope']) expect(parseCustomId(bad)).toBeNull();
   });
 });

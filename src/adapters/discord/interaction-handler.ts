@@ -7,7 +7,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import type { Bot } from '../../core/bot.js';
+import { tipsCommandArgs, type Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { CAREER_COMMAND, TIPS_COMMAND } from './commands.js';
@@ -16,6 +16,7 @@ import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
 import { editOptions, NO_MENTIONS, replyOptions } from './message-options.js';
 import { renderEmbed, type DiscordMessage } from './render-embed.js';
+import { sharedCopy } from './share-message.js';
 
 export interface HandlerDeps {
   bot: Bot;
@@ -25,6 +26,10 @@ export interface HandlerDeps {
 }
 
 const DEFER_AFTER_MS = 1500;
+
+const EXPIRED = 'That button has expired; run /career again.';
+const TIPS_POINTER =
+  'Weekly tips have their own command: `/tips subscribe`, `/tips status` and the rest, in a server channel, for members with Manage Channels. `/career` answers questions about roles.';
 
 /** Routes one interaction; never throws (failures are logged and, where possible, told to the user). */
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
@@ -49,7 +54,15 @@ async function autocomplete(i: AutocompleteInteraction, { bot }: HandlerDeps): P
 async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const inGuild = i.inGuild();
   if (i.commandName === CAREER_COMMAND) {
-    const text = `${i.options.getString('role', true)} ${i.options.getString('topic') ?? ''}`.trim();
+    const role = i.options.getString('role', true);
+    // The core reads command text starting with "tips" as a tips command; on
+    // Discord those go through /tips only, which Discord hides from members
+    // without Manage Channels.
+    if (tipsCommandArgs({ kind: 'command', text: role })) {
+      await i.reply({ content: TIPS_POINTER, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
     const pending = deps.bot.handle(fromInteraction(i, 'command', text));
     // In a server only the asker sees the answer until they share it; in DMs it is a normal message.
     await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild, share: inGuild }), deps, inGuild ? 'private' : 'reply');
@@ -69,22 +82,23 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
 async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const request = parseCustomId(i.customId);
   if (!request) {
-    await i.reply({ content: 'That button has expired; run /career again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  if (request.kind === 'share') {
+    // A new, visible message with exactly what the sharer sees.
+    const copy = sharedCopy(i.message, i.user.id);
+    await i.reply(copy ? replyOptions(copy) : { content: 'There is nothing to share in that message.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const inGuild = i.inGuild();
-  const pending = deps.bot.handle(fromInteraction(i, 'button', '', request.action));
-  if (request.kind === 'share') {
-    // A new, visible message; the mention in it attributes without pinging.
-    await respond(i, pending, (reply) => renderEmbed(reply, { sharedBy: i.user.id }), deps, 'reply');
-    return;
-  }
-  const { page } = request;
+  const { page, action } = request;
+  const pending = deps.bot.handle(fromInteraction(i, 'button', '', action));
   if (!inGuild || i.message.flags.has(MessageFlags.Ephemeral)) {
-    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild }), deps, 'update');
+    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild, source: action }), deps, 'update');
   } else {
     // A shared message stays as shared: whoever presses its buttons gets their own private answer.
-    await respond(i, pending, (reply) => renderEmbed(reply, { page, ephemeral: true, share: true }), deps, 'private');
+    await respond(i, pending, (reply) => renderEmbed(reply, { page, ephemeral: true, share: true, source: action }), deps, 'private');
   }
 }
 

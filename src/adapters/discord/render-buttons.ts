@@ -7,10 +7,11 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
 export interface ButtonOptions {
   choices: readonly Choice[];
-  /** What re-creates this reply (for paging and sharing); null when nothing does. */
+  /** What re-creates this reply exactly, for paging; null when nothing does. */
   action: Action | null;
   page: number;
   pages: number;
+  /** Offer a Share button (it reposts the message it is on, so it needs no action). */
   share: boolean;
 }
 
@@ -25,7 +26,7 @@ export function renderButtons(o: ButtonOptions): ButtonRow[] {
     if (o.page > 0) controls.push(button(navigateId(o.action, o.page - 1), '◀ Previous', ButtonStyle.Secondary));
     if (o.page < o.pages - 1) controls.push(button(navigateId(o.action, o.page + 1), `Next ▶ (${o.page + 2}/${o.pages})`, ButtonStyle.Secondary));
   }
-  if (o.action && o.share) controls.push(button(shareId(o.action), 'Share', ButtonStyle.Success));
+  if (o.share) controls.push(button(shareId(), 'Share', ButtonStyle.Success));
 
   const seen = new Set(controls.map((c) => ('custom_id' in c ? c.custom_id : '')));
   const choiceButtons: { group: string; button: APIButtonComponent }[] = [];

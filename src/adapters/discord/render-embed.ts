@@ -17,10 +17,14 @@ export interface RenderOptions {
   page?: number;
   /** Only the asker sees it (interaction responses in a server). */
   ephemeral?: boolean;
-  /** Offer a Share button that posts the answer visibly. */
+  /** Offer a Share button that posts the answer visibly, if the core marks the reply shareable. */
   share?: boolean;
-  /** The user who shared it, attributed (without a ping) above the embed. */
-  sharedBy?: string;
+  /**
+   * The button action this reply was just built from. Pressing it again
+   * builds the same reply, so long replies can be paged with it even when
+   * `rebuildAction` cannot tell (a section of a salary answer, help).
+   */
+  source?: Action;
 }
 
 const DEFAULT_COLOUR = 0x5865f2;
@@ -32,15 +36,15 @@ type Unit = { kind: 'lead'; text: string } | { kind: 'field'; name: string; valu
 /**
  * Renders a neutral reply as one Discord message, within Discord's limits by
  * construction: text that does not fit one message goes on further pages,
- * reached with Previous/Next buttons when the reply can be re-created from a
- * button action, and is cut with a note saying how to read the rest when not.
+ * reached with Previous/Next buttons when a button action re-creates exactly
+ * this reply, and is cut with a note saying how to read the rest when not.
  */
 export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   const title = truncate(reply.title, LIMITS.title);
   const footerBase = reply.footer ? truncate(reply.footer, FOOTER_MAX) : '';
   const budget = LIMITS.total - title.length - footerBase.length - 100;
   const pages = paginate(layout(reply.blocks), budget);
-  const action = replyAction(reply);
+  const action = options.source ?? rebuildAction(reply);
   const pageCount = action ? pages.length : 1;
   const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), pageCount - 1);
   const units = pages[page] ?? [];
@@ -58,20 +62,23 @@ export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordM
 
   const message: DiscordMessage = {
     embeds: [embed],
-    components: renderButtons({ choices: reply.choices, action, page, pages: pageCount, share: Boolean(options.share) }),
+    components: renderButtons({ choices: reply.choices, action, page, pages: pageCount, share: Boolean(options.share && reply.shareable) }),
     allowed_mentions: { parse: [] },
   };
-  // A mention in content shows the name; allowed_mentions keeps it from pinging.
-  if (options.sharedBy) message.content = `Shared by <@${options.sharedBy}>`;
   if (options.ephemeral) message.flags = MessageFlags.Ephemeral;
   return message;
 }
 
-/** The button action that re-creates this reply, if there is one. */
-export function replyAction(reply: Reply): Action | null {
-  if (reply.role && reply.section) return { type: 'section', role: reply.role, section: reply.section };
+/**
+ * The button action that re-creates exactly this reply, when the reply alone
+ * shows one: a role's section (the core builds it from role and section
+ * only) or the list of roles. Not a pay answer, which may hold the level and
+ * city of the question that asked it, nor help, whose intent the core also
+ * gives tips-command replies.
+ */
+export function rebuildAction(reply: Reply): Action | null {
+  if (reply.intent === 'role' && reply.role && reply.section) return { type: 'section', role: reply.role, section: reply.section };
   if (reply.intent === 'list') return { type: 'list' };
-  if (reply.intent === 'help') return { type: 'help' };
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
@@ -14,7 +14,8 @@ import { logRestEvents, restOptions } from './rest-options.js';
  * events); no privileged intent, since Discord delivers the content of DMs to
  * bots without Message Content. Partials.Channel lets a DM arrive in a DM
  * channel not yet cached. discord.js resumes or re-identifies by itself when
- * the gateway drops.
+ * the gateway drops; when Discord closes it for good (a rejected token,
+ * disallowed intents...) the adapter is deaf, so it tells `onFatal`.
  */
 export async function startDiscord(o: {
   bot: Bot;
@@ -22,6 +23,13 @@ export async function startDiscord(o: {
   logger: Logger;
   /** Answers slower than this are deferred first (default 1.5 s; tests shorten it). */
   deferAfterMs?: number;
+  /**
+   * Called once if, after start-up, Discord closes the gateway with a code
+   * discord.js does not reconnect after (4004, 4010-4014): the bot would stay
+   * up but hear nothing, so the caller should stop it. Before start-up
+   * completes the same failure rejects `startDiscord` instead.
+   */
+  onFatal?: (err: Error) => void;
 }): Promise<{ stop(): Promise<void> }> {
   const token = o.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
@@ -46,7 +54,23 @@ export async function startDiscord(o: {
     if (!stopping) logger.info({ shard }, 'discord gateway reconnecting');
   });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord gateway resumed'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.error({ shard, code: event.code }, 'discord gateway closed and will not reconnect'));
+  // discord.js emits this only for the close codes it will not reconnect after.
+  let fatal: Error | undefined;
+  let started = false;
+  let reported = false;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (stopping) return;
+    const cause = closeCause(event.code);
+    fatal = new Error(`Discord closed the gateway with ${event.code} (${cause}); discord.js will not reconnect`);
+    logger.error({ shard, code: event.code, cause }, 'discord gateway closed for good; the bot no longer receives anything from Discord');
+    if (!started || reported) return;
+    reported = true;
+    try {
+      o.onFatal?.(fatal);
+    } catch (err) {
+      logger.error({ err }, 'onFatal failed');
+    }
+  });
   logRestEvents(client.rest, logger);
 
   const ready = once(client, Events.ClientReady);
@@ -56,8 +80,9 @@ export async function startDiscord(o: {
     await ready;
   } catch (err) {
     await client.destroy();
-    throw err;
+    throw fatal ? new Error(fatal.message, { cause: err }) : err;
   }
+  started = true;
   const application = client.application?.id;
   logger.info({ user: client.user?.tag, application }, 'discord connected');
   if (o.config.DISCORD_APPLICATION_ID && application && application !== o.config.DISCORD_APPLICATION_ID) {
@@ -70,4 +95,24 @@ export async function startDiscord(o: {
         logger.info({}, 'discord stopped');
       })),
   };
+}
+
+/** What a non-resumable gateway close code means for whoever runs the bot. */
+export function closeCause(code: number): string {
+  switch (code) {
+    case GatewayCloseCodes.AuthenticationFailed:
+      return 'authentication failed: DISCORD_TOKEN was rejected; reset it in the developer portal';
+    case GatewayCloseCodes.InvalidShard:
+      return 'invalid shard';
+    case GatewayCloseCodes.ShardingRequired:
+      return 'sharding required: the bot is in too many servers for one connection';
+    case GatewayCloseCodes.InvalidAPIVersion:
+      return 'invalid gateway API version';
+    case GatewayCloseCodes.InvalidIntents:
+      return 'invalid intents';
+    case GatewayCloseCodes.DisallowedIntents:
+      return 'disallowed intents: an intent the application is not allowed in the developer portal';
+    default:
+      return `gateway close code ${code}`;
+  }
 }

@@ -1,0 +1,43 @@
+import { ComponentType, type APIButtonComponent, type APIEmbed, type Message } from 'discord.js';
+import { parseCustomId } from './custom-ids.js';
+import type { ButtonRow } from './render-buttons.js';
+import type { DiscordMessage } from './render-embed.js';
+
+/**
+ * The visible copy of a message someone shares: exactly the embeds they were
+ * looking at (rebuilding from a button action would lose what their question
+ * added, such as the level and city of a pay answer), attributed to them
+ * without a ping, with the message's buttons except Share. A component
+ * interaction carries its message, ephemeral ones included.
+ */
+export function sharedCopy(message: Message, sharedBy: string): DiscordMessage | null {
+  const embeds = message.embeds.map((e) => copyEmbed(e.toJSON()));
+  if (!embeds.length) return null;
+  const components: ButtonRow[] = [];
+  for (const row of message.components) {
+    const json = row.toJSON();
+    if (json.type !== ComponentType.ActionRow) continue;
+    const buttons = json.components.flatMap((c): APIButtonComponent[] => {
+      if (c.type !== ComponentType.Button || !('custom_id' in c)) return [];
+      if (parseCustomId(c.custom_id)?.kind === 'share') return [];
+      return [{ type: ComponentType.Button, style: c.style, label: c.label ?? '', custom_id: c.custom_id }];
+    });
+    if (buttons.length) components.push({ type: ComponentType.ActionRow, components: buttons });
+  }
+  // A mention in content shows the name; allowed_mentions keeps it from pinging.
+  return { content: `Shared by <@${sharedBy}>`, embeds, components, allowed_mentions: { parse: [] } };
+}
+
+/** The parts of an embed a message can be created with (a received embed also carries read-only ones). */
+function copyEmbed(e: APIEmbed): APIEmbed {
+  const copy: APIEmbed = {};
+  if (e.title !== undefined) copy.title = e.title;
+  if (e.description !== undefined) copy.description = e.description;
+  if (e.url !== undefined) copy.url = e.url;
+  if (e.color !== undefined) copy.color = e.color;
+  if (e.timestamp !== undefined) copy.timestamp = e.timestamp;
+  if (e.author) copy.author = { name: e.author.name, ...(e.author.url ? { url: e.author.url } : {}) };
+  if (e.fields?.length) copy.fields = e.fields.map((f) => ({ name: f.name, value: f.value, ...(f.inline !== undefined ? { inline: f.inline } : {}) }));
+  if (e.footer) copy.footer = { text: e.footer.text };
+  return copy;
+}
