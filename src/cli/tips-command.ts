@@ -1,4 +1,16 @@
+import { parseConfig } from '../config.js';
 import type { Content } from '../core/content/types.js';
+import type { Logger } from '../core/logger.js';
+import { parseSchedule } from '../core/tips/schedule.js';
+import { TIP_PLATFORMS, type ChannelRef, type TipPlatform } from '../core/tips/subscription.js';
+import type { TipPoster } from '../core/tips/tip-poster.js';
+import { createLogger } from '../create-logger.js';
+import { openStore } from '../store/open-store.js';
+import type { TipStore } from '../store/tip-store.js';
+import { describeStatus, statusLines } from '../tips/describe-status.js';
+import type { PaceOptions } from '../tips/pacer.js';
+import { postersFromConfig } from '../tips/posters-from-config.js';
+import { runDue, type RunReport } from '../tips/run-due.js';
 import type { CliIo } from './main.js';
 
 /** The parsed command-line flags (see `main.ts` for the full table). */
@@ -13,13 +25,106 @@ export interface TipsCommandOptions {
   at?: string;
 }
 
-/** `career-bot tips <subcommand>`: list (more come with the weekly-tips issue). */
-export async function tipsCommand(content: Content, sub: string | undefined, options: TipsCommandOptions, io: CliIo): Promise<number> {
+/** What tests inject instead of the environment's posters and logger. */
+export interface TipsCommandDeps {
+  posters?: TipPoster[];
+  logger?: Logger;
+  pace?: PaceOptions;
+}
+
+const STATEFUL = ['subscribe', 'unsubscribe', 'status', 'run-due'];
+const USAGE = 'usage: career-bot tips list --json | subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID | status [--platform P --channel ID] [--json] | run-due [--at ISO] [--json]';
+
+/** `career-bot tips <subcommand>`: list, and the operator's subscribe/unsubscribe/status/run-due. */
+export async function tipsCommand(content: Content, sub: string | undefined, options: TipsCommandOptions, io: CliIo, deps: TipsCommandDeps = {}): Promise<number> {
+  const fail = (message: string, code = 2) => {
+    io.stderr.write(`career-bot: ${message}\n`);
+    return code;
+  };
   if (sub === 'list') {
     const tips = content.tips.map((t) => ({ id: t.id, roles: t.roles, text: t.text, skill: t.skill, section: t.section ?? null }));
     io.stdout.write(options.json ? `${JSON.stringify(tips)}\n` : `${tips.map((t) => `${t.id} [${t.roles.join(', ')}] ${t.text}`).join('\n')}\n`);
     return 0;
   }
-  io.stderr.write(`career-bot: unknown tips command "${sub ?? ''}" (try: career-bot tips list --json)\n`);
-  return 2;
+  if (!sub || !STATEFUL.includes(sub)) return fail(`unknown tips command "${sub ?? ''}"\n${USAGE}`);
+
+  const at = options.at === undefined ? null : new Date(options.at);
+  if (at && (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(options.at!))) return fail(`--at "${options.at}" is not an ISO-8601 time, e.g. 2025-03-10T09:00:00Z`);
+  const clock = at ? () => at : () => new Date();
+  let channel: ChannelRef | null = null;
+  if (options.platform !== undefined || options.channel !== undefined || sub === 'subscribe' || sub === 'unsubscribe') {
+    if (!TIP_PLATFORMS.includes(options.platform as TipPlatform)) return fail(`--platform must be slack or discord (got "${options.platform ?? ''}")`);
+    if (!options.channel?.trim()) return sub === 'status' ? fail('status --platform also needs --channel ID') : fail(`${sub} needs --channel ID`);
+    channel = { platform: options.platform as TipPlatform, channelId: options.channel.trim() };
+  }
+
+  const parsed = parseConfig(io.env);
+  if (!parsed.ok) return fail(`invalid configuration:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`, 1);
+  const config = parsed.config;
+  // Operator commands stay quiet on stderr unless LOG_LEVEL asks for more.
+  const logger = deps.logger ?? createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', io.stderr);
+  let store: TipStore;
+  try {
+    store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
+  } catch (err) {
+    logger.error({ err }, 'could not open the store');
+    return fail(`could not open the store: ${(err as Error).message}`, 1);
+  }
+  const out = (text: string) => io.stdout.write(`${text}\n`);
+  try {
+    switch (sub) {
+      case 'subscribe': {
+        const schedule = parseSchedule({ day: options.day, time: options.time, timeZone: options.tz }, 'UTC');
+        if (!schedule.ok) return fail(schedule.error.replace('/career tips subscribe monday 09:00 Europe/Berlin', 'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin'));
+        const s = await store.subscribe(channel!, schedule.value, { at: clock(), by: 'cli' });
+        logger.info({ ...channel, change: 'subscribe', by: 'cli', schedule: s.schedule }, 'tips subscribe');
+        const st = await describeStatus(store, content, channel!, clock(), s);
+        out(options.json ? JSON.stringify(st) : `subscribed: ${statusLines(st).join(' ')}`);
+        return 0;
+      }
+      case 'unsubscribe': {
+        const done = await store.unsubscribe(channel!, { at: clock(), by: 'cli' });
+        if (done) logger.info({ ...channel, change: 'unsubscribe', by: 'cli' }, 'tips unsubscribe');
+        out(options.json ? JSON.stringify({ ...channel, unsubscribed: done }) : done ? `unsubscribed ${channel!.platform} channel ${channel!.channelId}` : `${channel!.platform} channel ${channel!.channelId} was not subscribed`);
+        return 0;
+      }
+      case 'status': {
+        const channels = channel ? [channel] : await store.listSubscriptions();
+        const statuses = [];
+        for (const c of channels) statuses.push(await describeStatus(store, content, { platform: c.platform, channelId: c.channelId }, clock()));
+        if (options.json) out(JSON.stringify(channel ? statuses[0] : statuses));
+        else out(statuses.length ? statuses.map((s) => statusLines(s).join('\n  ')).join('\n') : 'no channels are subscribed to weekly tips');
+        return 0;
+      }
+      default:
+        return await runDueCommand(store, content, config, clock, logger, options, deps, out);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function runDueCommand(
+  store: TipStore,
+  content: Content,
+  config: Parameters<typeof postersFromConfig>[0],
+  clock: () => Date,
+  logger: Logger,
+  options: TipsCommandOptions,
+  deps: TipsCommandDeps,
+  out: (text: string) => void,
+): Promise<number> {
+  const posters = deps.posters ?? postersFromConfig(config, logger);
+  let report: RunReport;
+  try {
+    report = await runDue({ store, content, posters, clock, logger, ...(deps.pace ? { pace: deps.pace } : {}) });
+  } finally {
+    if (!deps.posters) await Promise.all(posters.map((p) => p.stop()));
+  }
+  if (options.json) out(JSON.stringify(report));
+  else {
+    const counts = Object.entries(report.counts).filter(([, n]) => n > 0);
+    out(`tips due at ${report.at}: ${report.due}${counts.length ? ` (${counts.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
+  }
+  return report.counts.error > 0 ? 1 : 0;
 }

@@ -63,4 +63,16 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('tip_deliveries_rotation').on('tip_deliveries').columns(['platform', 'channel_id', 'cycle']).execute();
     },
   },
+  {
+    version: 2,
+    name: 'leases, so replicas take turns at the fan-out',
+    async up(db) {
+      await db.schema
+        .createTable('career_bot_leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import * as deliveriesQ from './delivery-queries.js';
+import * as leasesQ from './lease-queries.js';
 import { migrate } from './migrate.js';
 import type { Backend, StoreSchema } from './schema.js';
 import * as subsQ from './subscription-queries.js';
@@ -25,7 +26,7 @@ const PG_INT8 = 20;
 /** Opens the store and brings its schema up to date before returning. */
 export async function openStore(o: OpenStoreOptions): Promise<TipStore> {
   const logger = o.logger.child({ component: 'store' });
-  const { db, backend } = o.databaseUrl ? openPostgres(o.databaseUrl, logger) : openSqlite(o.dataDir);
+  const { db, backend } = openDatabase(o);
   try {
     const applied = await migrate(db, backend, logger);
     logger.info({ backend, applied }, 'store ready');
@@ -34,6 +35,11 @@ export async function openStore(o: OpenStoreOptions): Promise<TipStore> {
     throw err;
   }
   return createTipStore(db, backend);
+}
+
+/** The raw connection, without migrations: for openStore and for tests of the migrator. */
+export function openDatabase(o: OpenStoreOptions): { db: Kysely<StoreSchema>; backend: Backend } {
+  return o.databaseUrl ? openPostgres(o.databaseUrl, o.logger) : openSqlite(o.dataDir);
 }
 
 function openSqlite(dataDir: string): { db: Kysely<StoreSchema>; backend: Backend } {
@@ -84,6 +90,8 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     getDelivery: (c, key) => deliveriesQ.getDelivery(db, c, key),
     deliveries: (c, o) => deliveriesQ.deliveries(db, c, o?.limit),
     rotation: (c) => deliveriesQ.rotation(db, c),
+    tryLease: (name, holder, ttlMs, now) => leasesQ.tryLease(db, name, holder, ttlMs, now),
+    releaseLease: (name, holder) => leasesQ.releaseLease(db, name, holder),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -46,10 +46,17 @@ export interface MigrationsTable {
   applied_at: number;
 }
 
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface StoreSchema {
   tip_subscriptions: SubscriptionsTable;
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;
+  career_bot_leases: LeasesTable;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -60,6 +60,14 @@ export interface TipStore {
   /** The channel's place in its tip rotation, from the ledger. */
   rotation(channel: ChannelRef): Promise<RotationState>;
 
+  /**
+   * Takes or renews a named lease until `now + ttlMs`; false while another
+   * holder's lease is live. Lets replicas take turns at the fan-out (so they
+   * do not multiply the rate against a platform); exactly-once never rests on it.
+   */
+  tryLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+
   /** Idempotent. */
   close(): Promise<void>;
 }

@@ -1,0 +1,92 @@
+import type { Content } from '../core/content/types.js';
+import { formatInZone } from '../core/tips/format-time.js';
+import { describeSchedule, type WeeklySchedule } from '../core/tips/schedule.js';
+import type { ChannelRef, DeliveryStatus, Subscription } from '../core/tips/subscription.js';
+import type { TipStore } from '../store/tip-store.js';
+import { nextPostSlot } from './next-post.js';
+import { POSTING_FAILED, STALE_CLAIM_MS } from './ledger-rules.js';
+import { tipsLeftFor } from './next-tip.js';
+
+/** One channel's weekly-tips state, for `/career tips status` and `career-bot tips status --json`. */
+export interface TipStatus extends ChannelRef {
+  subscribed: boolean;
+  schedule: WeeklySchedule | null;
+  /** `every Monday at 09:00 (Europe/Berlin)` */
+  scheduleText: string | null;
+  paused: boolean;
+  pausedReason: string | null;
+  /** ISO instant of the next post, null when none is coming (paused, unsubscribed). */
+  nextPostAt: string | null;
+  /** The same in the channel's zone: `Mon 10 Mar 2025, 09:00 CET`. */
+  nextPostLocal: string | null;
+  /** The next post's time has come (caught up by the next run). */
+  dueNow: boolean;
+  /** The week an admin skipped, as `YYYY-Www`. */
+  skipping: string | null;
+  tipsLeftInRotation: number;
+  lastDelivery: { slot: string; status: DeliveryStatus | 'unknown'; tipId: string | null; at: string; error: string | null } | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export async function describeStatus(store: TipStore, content: Content, channel: ChannelRef, now: Date, sub?: Subscription): Promise<TipStatus> {
+  const s = sub ?? (await store.getSubscription(channel));
+  const subscribed = Boolean(s?.active);
+  const next = s && subscribed ? await nextPostSlot(store, s, now) : null;
+  const [last] = await store.deliveries(channel, { limit: 1 });
+  const tipsLeft = await tipsLeftFor(store, content, channel);
+  return {
+    platform: channel.platform,
+    channelId: channel.channelId,
+    subscribed,
+    schedule: subscribed && s ? s.schedule : null,
+    scheduleText: subscribed && s ? describeSchedule(s.schedule) : null,
+    paused: subscribed && Boolean(s?.paused),
+    pausedReason: subscribed ? (s?.pausedReason ?? null) : null,
+    nextPostAt: next ? new Date(next.at).toISOString() : null,
+    nextPostLocal: next && s ? formatInZone(next.at, s.schedule.timeZone) : null,
+    dueNow: next !== null && next.at <= now.getTime(),
+    skipping: subscribed && s?.skipSlot && s.skipSlot >= s.pending.key ? s.skipSlot : null,
+    tipsLeftInRotation: tipsLeft,
+    lastDelivery: last
+      ? {
+          slot: last.slot,
+          // A claim still open long after it was made is a post whose outcome nobody knows.
+          status: last.status === 'claimed' && now.getTime() - last.claimedAt.getTime() > STALE_CLAIM_MS ? 'unknown' : last.status,
+          tipId: last.tipId,
+          at: (last.finishedAt ?? last.claimedAt).toISOString(),
+          error: last.error,
+        }
+      : null,
+    updatedBy: s?.updatedBy ?? null,
+    updatedAt: s?.updatedAt.toISOString() ?? null,
+  };
+}
+
+/** Plain-text lines for the CLI and the chat reply. */
+export function statusLines(st: TipStatus): string[] {
+  const where = `${st.platform} channel ${st.channelId}`;
+  if (!st.subscribed) return [`${where}: not subscribed to weekly tips.`];
+  const lines = [`${where}: weekly tips ${st.scheduleText}.`];
+  if (st.paused) lines.push(pausedLine(st.pausedReason));
+  else if (st.nextPostLocal) lines.push(`Next tip: ${nextTipText(st)}.`);
+  if (st.skipping && !st.paused) lines.push(`Skipping the week ${st.skipping}.`);
+  lines.push(`Tips left before the rotation restarts: ${st.tipsLeftInRotation}.`);
+  if (st.lastDelivery) {
+    const d = st.lastDelivery;
+    lines.push(`Last: week ${d.slot}, ${d.status}${d.error ? ` (${d.error})` : ''}.`);
+  }
+  return lines;
+}
+
+/** System pauses carry the platform's error; say how to get going again. */
+export function pausedLine(reason: string | null): string {
+  if (!reason) return 'Paused. An admin can run /career tips resume.';
+  if (reason.startsWith(POSTING_FAILED)) return `Paused: ${reason}. Fix the bot's access to the channel, then run /career tips resume.`;
+  return `Paused (${reason}). An admin can run /career tips resume.`;
+}
+
+/** `Mon 10 Mar 2025, 09:00 CET`, or that it is due now when its time has passed unposted. */
+export function nextTipText(st: TipStatus): string {
+  return st.dueNow ? `due now (scheduled ${st.nextPostLocal})` : (st.nextPostLocal ?? '');
+}

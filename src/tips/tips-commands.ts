@@ -1,0 +1,149 @@
+import { tipReply } from '../core/answer/simple-answers.js';
+import type { Content } from '../core/content/types.js';
+import type { Logger } from '../core/logger.js';
+import type { IncomingMessage } from '../core/message.js';
+import type { Reply } from '../core/reply.js';
+import { formatInZone } from '../core/tips/format-time.js';
+import { describeSchedule, parseSchedule, parseTimeZone, splitScheduleWords, WEEKDAY_NAMES, type WeeklySchedule } from '../core/tips/schedule.js';
+import type { ChannelRef, Subscription } from '../core/tips/subscription.js';
+import type { TipsCommandHandler } from '../core/tips/tips-commands.js';
+import type { TipStore } from '../store/tip-store.js';
+import { describeStatus } from './describe-status.js';
+import { nextPostSlot } from './next-post.js';
+import { nextTipFor } from './next-tip.js';
+import { helpReply, note, refusalReply, statusReply } from './tips-replies.js';
+
+export interface TipsCommandsOptions {
+  store: TipStore;
+  content: Content;
+  clock: () => Date;
+  logger: Logger;
+  /** The zone when neither the admin nor the platform names one; UTC by default. */
+  defaultTimeZone?: string;
+}
+
+const CHANGES = new Set(['subscribe', 'unsubscribe', 'pause', 'resume', 'skip']);
+const READS = new Set(['status', 'preview']);
+
+/** `/career tips ...` for Slack and Discord channels: changes need an admin, every answer is private. */
+export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
+  const logger = o.logger.child({ component: 'tips-commands' });
+  const { store, content } = o;
+
+  const handle = async (message: IncomingMessage, args: string): Promise<Reply> => {
+    const [word, ...rest] = args.trim().split(/\s+/).filter(Boolean);
+    const sub = (word ?? 'help').toLowerCase();
+    if (sub === 'help') return helpReply();
+    if (!CHANGES.has(sub) && !READS.has(sub)) return helpReply(word);
+    if (message.platform === 'console') return note('Weekly tips are for channels', 'Weekly tips post into a Slack or Discord channel; run this command there. Operators can use `career-bot tips ...` from the command line.');
+    if (message.channel.kind === 'dm') return note('Run this in a channel', 'Weekly tips go to a channel: run the command in the channel that should get them.');
+    const channel: ChannelRef = { platform: message.platform, channelId: message.channel.id };
+    const who = message.user.name ? `${message.user.name} (${message.user.id})` : message.user.id;
+    const now = o.clock();
+
+    if (CHANGES.has(sub) && !(await isAdmin(message))) {
+      logger.info({ ...channel, user: message.user.id, command: sub }, 'refused a tips change from a non-admin');
+      return refusalReply(message.platform);
+    }
+    const changed = (change: string, details: object = {}) => logger.info({ ...channel, change, by: who, ...details }, `tips ${change}`);
+    const current = await store.getSubscription(channel);
+    const active = current?.active ? current : undefined;
+    const notSubscribed = () => note('Not subscribed', 'This channel does not get weekly tips. Start them with /career tips subscribe [day] [time] [timezone].');
+
+    switch (sub) {
+      case 'subscribe':
+        return subscribe(message, channel, rest, now, who, changed, active);
+      case 'unsubscribe': {
+        if (!(await store.unsubscribe(channel, { at: now, by: who }))) return notSubscribed();
+        changed('unsubscribe');
+        return note('Unsubscribed', 'This channel will get no more weekly tips. Subscribe again any time; the rotation carries on where it stopped.');
+      }
+      case 'pause': {
+        if (!active) return notSubscribed();
+        if (active.paused) return note('Already paused', 'Weekly tips are already paused here. /career tips resume starts them again.');
+        await store.setPaused(channel, true, { at: now, by: who, reason: `paused by ${who}` });
+        changed('pause');
+        return note('Paused', 'Weekly tips are paused in this channel. /career tips resume starts them again from the next scheduled time.');
+      }
+      case 'resume': {
+        if (!active) return notSubscribed();
+        if (!active.paused) return note('Not paused', `Weekly tips are running: ${await nextLine(active, now)}`);
+        const resumed = await store.setPaused(channel, false, { at: now, by: who });
+        changed('resume');
+        return note('Resumed', `Weekly tips are back on, ${describeSchedule(active.schedule)}. ${resumed ? await nextLine(resumed, now) : ''}`.trim());
+      }
+      case 'skip': {
+        if (!active) return notSubscribed();
+        const next = await nextPostSlot(store, active, now, { ignoreSkip: true });
+        if (!next) return note('Nothing to skip', 'Weekly tips are paused here; nothing is coming to skip.');
+        const when = formatInZone(next.at, active.schedule.timeZone);
+        if (active.skipSlot === next.key) return note('Already skipping', `The tip of ${when} is already skipped.`);
+        const updated = await store.skipSlot(channel, next.key, { at: now, by: who });
+        changed('skip', { slot: next.key });
+        return note('Skipping next week', `The tip of ${when} will not be posted. ${updated ? await nextLine(updated, now) : ''}`.trim());
+      }
+      case 'status':
+        return statusReply(await describeStatus(store, content, channel, now, current));
+      default: {
+        const next = await nextTipFor(store, content, channel);
+        const reply = tipReply(content, next?.tip, null);
+        return { ...reply, title: `Preview, only you see this: ${reply.title}`, private: true };
+      }
+    }
+  };
+
+  async function subscribe(message: IncomingMessage, channel: ChannelRef, words: string[], now: Date, who: string, changed: (c: string, d?: object) => void, existing?: Subscription): Promise<Reply> {
+    const split = splitScheduleWords(words);
+    if (!split.ok) return note("I couldn't read that schedule", split.error);
+    let zoneNote = '';
+    let fallback = o.defaultTimeZone ?? 'UTC';
+    if (split.value.timeZone === undefined) {
+      const platformZone = await platformTimeZone(message);
+      if (platformZone) {
+        fallback = platformZone;
+        zoneNote = `Time zone: ${platformZone}, the ${message.platform === 'discord' ? "server's" : "workspace's"} usual zone.`;
+      } else {
+        zoneNote = `Time zone: ${fallback}, because I can't tell the ${message.platform === 'discord' ? "server's" : "workspace's"} zone. Add one to change it, e.g. /career tips subscribe monday 09:00 America/New_York.`;
+      }
+    }
+    const parsed = parseSchedule(split.value, fallback);
+    if (!parsed.ok) return note("I couldn't read that schedule", parsed.error);
+    const schedule: WeeklySchedule = parsed.value;
+    const defaults = [split.value.day === undefined ? WEEKDAY_NAMES.mon : null, split.value.time === undefined ? '09:00' : null].filter(Boolean);
+    const sub = await store.subscribe(channel, schedule, { at: now, by: who });
+    changed(existing ? 'reschedule' : 'subscribe', { schedule });
+    const lines = [
+      `${existing ? 'Updated: this channel now gets' : 'Subscribed: this channel gets'} a skill tip ${describeSchedule(schedule)}. ${await nextLine(sub, now)}`,
+      ...(defaults.length ? [`Using the default ${defaults.join(' ')} (say e.g. "/career tips subscribe friday 14:30" to choose).`] : []),
+      ...(zoneNote ? [zoneNote] : []),
+    ];
+    return note(existing ? 'Weekly tips updated' : 'Weekly tips on', ...lines);
+  }
+
+  async function nextLine(sub: Subscription, now: Date): Promise<string> {
+    const next = await nextPostSlot(store, sub, now);
+    return next ? `Next tip: ${formatInZone(next.at, sub.schedule.timeZone)}.` : '';
+  }
+
+  async function isAdmin(message: IncomingMessage): Promise<boolean> {
+    try {
+      // No way to tell means no: changes stay with people we know are admins.
+      return (await message.isAdmin?.()) === true;
+    } catch (err) {
+      logger.warn({ err, user: message.user.id }, 'admin check failed; treating the user as not an admin');
+      return false;
+    }
+  }
+
+  async function platformTimeZone(message: IncomingMessage): Promise<string | null> {
+    try {
+      const zone = await message.timeZone?.();
+      return zone ? parseTimeZone(zone) : null;
+    } catch (err) {
+      logger.warn({ err }, 'could not read the workspace time zone; using the default');
+      return null;
+    }
+  }
+
+  return { handle };
+}
