@@ -6,7 +6,7 @@ const url = (name: string, example: string) =>
     .url(`${name} must be a URL such as ${example}`)
     .refine((u) => /^https?:/.test(u), `${name} must be an http(s) URL`);
 
-const envSchema = z
+const envFields = z
   .object({
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must look like xoxb-…').optional(),
     SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-zA-Z]{8,}$/, 'SLACK_SIGNING_SECRET must be the app\'s signing secret (letters and digits)').optional(),
@@ -23,20 +23,27 @@ const envSchema = z
       .string()
       .default('')
       .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET' });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN' });
-    }
   });
 
-export type Config = z.infer<typeof envSchema> & {
+/**
+ * Running the bot needs a complete Slack connection (HTTP or Socket Mode);
+ * posting tips (`tips run-due`, e.g. from a CronJob) needs only the tokens.
+ */
+export type ConfigPurpose = 'bot' | 'post';
+
+const botSchema = envFields.superRefine((env, ctx) => {
+  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET' });
+  }
+  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN' });
+  }
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN' });
+  }
+});
+
+export type Config = z.infer<typeof envFields> & {
   slack: 'http' | 'socket' | null;
   discord: boolean;
 };
@@ -47,9 +54,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
  * Parses the environment once. Empty strings count as unset, so a `.env`
  * line like `SLACK_BOT_TOKEN=` does not half-enable Slack.
  */
-export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+export function parseConfig(env: Record<string, string | undefined>, purpose: ConfigPurpose = 'bot'): ConfigResult {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const result = envSchema.safeParse(present);
+  const result = (purpose === 'bot' ? botSchema : envFields).safeParse(present);
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`) };
   }

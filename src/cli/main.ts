@@ -4,10 +4,7 @@ import { parseConfig } from '../config.js';
 import { createBot } from '../core/bot.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import { askCommand } from './ask-command.js';
-import { discordCommand } from './discord-command.js';
 import { loadOrExplain } from './load-or-explain.js';
-import { start } from './start.js';
-import { tipsCommand } from './tips-command.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -74,11 +71,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'tips') {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
+    // Imported on demand: `ask` and `check` need not load Bolt, discord.js and the store.
+    const { tipsCommand } = await import('./tips-command.js');
     return tipsCommand(content, rest[0], values, io);
   }
   if (command === 'discord') {
     const configResult = parseConfig(io.env);
     if (!configResult.ok) return explainConfig(configResult.errors, io);
+    const { discordCommand } = await import('./discord-command.js');
     return discordCommand(rest[0], typeof values.guild === 'string' ? { guild: values.guild } : {}, configResult.config, io);
   }
   if (command !== undefined && command !== 'start') {
@@ -89,6 +89,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!configResult.ok) return explainConfig(configResult.errors, io);
   const content = loadOrExplain(contentDir, io.stderr);
   if (!content) return 1;
+  const { start } = await import('./start.js');
   return start(content, configResult.config, io);
 }
 

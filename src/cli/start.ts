@@ -56,8 +56,10 @@ export async function start(content: Content, config: Config, io: CliIo, options
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });
     if (config.discord) running.push({ name: 'discord', ...(await startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })) });
-    const scheduler = startTipScheduler({ store, content, posters, clock, logger });
-    running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
+    if (posters.length) {
+      const scheduler = startTipScheduler({ store, content, posters, clock, logger });
+      running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
+    }
     logger.info({ slack: config.slack, discord: config.discord, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
   } catch (err) {
     logger.error({ err }, 'career-bot failed to start');

@@ -58,7 +58,7 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
     channel = { platform: options.platform as TipPlatform, channelId: options.channel.trim() };
   }
 
-  const parsed = parseConfig(io.env);
+  const parsed = parseConfig(io.env, 'post');
   if (!parsed.ok) return fail(`invalid configuration:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`, 1);
   const config = parsed.config;
   // Operator commands stay quiet on stderr unless LOG_LEVEL asks for more.
