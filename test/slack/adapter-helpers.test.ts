@@ -19,6 +19,34 @@ describe('createAnswerTurns', () => {
   });
 });
 
+describe('createAnswerTurns under a burst', () => {
+  it('holds answers while acks keep arriving, then runs them in order', async () => {
+    const turn = createAnswerTurns(5, 1000);
+    const order: string[] = [];
+    const first = turn().then(() => order.push('answer 1'));
+    // More acks arrive 2 ms apart: the receiver is busy, so no answer starts yet.
+    for (let i = 0; i < 3; i += 1) {
+      await new Promise((r) => setTimeout(r, 2));
+      order.push(`ack ${i + 2}`);
+      void turn().then(() => order.push(`answer ${i + 2}`));
+    }
+    await first;
+    await turn();
+    expect(order.slice(0, 4)).toEqual(['ack 2', 'ack 3', 'ack 4', 'answer 1']);
+    expect(order.slice(4)).toEqual(['answer 2', 'answer 3', 'answer 4']);
+  });
+
+  it('never starves an answer under steady traffic: it waits at most maxWaitMs', async () => {
+    const turn = createAnswerTurns(50, 20);
+    const started = performance.now();
+    const answered = turn();
+    const noise = setInterval(() => void turn(), 5);
+    await answered;
+    clearInterval(noise);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
 describe('cleanText', () => {
   it.each([
     ['<@UBOT> knowledge graph engineer', 'knowledge graph engineer'],

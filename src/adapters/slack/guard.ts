@@ -23,18 +23,36 @@ export async function guard(log: Logger, work: () => Promise<void>, apologize: (
 /** Awaited by listeners right after `ack()`; see `createAnswerTurns`. */
 export type AfterAcks = () => Promise<void>;
 
+/** How long the receiver must be free of new requests before answers run. */
+export const ACK_QUIET_MS = 2;
+/** Longest an answer waits for that quiet, so steady traffic never starves answers. */
+export const ANSWER_MAX_WAIT_MS = 100;
+
 /**
- * Gives each answer its own turn of the event loop, in arrival order. A
- * listener awaits its turn right after `ack()`: between two answers the loop
- * polls the network again, so a request that arrives during a burst is
- * acknowledged after at most one answer's worth of CPU, not the whole
- * burst's. Only the synchronous start of an answer is serialised; the Web
- * API calls that follow still run concurrently.
+ * Schedules answers after acknowledgements. Answering (the core, Block Kit,
+ * and above all the HTTP call to response_url) costs several times what an
+ * ack does; during a burst of slash commands, answers wait until no request
+ * has arrived for ACK_QUIET_MS (at most ANSWER_MAX_WAIT_MS), then start one
+ * per event-loop turn in arrival order, so the loop keeps polling between
+ * them. Acks therefore never queue behind other people's answers, and the
+ * answers still arrive well inside Slack's 3 seconds.
  */
-export function createAnswerTurns(): AfterAcks {
+export function createAnswerTurns(quietMs = ACK_QUIET_MS, maxWaitMs = ANSWER_MAX_WAIT_MS): AfterAcks {
   let last: Promise<void> = Promise.resolve();
+  let lastAckAt = 0;
+  const quiet = (queuedAt: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        const now = performance.now();
+        const wait = Math.min(lastAckAt + quietMs, queuedAt + maxWaitMs) - now;
+        if (wait <= 0) setImmediate(resolve);
+        else setTimeout(check, Math.ceil(wait));
+      };
+      check();
+    });
   return () => {
-    const turn = last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    const queuedAt = (lastAckAt = performance.now());
+    const turn = last.then(() => quiet(queuedAt));
     last = turn;
     return turn;
   };
