@@ -84,14 +84,13 @@ export function findRoleByName(
 export function findRoleByContent(
   index: RoleIndex,
   tokens: readonly CanonicalToken[],
-  skip: ReadonlySet<number>,
   seeking: boolean,
 ): RoleMatch {
   const n = index.roles.length;
   const scores = new Map<string, { score: number; words: number; sections: Map<SectionId, number> }>();
   const seen = new Set<string>();
   for (const t of tokens) {
-    if (skip.has(t.from) || seen.has(t.word) || STOP_STEMS.has(t.word) || GENERIC_ROLE_STEMS.has(t.word)) continue;
+    if (seen.has(t.word) || STOP_STEMS.has(t.word) || GENERIC_ROLE_STEMS.has(t.word)) continue;
     seen.add(t.word);
     const roles = index.contentByWord.get(t.word);
     if (!roles || roles.size > Math.max(2, Math.ceil(n * 0.4))) continue;

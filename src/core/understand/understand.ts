@@ -22,6 +22,8 @@ import {
   TIP_CUE,
 } from './words.js';
 
+const ROLE_SEEKING_ALL = new RegExp(ROLE_SEEKING_CUE.source, 'g');
+
 /** What a question asks, before any answer is written. */
 export interface Understanding {
   intent: Intent;
@@ -89,12 +91,12 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   const titleShaped = meaningful.length <= 4 && tokens.some((t) => GENERIC_ROLE_STEMS.has(t.word));
   const byContent: RoleMatch = titleShaped && !seeking
     ? { kind: 'none', confidence: 0, suggestions: [] }
-    : findRoleByContent(reader.index, tokens, new Set(), seeking);
+    : findRoleByContent(reader.index, tokens, seeking);
   if (byContent.kind === 'match') {
     const role = byContent.role;
     if (STRONG_SALARY_CUE.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
     // "works with", "career in" ask which role, not about its work environment.
-    const asked = detectSection(full.replace(new RegExp(ROLE_SEEKING_CUE.source, 'g'), ' '))?.id;
+    const asked = detectSection(full.replace(ROLE_SEEKING_ALL, ' '))?.id;
     return { ...base, intent: 'role', role, section: asked ?? 'overview', confidence: byContent.confidence };
   }
 
