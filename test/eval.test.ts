@@ -27,7 +27,9 @@ function misses(c: Case): string[] {
 
 const sets = [
   ['the shared dev set', fileURLToPath(new URL('../../shared/eval/dev.jsonl', import.meta.url))],
-  ['our held-out probe set', fileURLToPath(new URL('./fixtures/probe.jsonl', import.meta.url))],
+  ['our first probe set', fileURLToPath(new URL('./fixtures/probe.jsonl', import.meta.url))],
+  ['our second probe set', fileURLToPath(new URL('../bench/fixtures/probe2.jsonl', import.meta.url))],
+  ['our third probe set', fileURLToPath(new URL('./fixtures/probe3.jsonl', import.meta.url))],
 ] as const;
 
 describe('question understanding accuracy (bar: 95%)', () => {

@@ -50,7 +50,9 @@ export class TypoCorrector {
     const ranked = fuse
       .search(word, { limit: 8 })
       .map((r) => ({ item: r.item, score: r.score ?? 1, distance: editDistance(word, r.item) }))
-      .filter((r) => r.distance <= limit)
+      // Short words allow one slip, or two when the first three letters agree
+      // ("graf" for "graph"): a shared stem makes the second slip believable.
+      .filter((r) => r.distance <= limit || (r.distance === 2 && word.length >= 4 && r.item.startsWith(word.slice(0, 3))))
       // A wrong first letter is a rarer typo: accept it only for a single slip in a longer word.
       .filter((r) => r.item[0] === word[0] || (r.distance === 1 && word.length >= 5))
       .sort((a, b) => a.distance - b.distance || a.score - b.score);

@@ -1,7 +1,7 @@
 import type { Level, Role } from '../content/types.js';
 import type { Intent } from '../reply.js';
 import type { SectionId } from '../sections.js';
-import { tokenize } from '../text/normalize.js';
+import { stripLeadingMention, tokenize } from '../text/normalize.js';
 import { canonicalize, GENERIC_ROLE_STEMS } from './canonical.js';
 import { findRoleByContent, findRoleByName, type RoleMatch, type ScoredRole } from './find-role.js';
 import type { PlaceMention } from './locations.js';
@@ -38,8 +38,12 @@ export interface Understanding {
 export function understand(reader: QuestionReader, text: string): Understanding {
   const words = tokenize(text).slice(0, 64);
   const base = { role: null, section: null, level: null, place: null, suggestions: [] };
-  // Nothing at all asks for help; something with no words in it (emoji, symbols) is not a question.
-  if (words.length === 0) return { ...base, intent: text.trim() ? 'unknown' : 'help', confidence: text.trim() ? 0 : 1 };
+  // Nothing at all (or only a mention of the bot) asks for help; something
+  // with no words in it (emoji, symbols) is not a question.
+  if (words.length === 0) {
+    const blank = stripLeadingMention(text).trim() === '';
+    return { ...base, intent: blank ? 'help' : 'unknown', confidence: blank ? 1 : 0 };
+  }
 
   const corrected = new Set<number>();
   const fixed = words.map((w, i) => {

@@ -66,7 +66,7 @@ export const HELP_CUE = /\b(help|commands?|usage|menu|instructions?|manual|guide
 export const HELP_FILLER = new Set(
   `help commands command usage menu instructions instruction manual guide use ask talk work
   bot you this it what how can do does are is the a me please available list show there which
-  i we your with options option here me to about`.split(/\s+/),
+  i we your with options option here me to about support supported have has offer`.split(/\s+/),
 );
 
 /** "show me all roles", "what careers are covered", "list". */
@@ -88,9 +88,9 @@ export const SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|paying|payscal
 export const STRONG_SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
 
 export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', RegExp]> = [
-  ['entry', /\b(entry|entry level|junior|jr|graduate|grad|new grad|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/],
+  ['entry', /\b(entry|entry level|junior|juniors|jr|graduate|graduates|grad|grads|new grads?|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/],
   ['mid', /\b(mid|mid level|midlevel|middle|intermediate|mid career|mid senior)\b/],
-  ['senior', /\b(senior|sr|snr|staff|principal|lead|experienced|veteran|seasoned|expert level)\b/],
+  ['senior', /\b(senior|seniors|sr|snr|staff|principal|lead|experienced|veteran|veterans|seasoned|expert level)\b/],
 ];
 
 /**
@@ -133,6 +133,7 @@ best practices practice guidelines standards recommendations
 challenges challenge challenging difficult difficulty difficulties hardest problems issues pitfalls obstacles downsides drawbacks struggles risks advantages disadvantages limitations
 environment workplace office remote hybrid teams colleagues coworkers collaborate collaboration culture settings industries sectors
 salary salaries earn earnings making compensation wage wages income remuneration bonus stipend
-entry junior graduate beginner intermediate senior principal experienced
+entry junior juniors graduate graduates grad grads beginner beginners fresher freshers starter intern interns associate
+intermediate midlevel middle senior seniors principal staff lead experienced veteran veterans seasoned
 tips advice
 list roles careers professions profession jobs help commands instructions usage`.split(/\s+/).filter((w) => w.length >= 4);
