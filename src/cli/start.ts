@@ -12,8 +12,8 @@ import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
 import type { CliIo } from './main.js';
 
-/** How long a clean stop may take before start-up reports failure. */
-export const STOP_DEADLINE_MS = 10_000;
+/** How long a clean stop may take: a tip post in flight needs up to 20 s, then its ledger write. */
+export const STOP_DEADLINE_MS = 30_000;
 
 interface Stoppable {
   name: string;

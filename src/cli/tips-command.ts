@@ -2,6 +2,7 @@ import { parseConfig } from '../config.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import { parseSchedule } from '../core/tips/schedule.js';
+import { parseIsoInstant } from '../core/tips/zoned-time.js';
 import { TIP_PLATFORMS, type ChannelRef, type TipPlatform } from '../core/tips/subscription.js';
 import type { TipPoster } from '../core/tips/tip-poster.js';
 import { createLogger } from '../create-logger.js';
@@ -32,8 +33,19 @@ export interface TipsCommandDeps {
   pace?: PaceOptions;
 }
 
-const STATEFUL = ['subscribe', 'unsubscribe', 'status', 'run-due'];
-const USAGE = 'usage: career-bot tips list --json | subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID | status [--platform P --channel ID] [--json] | run-due [--at ISO] [--json]';
+/** The flags each tips subcommand takes; any other is refused rather than silently ignored. */
+const FLAGS: Record<string, readonly string[]> = {
+  list: ['json'],
+  subscribe: ['platform', 'channel', 'day', 'time', 'tz', 'at', 'json'],
+  unsubscribe: ['platform', 'channel', 'at', 'json'],
+  status: ['platform', 'channel', 'at', 'json'],
+  'run-due': ['at', 'json'],
+};
+const ANY_TIPS_COMMAND = ['content', 'help'];
+
+/** The schedule example for errors, in the CLI's own flags. */
+const CLI_SCHEDULE_EXAMPLE = 'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
+const USAGE = 'usage: career-bot tips list --json | subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]';
 
 /** `career-bot tips <subcommand>`: list, and the operator's subscribe/unsubscribe/status/run-due. */
 export async function tipsCommand(content: Content, sub: string | undefined, options: TipsCommandOptions, io: CliIo, deps: TipsCommandDeps = {}): Promise<number> {
@@ -41,16 +53,25 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
     io.stderr.write(`career-bot: ${message}\n`);
     return code;
   };
+  if (!sub || !Object.hasOwn(FLAGS, sub)) return fail(`unknown tips command "${sub ?? ''}"\n${USAGE}`);
+  const takes = FLAGS[sub]!;
+  const refused = Object.entries(options).find(([flag, value]) => value !== undefined && value !== false && !ANY_TIPS_COMMAND.includes(flag) && !takes.includes(flag));
+  if (refused) return fail(`tips ${sub} does not take --${refused[0]} (it takes ${takes.map((f) => `--${f}`).join(', ')})\n${USAGE}`);
   if (sub === 'list') {
     const tips = content.tips.map((t) => ({ id: t.id, roles: t.roles, text: t.text, skill: t.skill, section: t.section ?? null }));
     io.stdout.write(options.json ? `${JSON.stringify(tips)}\n` : `${tips.map((t) => `${t.id} [${t.roles.join(', ')}] ${t.text}`).join('\n')}\n`);
     return 0;
   }
-  if (!sub || !STATEFUL.includes(sub)) return fail(`unknown tips command "${sub ?? ''}"\n${USAGE}`);
 
-  const at = options.at === undefined ? null : new Date(options.at);
-  if (at && (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(options.at!))) return fail(`--at "${options.at}" is not an ISO-8601 time, e.g. 2025-03-10T09:00:00Z`);
-  const clock = at ? () => at : () => new Date();
+  let at: Date | null = null;
+  if (options.at !== undefined) {
+    at = parseIsoInstant(options.at);
+    if (!at) return fail(`--at "${options.at}" is not an ISO-8601 instant. Give a date, a time and Z or an offset, e.g. 2025-03-10T09:00:00Z or 2025-03-10T10:00:00+01:00`);
+  }
+  // `--at` says when a change counts as made, and for run-due what is due; the
+  // ledger's timestamps (and claim ages, retry backoffs) always use the real clock.
+  const clock = () => new Date();
+  const when = () => at ?? clock();
   let channel: ChannelRef | null = null;
   if (options.platform !== undefined || options.channel !== undefined || sub === 'subscribe' || sub === 'unsubscribe') {
     if (!TIP_PLATFORMS.includes(options.platform as TipPlatform)) return fail(`--platform must be slack or discord (got "${options.platform ?? ''}")`);
@@ -74,16 +95,16 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
   try {
     switch (sub) {
       case 'subscribe': {
-        const schedule = parseSchedule({ day: options.day, time: options.time, timeZone: options.tz }, 'UTC');
-        if (!schedule.ok) return fail(schedule.error.replace('/career tips subscribe monday 09:00 Europe/Berlin', 'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin'));
-        const s = await store.subscribe(channel!, schedule.value, { at: clock(), by: 'cli' });
+        const schedule = parseSchedule({ day: options.day, time: options.time, timeZone: options.tz }, 'UTC', CLI_SCHEDULE_EXAMPLE);
+        if (!schedule.ok) return fail(schedule.error);
+        const s = await store.subscribe(channel!, schedule.value, { at: when(), by: 'cli' });
         logger.info({ ...channel, change: 'subscribe', by: 'cli', schedule: s.schedule }, 'tips subscribe');
-        const st = await describeStatus(store, content, channel!, clock(), s);
+        const st = await describeStatus(store, content, channel!, when(), s);
         out(options.json ? JSON.stringify(st) : `subscribed: ${statusLines(st).join(' ')}`);
         return 0;
       }
       case 'unsubscribe': {
-        const done = await store.unsubscribe(channel!, { at: clock(), by: 'cli' });
+        const done = await store.unsubscribe(channel!, { at: when(), by: 'cli' });
         if (done) logger.info({ ...channel, change: 'unsubscribe', by: 'cli' }, 'tips unsubscribe');
         out(options.json ? JSON.stringify({ ...channel, unsubscribed: done }) : done ? `unsubscribed ${channel!.platform} channel ${channel!.channelId}` : `${channel!.platform} channel ${channel!.channelId} was not subscribed`);
         return 0;
@@ -91,13 +112,13 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
       case 'status': {
         const channels = channel ? [channel] : await store.listSubscriptions();
         const statuses = [];
-        for (const c of channels) statuses.push(await describeStatus(store, content, { platform: c.platform, channelId: c.channelId }, clock()));
+        for (const c of channels) statuses.push(await describeStatus(store, content, { platform: c.platform, channelId: c.channelId }, when()));
         if (options.json) out(JSON.stringify(channel ? statuses[0] : statuses));
         else out(statuses.length ? statuses.map((s) => statusLines(s).join('\n  ')).join('\n') : 'no channels are subscribed to weekly tips');
         return 0;
       }
       default:
-        return await runDueCommand(store, content, config, clock, logger, options, deps, out);
+        return await runDueCommand(store, content, config, clock, at, logger, options, deps, out);
     }
   } finally {
     await store.close();
@@ -109,6 +130,7 @@ async function runDueCommand(
   content: Content,
   config: Parameters<typeof postersFromConfig>[0],
   clock: () => Date,
+  at: Date | null,
   logger: Logger,
   options: TipsCommandOptions,
   deps: TipsCommandDeps,
@@ -117,7 +139,7 @@ async function runDueCommand(
   const posters = deps.posters ?? postersFromConfig(config, logger);
   let report: RunReport;
   try {
-    report = await runDue({ store, content, posters, clock, logger, ...(deps.pace ? { pace: deps.pace } : {}) });
+    report = await runDue({ store, content, posters, clock, ...(at ? { at } : {}), logger, ...(deps.pace ? { pace: deps.pace } : {}) });
   } finally {
     if (!deps.posters) await Promise.all(posters.map((p) => p.stop()));
   }

@@ -4,7 +4,7 @@ import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery } from '../core/tips/subscription.js';
 import { toDelivery } from './rows.js';
 import type { StoreSchema } from './schema.js';
-import { MAX_ATTEMPTS, type ClaimRequest } from './tip-store.js';
+import { MAX_ATTEMPTS, retryDelayMs, type ClaimRequest } from './tip-store.js';
 
 type Db = Kysely<StoreSchema>;
 
@@ -24,9 +24,11 @@ export async function getDelivery(db: Db, c: ChannelRef, slotKey: string): Promi
 
 /**
  * One statement, so it is atomic on both backends: insert the claim, or take
- * over the row only if an earlier attempt failed transiently. A row that is
- * claimed (in flight, or its poster died), delivered, skipped or failed
- * for good is left alone and reported.
+ * over the row only if an earlier attempt failed transiently and its backoff
+ * has passed (`isRetryable(row, at)` in tip-store.ts, written as SQL). A row
+ * that is claimed (in flight, its poster died, or its outcome is unknown),
+ * delivered, skipped, failed for good or still backing off is left alone and
+ * reported.
  */
 export async function claimDelivery(db: Db, req: ClaimRequest): Promise<ClaimResult> {
   const at = req.at.getTime();
@@ -60,7 +62,16 @@ export async function claimDelivery(db: Db, req: ClaimRequest): Promise<ClaimRes
         }))
         .where('tip_deliveries.status', '=', 'failed')
         .where('tip_deliveries.permanent', '=', 0)
-        .where('tip_deliveries.attempts', '<', MAX_ATTEMPTS),
+        .where('tip_deliveries.attempts', '<', MAX_ATTEMPTS)
+        .where((eb) =>
+          eb.or([
+            // Released without posting: no backoff.
+            eb('tip_deliveries.finished_at', 'is', null),
+            ...Array.from({ length: MAX_ATTEMPTS }, (_, n) =>
+              eb.and([eb('tip_deliveries.attempts', '=', n), eb('tip_deliveries.finished_at', '<=', at - retryDelayMs(n))]),
+            ),
+          ]),
+        ),
     )
     .returning(['id', 'attempts'])
     .executeTakeFirst();
@@ -106,6 +117,24 @@ export async function markFailed(db: Db, id: number, o: { at: Date; reason: stri
     .updateTable('tip_deliveries')
     .set({ status: 'failed', finished_at: o.at.getTime(), error: o.reason.slice(0, 500), permanent: o.permanent ? 1 : 0 })
     .where('id', '=', id)
+    .execute();
+}
+
+export async function releaseClaim(db: Db, id: number, o: { reason: string }): Promise<void> {
+  await db
+    .updateTable('tip_deliveries')
+    .set((eb) => ({ status: 'failed', attempts: eb('attempts', '-', 1), finished_at: null, error: o.reason.slice(0, 500), permanent: 0 }))
+    .where('id', '=', id)
+    .where('status', '=', 'claimed')
+    .execute();
+}
+
+export async function markUnknown(db: Db, id: number, o: { at: Date; reason: string }): Promise<void> {
+  await db
+    .updateTable('tip_deliveries')
+    .set({ finished_at: o.at.getTime(), error: o.reason.slice(0, 500) })
+    .where('id', '=', id)
+    .where('status', '=', 'claimed')
     .execute();
 }
 

@@ -87,6 +87,8 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     recordSkip: (c, slot, meta) => deliveriesQ.recordSkip(db, c, slot, meta),
     markDelivered: (id, o) => deliveriesQ.markDelivered(db, id, o),
     markFailed: (id, o) => deliveriesQ.markFailed(db, id, o),
+    releaseClaim: (id, o) => deliveriesQ.releaseClaim(db, id, o),
+    markUnknown: (id, o) => deliveriesQ.markUnknown(db, id, o),
     getDelivery: (c, key) => deliveriesQ.getDelivery(db, c, key),
     deliveries: (c, o) => deliveriesQ.deliveries(db, c, o?.limit),
     rotation: (c) => deliveriesQ.rotation(db, c),

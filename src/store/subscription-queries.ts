@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { WeeklySchedule } from '../core/tips/schedule.js';
+import { scheduleProblem, type WeeklySchedule } from '../core/tips/schedule.js';
 import { firstSlotFrom, type Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, Subscription, TipPlatform } from '../core/tips/subscription.js';
 import { toSubscription } from './rows.js';
@@ -19,6 +19,9 @@ export async function getSubscription(db: Db, c: ChannelRef): Promise<Subscripti
 }
 
 export async function subscribe(db: Db, c: ChannelRef, schedule: WeeklySchedule, meta: ChangeMeta): Promise<Subscription> {
+  // A bad schedule stored would fail every run and status for the channel: refuse it here.
+  const problem = scheduleProblem(schedule);
+  if (problem) throw new Error(`invalid schedule for ${c.platform}:${c.channelId}: ${problem}`);
   const at = meta.at.getTime();
   const fresh = {
     day: schedule.day,

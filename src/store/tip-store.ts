@@ -7,6 +7,22 @@ import type { Backend } from './schema.js';
 /** Transient failures are retried by later runs within the slot's week, this many posts at most. */
 export const MAX_ATTEMPTS = 5;
 
+/** The backoff's base: a slot that failed after `n` posts may be tried again `RETRY_BASE_MS · 2^n` after (4, 8, 16, 32 min). */
+export const RETRY_BASE_MS = 2 * 60 * 1000;
+
+export const retryDelayMs = (attempts: number): number => RETRY_BASE_MS * 2 ** attempts;
+
+/**
+ * The one rule for "a later run may post this slot again": a transient
+ * failure with attempts left. With `at`, also that its backoff has passed
+ * (a released claim, `finishedAt` null, has none). The claim's SQL
+ * (delivery-queries.ts) is built from the same constants.
+ */
+export function isRetryable(d: Pick<Delivery, 'status' | 'permanent' | 'attempts' | 'finishedAt'>, at?: Date): boolean {
+  if (d.status !== 'failed' || d.permanent || d.attempts >= MAX_ATTEMPTS) return false;
+  return at === undefined || d.finishedAt === null || d.finishedAt.getTime() <= at.getTime() - retryDelayMs(d.attempts);
+}
+
 export interface ClaimRequest extends ChannelRef {
   slot: Slot;
   tipId: string;
@@ -48,12 +64,26 @@ export interface TipStore {
    */
   advance(channel: ChannelRef, rev: number, next: Slot, clearSkip: boolean): Promise<boolean>;
 
-  /** Inserts the ledger row, or takes over a retryable failed one; otherwise reports the row that holds the slot. */
+  /**
+   * Inserts the ledger row, or takes over a failed one that `isRetryable` at
+   * `request.at` (its backoff passed); otherwise reports the row that holds the slot.
+   */
   claimDelivery(request: ClaimRequest): Promise<ClaimResult>;
   /** Records an admin-skipped slot in the ledger; false when the slot already had a row. */
   recordSkip(channel: ChannelRef, slot: Slot, meta: ChangeMeta): Promise<boolean>;
   markDelivered(id: number, o: { at: Date; messageId?: string }): Promise<void>;
   markFailed(id: number, o: { at: Date; reason: string; permanent: boolean }): Promise<void>;
+  /**
+   * Gives a claim back without posting (the run stopped, the token was
+   * refused): a retryable failure that used no attempt and has no backoff.
+   */
+  releaseClaim(id: number, o: { reason: string }): Promise<void>;
+  /**
+   * Records why a post's outcome is unknown (it may have gone out). The row
+   * stays `claimed`, so it is never taken over and re-posted; `finishedAt`
+   * set on a claimed row marks the outcome as decided unknown.
+   */
+  markUnknown(id: number, o: { at: Date; reason: string }): Promise<void>;
   getDelivery(channel: ChannelRef, slotKey: string): Promise<Delivery | undefined>;
   /** Most recent first. */
   deliveries(channel: ChannelRef, o?: { limit?: number }): Promise<Delivery[]>;

@@ -1,6 +1,7 @@
 import type { Content } from '../core/content/types.js';
 import { formatInZone } from '../core/tips/format-time.js';
-import { describeSchedule, type WeeklySchedule } from '../core/tips/schedule.js';
+import { describeSchedule, scheduleProblem, type WeeklySchedule } from '../core/tips/schedule.js';
+import type { Slot } from '../core/tips/slots.js';
 import type { ChannelRef, DeliveryStatus, Subscription } from '../core/tips/subscription.js';
 import type { TipStore } from '../store/tip-store.js';
 import { nextPostSlot } from './next-post.js';
@@ -27,12 +28,26 @@ export interface TipStatus extends ChannelRef {
   lastDelivery: { slot: string; status: DeliveryStatus | 'unknown'; tipId: string | null; at: string; error: string | null } | null;
   updatedBy: string | null;
   updatedAt: string | null;
+  /** Why the schedule cannot be used (a stored zone this runtime does not know), else null. */
+  problem: string | null;
 }
 
+/** Never throws for a row with an unusable schedule: it reports the problem instead of the next post. */
 export async function describeStatus(store: TipStore, content: Content, channel: ChannelRef, now: Date, sub?: Subscription): Promise<TipStatus> {
   const s = sub ?? (await store.getSubscription(channel));
   const subscribed = Boolean(s?.active);
-  const next = s && subscribed ? await nextPostSlot(store, s, now) : null;
+  let problem = s && subscribed ? scheduleProblem(s.schedule) : null;
+  let next: Slot | null = null;
+  let nextLocal: string | null = null;
+  if (s && subscribed && !problem) {
+    try {
+      next = await nextPostSlot(store, s, now);
+      nextLocal = next ? formatInZone(next.at, s.schedule.timeZone) : null;
+    } catch (err) {
+      problem = `cannot work out the next post: ${(err as Error).message}`;
+      next = null;
+    }
+  }
   const [last] = await store.deliveries(channel, { limit: 1 });
   const tipsLeft = await tipsLeftFor(store, content, channel);
   return {
@@ -44,15 +59,15 @@ export async function describeStatus(store: TipStore, content: Content, channel:
     paused: subscribed && Boolean(s?.paused),
     pausedReason: subscribed ? (s?.pausedReason ?? null) : null,
     nextPostAt: next ? new Date(next.at).toISOString() : null,
-    nextPostLocal: next && s ? formatInZone(next.at, s.schedule.timeZone) : null,
+    nextPostLocal: nextLocal,
     dueNow: next !== null && next.at <= now.getTime(),
     skipping: subscribed && s?.skipSlot && s.skipSlot >= s.pending.key ? s.skipSlot : null,
     tipsLeftInRotation: tipsLeft,
     lastDelivery: last
       ? {
           slot: last.slot,
-          // A claim still open long after it was made is a post whose outcome nobody knows.
-          status: last.status === 'claimed' && now.getTime() - last.claimedAt.getTime() > STALE_CLAIM_MS ? 'unknown' : last.status,
+          // A claim recorded as unknown (finishedAt set), or still open long after it was made: nobody knows if it posted.
+          status: last.status === 'claimed' && (last.finishedAt !== null || now.getTime() - last.claimedAt.getTime() > STALE_CLAIM_MS) ? 'unknown' : last.status,
           tipId: last.tipId,
           at: (last.finishedAt ?? last.claimedAt).toISOString(),
           error: last.error,
@@ -60,6 +75,7 @@ export async function describeStatus(store: TipStore, content: Content, channel:
       : null,
     updatedBy: s?.updatedBy ?? null,
     updatedAt: s?.updatedAt.toISOString() ?? null,
+    problem,
   };
 }
 
@@ -68,7 +84,8 @@ export function statusLines(st: TipStatus): string[] {
   const where = `${st.platform} channel ${st.channelId}`;
   if (!st.subscribed) return [`${where}: not subscribed to weekly tips.`];
   const lines = [`${where}: weekly tips ${st.scheduleText}.`];
-  if (st.paused) lines.push(pausedLine(st.pausedReason));
+  if (st.problem) lines.push(`Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.`);
+  else if (st.paused) lines.push(pausedLine(st.pausedReason));
   else if (st.nextPostLocal) lines.push(`Next tip: ${nextTipText(st)}.`);
   if (st.skipping && !st.paused) lines.push(`Skipping the week ${st.skipping}.`);
   lines.push(`Tips left before the rotation restarts: ${st.tipsLeftInRotation}.`);

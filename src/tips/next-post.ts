@@ -1,6 +1,6 @@
 import { followingSlot, planDue, type Slot } from '../core/tips/slots.js';
 import type { Subscription } from '../core/tips/subscription.js';
-import { MAX_ATTEMPTS, type TipStore } from '../store/tip-store.js';
+import { isRetryable, type TipStore } from '../store/tip-store.js';
 
 /**
  * The slot the channel's next tip will go out for, ignoring an admin's skip
@@ -16,8 +16,7 @@ export async function nextPostSlot(store: TipStore, sub: Subscription, now: Date
     const skipped = !o.ignoreSkip && slot.key === sub.skipSlot;
     if (!skipped) {
       const row = await store.getDelivery(sub, slot.key);
-      const retryable = row?.status === 'failed' && !row.permanent && row.attempts < MAX_ATTEMPTS;
-      if (!row || retryable) return slot;
+      if (!row || isRetryable(row)) return slot;
     }
     slot = followingSlot(sub.schedule, slot);
   }

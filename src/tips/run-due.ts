@@ -4,11 +4,11 @@ import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import { planDue } from '../core/tips/slots.js';
 import { TIP_PLATFORMS, type Subscription, type TipPlatform } from '../core/tips/subscription.js';
-import type { TipPoster } from '../core/tips/tip-poster.js';
+import type { PostOutcome, TipPoster } from '../core/tips/tip-poster.js';
 import type { TipStore } from '../store/tip-store.js';
 import { nextTipFor } from './next-tip.js';
 import { createPacer, type PaceOptions, type Pacer } from './pacer.js';
-import { postOne, type ChannelOutcome, type Outcome } from './post-one.js';
+import { postOne, type ChannelOutcome, type Outcome, type PostGate } from './post-one.js';
 
 export type { ChannelOutcome, Outcome } from './post-one.js';
 
@@ -16,7 +16,10 @@ export interface RunDueOptions {
   store: TipStore;
   content: Content;
   posters: readonly TipPoster[];
+  /** The real clock, for the ledger's timestamps, claim ages and retry backoffs. */
   clock: () => Date;
+  /** The instant to post for: what is due then (default `clock()`). Only decides what is due. */
+  at?: Date;
   logger: Logger;
   pace?: PaceOptions;
   /** Stops taking new channels; posts already sent are still marked. */
@@ -33,17 +36,19 @@ export interface RunReport {
   channels: ChannelOutcome[];
 }
 
-const OUTCOMES: readonly Outcome[] = ['posted', 'skipped', 'already-handled', 'in-flight', 'unknown', 'failed', 'gave-up', 'paused', 'no-poster', 'no-tips', 'stopped', 'error'];
+const OUTCOMES: readonly Outcome[] = ['posted', 'skipped', 'already-handled', 'in-flight', 'unknown', 'failed', 'retry-later', 'gave-up', 'paused', 'token-refused', 'no-poster', 'no-tips', 'stopped', 'error'];
 
 /**
- * Posts every tip due at `clock()`, once. For each due channel: claim the
- * (platform, channel, slot) row, wait for the pace, post, mark, move the
- * channel's pending slot on. Only a few claims are open at a time (the
- * workers in flight), so a crash leaves at most those with an unknown
+ * Posts every tip due at `at` (default now), once. For each due channel:
+ * claim the (platform, channel, slot) row, wait for the pace, post, mark,
+ * move the channel's pending slot on. Only a few claims are open at a time
+ * (the workers in flight), so a crash leaves at most those with an unknown
  * outcome; they are never re-posted (a miss, not a duplicate; docs/tips.md).
+ * One channel's failure (a bad row, a store error) never stops the others,
+ * and the run returns only when every worker has finished and marked its claim.
  */
 export async function runDue(o: RunDueOptions): Promise<RunReport> {
-  const now = o.clock();
+  const now = o.at ?? o.clock();
   const logger = o.logger.child({ component: 'tips-run' });
   const runnerId = o.runnerId ?? `${hostname()}:${process.pid}`;
   const due = await o.store.dueSubscriptions(now);
@@ -51,7 +56,7 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
   const byPlatform = new Map<TipPlatform, Subscription[]>();
   for (const sub of due) byPlatform.set(sub.platform, [...(byPlatform.get(sub.platform) ?? []), sub]);
 
-  await Promise.all(
+  await Promise.allSettled(
     TIP_PLATFORMS.map(async (platform) => {
       const subs = byPlatform.get(platform) ?? [];
       if (!subs.length) return;
@@ -62,33 +67,43 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
         return;
       }
       const pacer = createPacer(platform, o.pace);
+      const gate = createPostGate((reason) =>
+        logger.error({ platform, reason }, 'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token'),
+      );
       const queue = subs.values();
       const worker = async () => {
-        for (const sub of queue) channels.push(await handleOne(sub, poster, pacer));
+        for (const sub of queue) channels.push(await handleOne(sub, poster, pacer, gate));
       };
-      await Promise.all(Array.from({ length: Math.max(1, pacer.pace.concurrency) }, worker));
+      // Settled, not all: a worker that failed must not let the run (and the CLI's store) close under the others.
+      const results = await Promise.allSettled(Array.from({ length: Math.max(1, pacer.pace.concurrency) }, worker));
+      for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason, platform }, 'a weekly tips worker failed');
     }),
   );
 
-  async function handleOne(sub: Subscription, poster: TipPoster, pacer: Pacer): Promise<ChannelOutcome> {
+  async function handleOne(sub: Subscription, poster: TipPoster, pacer: Pacer, gate: PostGate): Promise<ChannelOutcome> {
     const base = { platform: sub.platform, channelId: sub.channelId };
     const log = logger.child({ platform: sub.platform, channel: sub.channelId });
-    const plan = planDue(sub.schedule, sub.pending, now.getTime());
-    if (plan.kind === 'wait') return { ...base, slot: sub.pending.key, outcome: 'already-handled' };
-    if (plan.missed > 0) log.info({ missed: plan.missed, slot: plan.slot.key }, 'dropping weekly slots missed while no run happened; posting only the current week');
+    let slot = sub.pending.key;
     try {
-      if (o.signal?.aborted) return { ...base, slot: plan.slot.key, outcome: 'stopped' };
+      // Inside the try: a row with a schedule we cannot use (an unknown zone) fails alone.
+      const plan = planDue(sub.schedule, sub.pending, now.getTime());
+      if (plan.kind === 'wait') return { ...base, slot, outcome: 'already-handled' };
+      slot = plan.slot.key;
+      if (plan.missed > 0) log.info({ missed: plan.missed, slot }, 'dropping weekly slots missed while no run happened; posting only the current week');
+      if (o.signal?.aborted) return { ...base, slot, outcome: 'stopped' };
       if (sub.skipSlot === plan.slot.key) {
-        await o.store.recordSkip(sub, plan.slot, { at: now, by: sub.updatedBy });
+        // The run records it; the admin's skip itself was logged with their name when they asked.
+        await o.store.recordSkip(sub, plan.slot, { at: o.clock(), by: 'system' });
         await o.store.advance(sub, sub.rev, plan.next, true);
-        log.info({ slot: plan.slot.key }, 'skipped this week as an admin asked');
-        return { ...base, slot: plan.slot.key, outcome: 'skipped' };
+        log.info({ slot }, 'skipped this week as an admin asked');
+        return { ...base, slot, outcome: 'skipped' };
       }
-      return await postOne({ store: o.store, sub, plan, poster, pacer, now, clock: o.clock, runnerId, log, signal: o.signal, pickTip: () => nextTipFor(o.store, o.content, sub), render: (tip) => tipReply(o.content, tip, o.content.roleById.get(tip.roles[0] ?? '') ?? null) });
+      if (gate.halted) return { ...base, slot, outcome: 'token-refused' };
+      return await postOne({ store: o.store, sub, plan, poster, pacer, gate, clock: o.clock, runnerId, log, signal: o.signal, pickTip: () => nextTipFor(o.store, o.content, sub), render: (tip) => tipReply(o.content, tip, o.content.roleById.get(tip.roles[0] ?? '') ?? null) });
     } catch (err) {
-      // A store fault on one channel must not stop the others; its slot stays pending.
-      log.error({ err, slot: plan.slot.key }, 'weekly tip failed with an error');
-      return { ...base, slot: plan.slot.key, outcome: 'error', reason: (err as Error).message };
+      // A store fault or a bad row on one channel must not stop the others; its slot stays pending.
+      log.error({ err, slot }, 'weekly tip failed with an error');
+      return { ...base, slot, outcome: 'error', reason: (err as Error).message };
     }
   }
 
@@ -99,7 +114,45 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
   return report;
 }
 
+/**
+ * The first post of a platform's fan-out goes alone; the rest wait for its
+ * outcome. A refused token halts the platform for the run (logged once).
+ */
+export function createPostGate(onHalt: (reason: string) => void): PostGate {
+  let state: 'first' | 'probing' | 'open' | 'halted' = 'first';
+  let waiting: ((open: boolean) => void)[] = [];
+  const release = (open: boolean) => {
+    for (const w of waiting) w(open);
+    waiting = [];
+  };
+  return {
+    get halted() {
+      return state === 'halted';
+    },
+    async open() {
+      if (state === 'open') return true;
+      if (state === 'halted') return false;
+      if (state === 'first') {
+        state = 'probing';
+        return true;
+      }
+      return new Promise<boolean>((resolve) => waiting.push(resolve));
+    },
+    settle(outcome: PostOutcome | null) {
+      if (state === 'halted') return;
+      if (outcome && !outcome.ok && outcome.tokenRefused) {
+        state = 'halted';
+        onHalt(outcome.reason);
+        release(false);
+      } else if (state === 'probing') {
+        // Only the probe is past open() while probing, so this is its outcome.
+        state = 'open';
+        release(true);
+      }
+    },
+  };
+}
+
 function nonZero(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([, v]) => v > 0));
 }
-

@@ -80,7 +80,8 @@ export function startTipScheduler(o: TipSchedulerOptions): TipScheduler {
     return inflight;
   };
 
-  const task = cron.schedule(o.cron ?? '* * * * *', () => runNow(), { name: 'career-bot weekly tips', noOverlap: true, logger: cronLogger(logger) });
+  // No node-cron noOverlap: runNow already joins a run in flight instead of starting another.
+  const task = cron.schedule(o.cron ?? '* * * * *', () => runNow(), { name: 'career-bot weekly tips', logger: cronLogger(logger) });
   if (o.runOnStart ?? true) void runNow();
   logger.info({ cron: o.cron ?? '* * * * *' }, 'weekly tips scheduler started');
 

@@ -36,7 +36,7 @@ export function refusalReply(platform: string): Reply {
 
 export function statusReply(st: TipStatus): Reply {
   if (!st.subscribed) return note('Weekly tips: not subscribed', "This channel doesn't get weekly tips. An admin can start them with /career tips subscribe [day] [time] [timezone].");
-  const state = st.paused ? pausedLine(st.pausedReason) : st.skipping ? `Active; skipping the week ${st.skipping}` : 'Active';
+  const state = st.problem ? `Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.` : st.paused ? pausedLine(st.pausedReason) : st.skipping ? `Active; skipping the week ${st.skipping}` : 'Active';
   return {
     intent: 'help',
     title: 'Weekly tips in this channel',

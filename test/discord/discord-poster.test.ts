@@ -73,13 +73,39 @@ describe('createDiscordPoster (REST only)', () => {
     await poster.stop();
   });
 
-  it('treats server errors (after @discordjs/rest retries) as temporary', async () => {
+  it('never re-sends after a server error: the message may have been stored, so the outcome is unknown', async () => {
     const poster = createDiscordPoster({ token: TOKEN, apiUrl: fake.apiUrl, logger: memoryLogger() });
-    for (let i = 0; i < 4; i++) fake.failNext('POST', MESSAGES, 502, { message: 'Bad Gateway' });
+    fake.failNext('POST', MESSAGES, 502, { message: 'Bad Gateway' });
     const before = fake.requests.length;
-    expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: false, permanent: false, reason: expect.stringContaining('502') });
-    // The first try and @discordjs/rest's three retries.
-    expect(fake.requests.slice(before).map((r) => r.status)).toEqual([502, 502, 502, 502]);
+    expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: false, permanent: false, unknown: true, reason: expect.stringContaining('502') });
+    expect(fake.requests.slice(before).map((r) => r.status)).toEqual([502]);
+    await poster.stop();
+  });
+
+  it('sends the claim key as nonce with enforce_nonce, so Discord de-duplicates a re-send', async () => {
+    const poster = createDiscordPoster({ token: TOKEN, apiUrl: fake.apiUrl, logger: memoryLogger() });
+    expect(await poster.post(CHANNEL, tip, { idempotencyKey: 'tip-42-2025-W11' })).toMatchObject({ ok: true });
+    const request = await fake.waitForRequest((r) => r.path === `/channels/${CHANNEL}/messages` && r.body?.nonce === 'tip-42-2025-W11');
+    expect(request.body.enforce_nonce).toBe(true);
+    // A key longer than Discord's 25 characters becomes a stable 25-character nonce.
+    const long = 'tip-123456789012345678-2025-W11';
+    await poster.post(CHANNEL, tip, { idempotencyKey: long });
+    await poster.post(CHANNEL, tip, { idempotencyKey: long });
+    const nonces = fake.requests.filter((r) => r.body?.enforce_nonce && r.body.nonce !== 'tip-42-2025-W11').map((r) => r.body.nonce as string);
+    expect(nonces).toHaveLength(2);
+    expect(nonces[0]).toHaveLength(25);
+    expect(nonces[1]).toBe(nonces[0]);
+    await poster.stop();
+  });
+
+  it('reports a 401 as a refused token, and tries the token again on the next post', async () => {
+    const logger = memoryLogger();
+    const poster = createDiscordPoster({ token: TOKEN, apiUrl: fake.apiUrl, logger });
+    fake.failNext('POST', MESSAGES, 401, { message: '401: Unauthorized', code: 0 });
+    const before = fake.requests.length;
+    expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: false, permanent: false, tokenRefused: true });
+    expect(fake.requests.slice(before).map((r) => r.status)).toEqual([401]);
+    expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: true });
     await poster.stop();
   });
 

@@ -1,8 +1,8 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPoster } from '../../src/adapters/slack/slack-poster.js';
-import { SLACK_RETRY } from '../../src/adapters/slack/web-client-options.js';
 import { createBot } from '../../src/core/bot.js';
 import type { TipPoster } from '../../src/core/tips/tip-poster.js';
 import { createLogger } from '../../src/create-logger.js';
@@ -41,27 +41,66 @@ describe('createSlackPoster (Web API only)', () => {
     expect(await poster.post('C-x', tip)).toEqual({ ok: false, permanent: true, reason: error });
   });
 
-  it.each(['invalid_auth', 'account_inactive', 'missing_scope', 'msg_blocks_too_long'])('reports %s as not permanent, logged as an error', async (error) => {
+  it.each(['invalid_auth', 'account_inactive', 'token_revoked', 'not_authed'])('reports %s as a refused token (stop posting to Slack this run), logged as a warning', async (error) => {
+    fake.failNext('chat.postMessage', { body: { ok: false, error } });
+    expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error, tokenRefused: true });
+    await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y' && l.tokenRefused === true);
+  });
+
+  it.each(['missing_scope', 'msg_blocks_too_long'])('reports %s as not posted and not permanent (retried later)', async (error) => {
     fake.failNext('chat.postMessage', { body: { ok: false, error } });
     expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error });
-    await logs.waitFor((l) => l.level === 50 && l.code === error && l.channel === 'C-y');
+    await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y');
   });
 
-  it('retries a 429 and a 503 through the WebClient, then posts', async () => {
-    fake.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' } }, { status: 503 });
+  it.each(['internal_error', 'fatal_error'])('reports %s as an unknown outcome: Slack says part of it may have succeeded', async (error) => {
+    fake.failNext('chat.postMessage', { body: { ok: false, error } });
+    expect(await poster.post('C-z', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: error });
+  });
+
+  it('waits out a 429 (Retry-After) itself and re-sends: a 429 posted nothing', async () => {
+    fake.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' } }, { status: 429, headers: { 'retry-after': '0' } });
     expect(await poster.post('C-retry', tip)).toMatchObject({ ok: true });
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-retry').map((c) => c.status)).toEqual([429, 503, 200]);
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-retry').map((c) => c.status)).toEqual([429, 429, 200]);
   });
 
-  it('reports an unreachable API as a non-permanent failure, after the retries, without throwing', async () => {
+  it('gives up on a 429 after a bounded number of re-sends: not posted, retried later', async () => {
+    fake.failNext('chat.postMessage', ...Array.from({ length: 4 }, () => ({ status: 429, headers: { 'retry-after': '0' } })));
+    expect(await poster.post('C-429', tip)).toEqual({ ok: false, permanent: false, reason: 'ratelimited' });
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-429').map((c) => c.status)).toEqual([429, 429, 429, 429]);
+  });
+
+  it('never re-sends after a 5xx: the message may have been stored, so the outcome is unknown', async () => {
+    fake.failNext('chat.postMessage', { status: 503 });
+    expect(await poster.post('C-503', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: 'http_503' });
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-503').map((c) => c.status)).toEqual([503]);
+  });
+
+  it('never re-sends after a timeout: the outcome is unknown, and the post returns within its budget', async () => {
+    const hung = createHttpServer(() => undefined); // reads the request, never answers
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    let requests = 0;
+    hung.on('request', () => (requests += 1));
+    try {
+      const slow = createSlackPoster({ token: 'xoxb-poster', apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/api/`, logger: createLogger('silent', logs.stream), timeoutMs: 200 });
+      const started = performance.now();
+      expect(await slow.post('C-slow', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: 'network: timed out' });
+      expect(performance.now() - started).toBeLessThan(400);
+      expect(requests).toBe(1);
+    } finally {
+      hung.closeAllConnections();
+      await new Promise((resolve) => hung.close(resolve));
+    }
+  });
+
+  it('reports an unreachable API (connection refused: nothing sent) as not posted, once, without throwing', async () => {
     const offlineLogs = new LogCapture();
     const offline = createSlackPoster({ token: 'xoxb-poster', apiUrl: `http://127.0.0.1:${await closedPort()}/api/`, logger: createLogger('debug', offlineLogs.stream) });
-    expect(await offline.post('C-offline', tip)).toEqual({ ok: false, permanent: false, reason: 'network' });
-    // The WebClient's own retry policy ran (each refused attempt is a warning), then the poster logged once.
-    await offlineLogs.waitFor((l) => l.level === 50);
-    expect(offlineLogs.lines.filter((l) => l.level === 40 && /request failed/.test(l.msg))).toHaveLength(1 + SLACK_RETRY.retries!);
-    const errors = offlineLogs.lines.filter((l) => l.level === 50);
-    expect(errors).toEqual([expect.objectContaining({ channel: 'C-offline', code: 'network', permanent: false, msg: 'slack: posting a tip failed; will retry next run' })]);
+    expect(await offline.post('C-offline', tip)).toEqual({ ok: false, permanent: false, reason: 'network: ECONNREFUSED' });
+    await offlineLogs.waitFor((l) => l.level === 40 && l.msg === 'slack: posting a tip failed');
+    // One attempt (the WebClient's own warning), no retries; nothing at error level: the runner decides what it means.
+    expect(offlineLogs.lines.filter((l) => l.level === 40 && /request failed/.test(l.msg))).toHaveLength(1);
+    expect(offlineLogs.lines.filter((l) => l.level === 50)).toEqual([]);
     await offline.stop();
     expect(await offline.post('C-offline', tip)).toEqual({ ok: false, permanent: false, reason: 'poster stopped' });
   });

@@ -6,7 +6,7 @@ import type { ChannelRef } from '../../src/core/tips/subscription.js';
 import { migrate } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openDatabase } from '../../src/store/open-store.js';
-import { MAX_ATTEMPTS, type TipStore } from '../../src/store/tip-store.js';
+import { isRetryable, MAX_ATTEMPTS, RETRY_BASE_MS, retryDelayMs, type TipStore } from '../../src/store/tip-store.js';
 import { BACKENDS, type TestDatabase } from './backends.js';
 
 const MON_9_BERLIN: WeeklySchedule = { day: 'mon', time: '09:00', timeZone: 'Europe/Berlin' };
@@ -28,8 +28,8 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     await database.drop();
   });
 
-  const claim = (s: TipStore, c: ChannelRef, slotKey = '2025-W11', tipId = 't1', by = 'p1') =>
-    s.claimDelivery({ ...c, slot: { key: slotKey, at: Date.parse('2025-03-10T08:00:00Z'), date: '2025-03-10' }, tipId, cycle: 0, at: at('2025-03-10T08:00:00Z'), by });
+  const claim = (s: TipStore, c: ChannelRef, slotKey = '2025-W11', tipId = 't1', by = 'p1', when = at('2025-03-10T08:00:00Z')) =>
+    s.claimDelivery({ ...c, slot: { key: slotKey, at: Date.parse('2025-03-10T08:00:00Z'), date: '2025-03-10' }, tipId, cycle: 0, at: when, by });
 
   it('subscribes with the first slot at or after the subscription, and reschedules', async () => {
     const s = await store.subscribe(C1, MON_9_BERLIN, { at: at('2025-03-05T10:00:00Z'), by: 'U1' });
@@ -92,25 +92,85 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     expect(results.filter((r) => r.claimed)).toHaveLength(1);
   });
 
-  it('takes over a transient failure (up to the attempt limit) but never a permanent one or a delivered one', async () => {
-    const c = await claim(store, C1);
+  it('takes over a transient failure after its backoff (up to the attempt limit) but never a permanent one or a delivered one', async () => {
+    let t = Date.parse('2025-03-10T08:00:00Z');
+    const c = await claim(store, C1, '2025-W11', 't1', 'p1', new Date(t));
     if (!c.claimed) throw new Error('not claimed');
-    await store.markFailed(c.id, { at: at('2025-03-10T08:00:01Z'), reason: 'HTTP 500', permanent: false });
+    await store.markFailed(c.id, { at: new Date(t), reason: 'HTTP 500', permanent: false });
     for (let n = 2; n <= MAX_ATTEMPTS; n++) {
-      const again = await claim(store, C1, '2025-W11', 't9', `p${n}`);
+      // After n-1 failed posts the slot waits base·2^(n-1); a millisecond early it is still held.
+      const wait = retryDelayMs(n - 1);
+      expect(wait).toBe(RETRY_BASE_MS * 2 ** (n - 1));
+      expect(await claim(store, C1, '2025-W11', 't9', `p${n}`, new Date(t + wait - 1))).toMatchObject({ claimed: false, existing: { status: 'failed', attempts: n - 1 } });
+      t += wait;
+      const again = await claim(store, C1, '2025-W11', 't9', `p${n}`, new Date(t));
       expect(again).toMatchObject({ claimed: true, attempts: n });
-      if (again.claimed) await store.markFailed(again.id, { at: at('2025-03-10T08:00:01Z'), reason: 'HTTP 500', permanent: false });
+      if (again.claimed) await store.markFailed(again.id, { at: new Date(t), reason: 'HTTP 500', permanent: false });
     }
-    expect(await claim(store, C1)).toMatchObject({ claimed: false, existing: { status: 'failed', attempts: MAX_ATTEMPTS } });
+    expect(await claim(store, C1, '2025-W11', 't1', 'p1', new Date(t + 7 * 24 * 3600_000))).toMatchObject({ claimed: false, existing: { status: 'failed', attempts: MAX_ATTEMPTS } });
 
     const p = await claim(store, D1);
     if (p.claimed) await store.markFailed(p.id, { at: at('2025-03-10T08:00:01Z'), reason: 'channel_not_found', permanent: true });
-    expect(await claim(store, D1)).toMatchObject({ claimed: false, existing: { status: 'failed', permanent: true, error: 'channel_not_found' } });
+    expect(await claim(store, D1, '2025-W11', 't1', 'p1', at('2025-03-11T08:00:00Z'))).toMatchObject({ claimed: false, existing: { status: 'failed', permanent: true, error: 'channel_not_found' } });
 
     const d = await claim(store, C1, '2025-W12');
     if (d.claimed) await store.markDelivered(d.id, { at: at('2025-03-17T08:00:01Z'), messageId: 'ts-1' });
     expect(await store.getDelivery(C1, '2025-W12')).toMatchObject({ status: 'delivered', messageId: 'ts-1', finishedAt: at('2025-03-17T08:00:01Z') });
-    expect(await claim(store, C1, '2025-W12')).toMatchObject({ claimed: false, existing: { status: 'delivered' } });
+    expect(await claim(store, C1, '2025-W12', 't1', 'p1', at('2025-03-18T08:00:00Z'))).toMatchObject({ claimed: false, existing: { status: 'delivered' } });
+  });
+
+  it('claims exactly what isRetryable allows: the SQL and the shared rule agree', async () => {
+    const { db } = openDatabase({ ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}), dataDir: database.dataDir, logger: silentLogger });
+    try {
+      const finished = Date.parse('2025-03-10T08:00:00Z');
+      let week = 10;
+      for (const status of ['failed', 'claimed', 'delivered'] as const) {
+        for (const permanent of [0, 1]) {
+          for (let attempts = 0; attempts <= MAX_ATTEMPTS; attempts++) {
+            for (const finishedAt of [null, finished]) {
+              for (const after of [0, retryDelayMs(attempts) - 1, retryDelayMs(attempts)]) {
+                const slot = `2025-W${week++}`;
+                const row = { platform: C1.platform, channel_id: C1.channelId, slot, slot_at: finished, tip_id: 't', cycle: 0, status, attempts, claimed_at: finished, claimed_by: 'p', finished_at: finishedAt, message_id: null, error: null, permanent };
+                await db.insertInto('tip_deliveries').values(row).execute();
+                const now = new Date(finished + after);
+                const expected = isRetryable({ status, permanent: permanent === 1, attempts, finishedAt: finishedAt === null ? null : new Date(finishedAt) }, now);
+                const result = await claim(store, C1, slot, 't', 'p2', now);
+                expect(result.claimed, JSON.stringify({ status, permanent, attempts, finishedAt, after })).toBe(expected);
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('releases a claim without using an attempt or starting a backoff', async () => {
+    const c = await claim(store, C1);
+    if (!c.claimed) throw new Error('not claimed');
+    await store.releaseClaim(c.id, { reason: 'stopped before posting' });
+    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({ status: 'failed', attempts: 0, finishedAt: null, permanent: false, error: 'stopped before posting' });
+    expect(await store.rotation(C1)).toEqual({ cycle: 0, seen: new Set(), lastTipId: null });
+    expect(await claim(store, C1)).toMatchObject({ claimed: true, attempts: 1 });
+  });
+
+  it('keeps a claim whose outcome is unknown as claimed, with the reason, never to be taken over', async () => {
+    const c = await claim(store, C1);
+    if (!c.claimed) throw new Error('not claimed');
+    await store.markUnknown(c.id, { at: at('2025-03-10T08:00:10Z'), reason: 'network: timed out' });
+    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({ status: 'claimed', attempts: 1, finishedAt: at('2025-03-10T08:00:10Z'), error: 'network: timed out' });
+    expect(await claim(store, C1, '2025-W11', 't2', 'p2', at('2025-03-14T08:00:00Z'))).toMatchObject({ claimed: false, existing: { status: 'claimed' } });
+    // It counts as seen in the rotation: it may have been posted.
+    expect((await store.rotation(C1)).seen).toEqual(new Set(['t1']));
+  });
+
+  it('refuses to store a schedule it could not use', async () => {
+    const meta = { at: at('2025-03-05T10:00:00Z'), by: 'U1' };
+    await expect(store.subscribe(C1, { ...MON_9_BERLIN, timeZone: 'Mars/Olympus_Mons' }, meta)).rejects.toThrow(/invalid schedule.*Mars\/Olympus_Mons/);
+    await expect(store.subscribe(C1, { ...MON_9_BERLIN, day: 'someday' as 'mon' }, meta)).rejects.toThrow(/invalid schedule.*someday/);
+    await expect(store.subscribe(C1, { ...MON_9_BERLIN, time: '9am' }, meta)).rejects.toThrow(/invalid schedule.*9am/);
+    expect(await store.getSubscription(C1)).toBeUndefined();
   });
 
   it('records a skipped slot once and keeps it from being claimed', async () => {

@@ -35,7 +35,8 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
   });
   beforeEach(async () => {
     database = await create();
-    fake = await startFakeApis({ latencyMs: 5 });
+    // Every answer takes 1.5 s, so neither process can finish (and move) a channel before the other has read what is due.
+    fake = await startFakeApis({ latencyMs: 1_500 });
     env = {
       PATH: process.env.PATH ?? '',
       HOME: tmpdir(),
@@ -70,7 +71,11 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const reports = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
+    // They overlapped: both saw all ten due, and between them posted each once (each left the other's to it).
+    expect(reports.map((r) => r.due)).toEqual([10, 10]);
     expect(reports[0].counts.posted + reports[1].counts.posted).toBe(10);
+    const leftToOther = (r: { counts: Record<string, number> }) => r.counts['in-flight']! + r.counts['already-handled']!;
+    expect(leftToOther(reports[0]) + leftToOther(reports[1])).toBe(10);
     for (const id of SLACK) expect(fake.delivered.slack.get(id), id).toBe(1);
     for (const id of DISCORD) expect(fake.delivered.discord.get(id), id).toBe(1);
 

@@ -103,11 +103,24 @@ describe('the in-process tip scheduler', () => {
     }
   });
 
-  it('logs a failed run and keeps ticking', async () => {
-    const broken = { ...store, dueSubscriptions: async () => Promise.reject(new Error('database is down')) } as TipStore;
-    const scheduler = startTipScheduler({ store: broken, content, posters: [recordingPoster('slack')], clock, logger, cron: NEVER, runOnStart: false, pace: NO_PACE });
-    expect(await scheduler.runNow()).toBeNull();
-    expect(logger.entries.some((e) => e.level === 'error' && /run failed/.test(String(e.msg)))).toBe(true);
-    await scheduler.stop();
+  it('logs a failed run and keeps ticking: a later tick posts', async () => {
+    let failures = 1;
+    const flaky = { ...store, dueSubscriptions: (now: Date) => (failures-- > 0 ? Promise.reject(new Error('database is down')) : store.dueSubscriptions(now)) } as TipStore;
+    const posted = gate();
+    let n = 0;
+    const slack = recordingPoster('slack', () => {
+      if (++n === 2) posted.open();
+      return { ok: true };
+    });
+    // The run at start fails; the every-second cron ticks on and a later run posts.
+    const scheduler = startTipScheduler({ store: flaky, content, posters: [slack], clock, logger, cron: '* * * * * *', pace: NO_PACE, lease: false });
+    try {
+      await posted.promise;
+    } finally {
+      await scheduler.stop();
+    }
+    expect(logger.entries.some((e) => e.level === 'error' && /run failed/.test(String(e.msg)) && /database is down/.test(String((e.err as Error)?.message)))).toBe(true);
+    expect(slack.posts.map((p) => p.channelId).sort()).toEqual(['C1', 'C2']);
+    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({ status: 'delivered' });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tipsCommand, type TipsCommandOptions } from '../../src/cli/tips-command.js';
+import { openDatabase, openStore } from '../../src/store/open-store.js';
 import { contentWithTips, NO_PACE } from './helpers/fixture.js';
 import { memoryLogger } from './helpers/memory-logger.js';
 import { recordingPoster } from './helpers/recording-poster.js';
@@ -67,7 +68,20 @@ describe('career-bot tips (operator commands, in-process)', () => {
       ['subscribe', { platform: 'slack' }, /subscribe needs --channel ID/],
       ['subscribe', { platform: 'slack', channel: 'C1', day: 'someday' }, /not a day of the week.*career-bot tips subscribe --platform slack/],
       ['subscribe', { platform: 'slack', channel: 'C1', tz: 'PST' }, /not an IANA time zone/],
-      ['run-due', { at: 'next tuesday' }, /--at "next tuesday" is not an ISO-8601 time/],
+      ['run-due', { at: 'next tuesday' }, /--at "next tuesday" is not an ISO-8601 instant.*e\.g\. 2025-03-10T09:00:00Z/],
+      ['run-due', { at: '2025-03-10 junk' }, /--at "2025-03-10 junk" is not an ISO-8601 instant/],
+      ['run-due', { at: '2025-02-30T09:00:00Z' }, /--at "2025-02-30T09:00:00Z" is not an ISO-8601 instant/],
+      ['run-due', { at: '2025-03-10T09:00:00' }, /--at "2025-03-10T09:00:00" is not an ISO-8601 instant. Give a date, a time and Z or an offset/],
+      ['run-due', { at: '2025-03-10' }, /is not an ISO-8601 instant/],
+      ['run-due', { at: '2025-03-10T24:00:00Z' }, /is not an ISO-8601 instant/],
+      ['subscribe', { platform: 'slack', channel: 'C1', at: '2025-03-10T09:00:00+0100' }, /is not an ISO-8601 instant/],
+      ['run-due', { channel: 'C1' }, /tips run-due does not take --channel \(it takes --at, --json\)/],
+      ['run-due', { platform: 'slack' }, /tips run-due does not take --platform/],
+      ['unsubscribe', { platform: 'slack', channel: 'C1', day: 'mon' }, /tips unsubscribe does not take --day/],
+      ['unsubscribe', { platform: 'slack', channel: 'C1', time: '09:00' }, /tips unsubscribe does not take --time/],
+      ['unsubscribe', { platform: 'slack', channel: 'C1', tz: 'UTC' }, /tips unsubscribe does not take --tz/],
+      ['status', { tz: 'UTC' }, /tips status does not take --tz/],
+      ['list', { at: '2025-03-10T09:00:00Z' }, /tips list does not take --at/],
       ['status', { platform: 'slack' }, /status --platform also needs --channel/],
       ['frob', {}, /unknown tips command "frob"/],
     ];
@@ -76,6 +90,46 @@ describe('career-bot tips (operator commands, in-process)', () => {
       expect(r.code, `${sub} ${JSON.stringify(options)}`).toBe(2);
       expect(r.err).toMatch(message);
     }
+  });
+
+  it('reads --at with an offset as the same instant, and keeps the real clock for the ledger', async () => {
+    await tips('subscribe', { platform: 'slack', channel: 'C7', at: '2025-03-05T12:00:00Z' }, env);
+    expect(JSON.parse((await tips('run-due', { at: '2025-03-10T09:59:00+01:00', json: true }, env)).out)).toMatchObject({ due: 0 });
+    const before = Date.now();
+    const run = await tips('run-due', { at: '2025-03-10T10:00:00+01:00', json: true }, env);
+    const after = Date.now();
+    expect(JSON.parse(run.out)).toMatchObject({ at: '2025-03-10T09:00:00.000Z', due: 1, counts: { posted: 1 } });
+    const store = await openStore({ dataDir: env.DATA_DIR!, logger: memoryLogger() });
+    try {
+      const row = (await store.getDelivery({ platform: 'slack', channelId: 'C7' }, '2025-W11'))!;
+      // `--at` decided what was due; the ledger says when it really happened.
+      for (const t of [row.claimedAt, row.finishedAt!]) {
+        expect(t.getTime()).toBeGreaterThanOrEqual(before);
+        expect(t.getTime()).toBeLessThanOrEqual(after);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reports a stored row with an unusable zone in status and still runs the others', async () => {
+    await tips('subscribe', { platform: 'slack', channel: 'C8', at: '2025-03-05T12:00:00Z' }, env);
+    const { db } = openDatabase({ dataDir: env.DATA_DIR!, logger: memoryLogger() });
+    try {
+      await db.updateTable('tip_subscriptions').set({ time_zone: 'Mars/Olympus_Mons' }).where('channel_id', '=', 'C8').execute();
+      await db.insertInto('tip_subscriptions').values({ platform: 'discord', channel_id: '77', day: 'mon', time: '09:00', time_zone: 'UTC', active: 1, subscribed_at: 0, effective_from: 0, updated_at: 0, updated_by: 'hand', paused: 0, paused_reason: null, paused_at: null, skip_slot: null, next_slot: '2025-W11', next_slot_at: Date.parse('2025-03-10T09:00:00Z'), next_slot_date: '2025-03-10', rev: 1 }).execute();
+    } finally {
+      await db.destroy();
+    }
+    const status = await tips('status', { at: '2025-03-10T09:00:00Z', json: true }, env);
+    expect(status.code).toBe(0);
+    const all = JSON.parse(status.out) as { channelId: string; problem: string | null }[];
+    expect(all.map((x) => [x.channelId, x.problem !== null])).toEqual([['77', false], ['C8', true]]);
+    const text = await tips('status', { platform: 'slack', channel: 'C8' }, env);
+    expect(text.out).toMatch(/Cannot post: invalid schedule: "Mars\/Olympus_Mons" is not a time zone/);
+    const run = await tips('run-due', { at: '2025-03-10T09:00:00Z', json: true }, env);
+    expect(JSON.parse(run.out)).toMatchObject({ due: 2, counts: { posted: 1, error: 1 } });
+    expect(run.code).toBe(1);
   });
 
   it('fails fast on a bad DATABASE_URL', async () => {

@@ -1,36 +1,80 @@
-import { REST, Routes, type RESTPostAPIChannelMessageResult } from 'discord.js';
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData, type RESTPostAPIChannelMessageResult } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import type { PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import { networkFailure } from '../../core/tips/request-errors.js';
+import type { PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { renderEmbed } from './render-embed.js';
 import { classifyRestError } from './rest-errors.js';
-import { logRestEvents, restOptions } from './rest-options.js';
+import { logRestEvents, TIP_POST_TIMEOUT_MS, tipPosterRestOptions } from './rest-options.js';
+
+/** Discord's limit on a message nonce. */
+const MAX_NONCE = 25;
+
+export interface DiscordPosterOptions {
+  token: string;
+  apiUrl?: string;
+  logger: Logger;
+  /** Per-request timeout; a post takes at most twice this, rate-limit waits included. */
+  timeoutMs?: number;
+}
 
 /**
  * Posts replies (weekly tips) into channels through Discord's REST API only,
- * so `tips run-due` can run beside a connected bot. Never throws for platform
- * errors: missing access, unknown channel and missing permissions are
- * permanent; rate limits are waited out by @discordjs/rest; the rest is
- * retried on a later run.
+ * so `tips run-due` can run beside a connected bot. Its REST client never
+ * re-sends after a timeout, a reset or a 5xx (the message may be posted
+ * already); each post carries a `nonce` with `enforce_nonce`, so Discord
+ * itself returns the first message instead of creating a second should the
+ * same claim be sent again. Rate limits are waited out by @discordjs/rest,
+ * within the post's budget. Never throws for platform errors.
  */
-export function createDiscordPoster(o: { token: string; apiUrl?: string; logger: Logger }): TipPoster {
+export function createDiscordPoster(o: DiscordPosterOptions): TipPoster {
   const logger = o.logger.child({ component: 'discord-poster' });
-  const rest = new REST(restOptions(o.apiUrl)).setToken(o.token);
+  const timeoutMs = o.timeoutMs ?? TIP_POST_TIMEOUT_MS;
+  const budgetMs = 2 * timeoutMs;
+  /** Route path → when its post's budget ends (epoch ms), for the rate-limit filter. */
+  const deadlines = new Map<string, number>();
+  const rejectOnRateLimit = (d: RateLimitData): boolean => {
+    const path = safePath(d.url);
+    const end = path === null ? undefined : deadlines.get(path);
+    // Wait (and re-send after a 429, which posted nothing) only if that still ends within the budget.
+    return end === undefined || Date.now() + Math.max(d.timeToReset, d.retryAfter) + timeoutMs > end;
+  };
+  const rest = new REST(tipPosterRestOptions(o.apiUrl, { timeoutMs, rejectOnRateLimit })).setToken(o.token);
   logRestEvents(rest, logger);
   let stopped = false;
 
-  const post = async (channelId: string, reply: Reply): Promise<PostOutcome> => {
+  const post = async (channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> => {
     if (stopped) return { ok: false, permanent: false, reason: 'poster stopped' };
+    const route = Routes.channelMessages(channelId);
+    deadlines.set(route, Date.now() + budgetMs);
+    let timer: NodeJS.Timeout | undefined;
+    // A hard stop at the budget, should a body stall after the headers came: the outcome is then unknown.
+    const deadline = new Promise<PostOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, permanent: false, unknown: true, reason: `no answer within ${budgetMs} ms` }), budgetMs);
+    });
+    const send = async (): Promise<PostOutcome> => {
+      try {
+        // Channel messages cannot be ephemeral and have no one to share them: plain render.
+        const nonce = options.idempotencyKey === undefined ? undefined : toNonce(options.idempotencyKey);
+        const body = { ...renderEmbed(reply), ...(nonce ? { nonce, enforce_nonce: true } : {}) };
+        // @discordjs/rest drops the token after a 401; set it again so a later run tries once more.
+        rest.setToken(o.token);
+        const message = (await rest.post(route, { body })) as RESTPostAPIChannelMessageResult;
+        logger.debug({ channel: channelId, message: message.id }, 'posted');
+        return { ok: true, messageId: message.id };
+      } catch (err) {
+        const outcome = discordOutcome(err);
+        const { code, status } = classifyRestError(err);
+        logger.warn({ err, channel: channelId, code, status, reason: outcome.reason, permanent: outcome.permanent, unknown: outcome.unknown ?? false, tokenRefused: outcome.tokenRefused ?? false }, 'discord post failed');
+        return outcome;
+      }
+    };
     try {
-      // Channel messages cannot be ephemeral and have no one to share them: plain render.
-      const body = renderEmbed(reply);
-      const message = (await rest.post(Routes.channelMessages(channelId), { body })) as RESTPostAPIChannelMessageResult;
-      logger.debug({ channel: channelId, message: message.id }, 'posted');
-      return { ok: true, messageId: message.id };
-    } catch (err) {
-      const failure = classifyRestError(err);
-      logger[failure.permanent ? 'warn' : 'error']({ err, channel: channelId, code: failure.code, status: failure.status, permanent: failure.permanent }, 'discord post failed');
-      return { ok: false, permanent: failure.permanent, reason: failure.reason };
+      return await Promise.race([send(), deadline]);
+    } finally {
+      clearTimeout(timer);
+      deadlines.delete(route);
     }
   };
 
@@ -42,4 +86,37 @@ export function createDiscordPoster(o: { token: string; apiUrl?: string; logger:
   };
 
   return { platform: 'discord', post, stop };
+}
+
+/** Posted, not posted (and why), or unknown: what a failed REST call says about the message. */
+export function discordOutcome(err: unknown): PostOutcome & { ok: false } {
+  const { permanent, reason } = classifyRestError(err);
+  if (err instanceof DiscordAPIError) {
+    // A 4xx with Discord's JSON: refused, nothing was posted. 401: the token itself.
+    if (err.status === 401) return { ok: false, permanent: false, reason, tokenRefused: true };
+    return err.status >= 500 ? { ok: false, permanent: false, unknown: true, reason } : { ok: false, permanent, reason };
+  }
+  if (err instanceof HTTPError) return err.status >= 500 ? { ok: false, permanent: false, unknown: true, reason } : { ok: false, permanent: false, reason };
+  // Refused to wait past the budget: the request was not (re-)sent.
+  if (err instanceof RateLimitError) return { ok: false, permanent: false, reason };
+  // After a 401 @discordjs/rest drops the token and refuses to send at all.
+  if (err instanceof Error && /Expected token to be set/.test(err.message)) return { ok: false, permanent: false, reason: 'discord token refused (401)', tokenRefused: true };
+  const network = networkFailure(err);
+  return network.notSent ? { ok: false, permanent: false, reason: `network error: ${network.detail}` } : { ok: false, permanent: false, unknown: true, reason: `network error: ${network.detail}` };
+}
+
+/** A nonce Discord accepts (≤ 25 characters), the same for the same key. */
+function toNonce(key: string): string {
+  return key.length <= MAX_NONCE ? key : createHash('sha256').update(key).digest('base64url').slice(0, MAX_NONCE);
+}
+
+function safePath(url: string): string | null {
+  try {
+    const path = new URL(url).pathname;
+    // The api base may carry a path prefix and the version; the route is what follows `/v10`.
+    const m = /\/v\d+(\/.*)$/.exec(path);
+    return m ? m[1]! : path;
+  } catch {
+    return null;
+  }
 }

@@ -1,34 +1,88 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
+import { networkFailure } from '../../core/tips/request-errors.js';
 import type { PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
-import { classifySlackError } from './slack-errors.js';
-import { webClientOptions } from './web-client-options.js';
+import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-options.js';
+
+/** Errors that mean "this channel is gone to us": pause its subscription. */
+const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+
+/** Errors about the bot's token itself: every channel would fail the same way. */
+const TOKEN_REFUSED: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed']);
+
+/** Platform errors after which Slack says "it's possible some aspect of the operation succeeded". */
+const MAYBE_DONE: ReadonlySet<string> = new Set(['internal_error', 'fatal_error']);
+
+/** Re-sends after a 429 (which means nothing was posted), at most. */
+const MAX_RATE_LIMITED_RESENDS = 3;
+
+export interface SlackPosterOptions {
+  token: string;
+  apiUrl?: string;
+  logger: Logger;
+  /** Per-request timeout; a post takes at most twice this, 429 waits included. */
+  timeoutMs?: number;
+  /** Waits out a 429's Retry-After; injected by tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
 
 /**
  * Posts replies (the weekly tips) into Slack channels through the Web API
  * only: no receiver, no socket, so `career-bot tips run-due` can run beside a
- * running bot. Rate limits are retried by the WebClient; every platform
- * failure comes back as an outcome, never as a throw.
+ * running bot. Its WebClient never retries on its own (a timeout or a 5xx may
+ * come after Slack posted the message, and a re-send would post it twice);
+ * a 429 is waited out and re-sent here, a bounded number of times. Every
+ * platform failure comes back as an outcome, never as a throw.
  */
-export function createSlackPoster(o: { token: string; apiUrl?: string; logger: Logger }): TipPoster {
+export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   const log = o.logger.child({ component: 'slack-poster' });
-  const client = new webApi.WebClient(o.token, { ...webClientOptions(o.apiUrl), logger: toBoltLogger(log) });
+  const timeoutMs = o.timeoutMs ?? TIP_POST_TIMEOUT_MS;
+  const budgetMs = 2 * timeoutMs;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const client = new webApi.WebClient(o.token, { ...tipPosterWebClientOptions(o.apiUrl, timeoutMs), logger: toBoltLogger(log) });
   let stopped = false;
+
+  const send = async (channelId: string, reply: Reply, started: number): Promise<PostOutcome> => {
+    for (let resends = 0; ; resends++) {
+      try {
+        const result = await client.chat.postMessage({ channel: channelId, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
+        return result.ts ? { ok: true, messageId: result.ts } : { ok: true };
+      } catch (err) {
+        if (err instanceof webApi.WebAPIRateLimitedError) {
+          const waitMs = Math.max(0, err.retryAfter) * 1000;
+          // Re-send only if the re-send, its own timeout included, ends within the post's budget.
+          if (resends < MAX_RATE_LIMITED_RESENDS && performance.now() - started + waitMs + timeoutMs <= budgetMs) {
+            log.warn({ channel: channelId, retryAfter: err.retryAfter }, 'slack: rate limited; waiting Retry-After before re-sending the tip');
+            await sleep(waitMs);
+            continue;
+          }
+          return failed(channelId, err, { ok: false, permanent: false, reason: 'ratelimited' });
+        }
+        return failed(channelId, err, slackOutcome(err));
+      }
+    }
+  };
+
+  const failed = (channelId: string, err: unknown, outcome: PostOutcome & { ok: false }): PostOutcome => {
+    log.warn({ err, channel: channelId, reason: outcome.reason, permanent: outcome.permanent, unknown: outcome.unknown ?? false, tokenRefused: outcome.tokenRefused ?? false }, 'slack: posting a tip failed');
+    return outcome;
+  };
 
   const post = async (channelId: string, reply: Reply): Promise<PostOutcome> => {
     if (stopped) return { ok: false, permanent: false, reason: 'poster stopped' };
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    // A hard stop at the budget, should a body stall after the headers came: the outcome is then unknown.
+    const deadline = new Promise<PostOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, permanent: false, unknown: true, reason: `no answer within ${budgetMs} ms` }), budgetMs);
+    });
     try {
-      const result = await client.chat.postMessage({ channel: channelId, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
-      return result.ts ? { ok: true, messageId: result.ts } : { ok: true };
-    } catch (err) {
-      const failure = classifySlackError(err);
-      const context = { err, channel: channelId, code: failure.code, permanent: failure.channelGone };
-      if (failure.channelGone) log.warn(context, 'slack: channel unusable for tips; its subscription should pause');
-      else log.error(context, 'slack: posting a tip failed; will retry next run');
-      return { ok: false, permanent: failure.channelGone, reason: failure.code };
+      return await Promise.race([send(channelId, reply, started), deadline]);
+    } finally {
+      clearTimeout(timer);
     }
   };
 
@@ -40,4 +94,29 @@ export function createSlackPoster(o: { token: string; apiUrl?: string; logger: L
       stopped = true;
     },
   };
+}
+
+/** Posted, not posted (and why), or unknown: what a WebClient failure (other than a 429) says about the message. */
+export function slackOutcome(err: unknown): PostOutcome & { ok: false } {
+  if (err instanceof webApi.WebAPIPlatformError) {
+    // Slack answered 200 with ok:false: it refused, nothing was posted.
+    const code = String(err.data.error);
+    if (CHANNEL_GONE.has(code)) return { ok: false, permanent: true, reason: code };
+    if (TOKEN_REFUSED.has(code)) return { ok: false, permanent: false, reason: code, tokenRefused: true };
+    // Slack says part of the operation may have succeeded before these.
+    if (MAYBE_DONE.has(code)) return { ok: false, permanent: false, unknown: true, reason: code };
+    // Not one of Slack's codes: the body was not the API's JSON, so we cannot tell what happened.
+    if (!/^[a-z0-9_]+$/.test(code)) return { ok: false, permanent: false, unknown: true, reason: 'unreadable answer' };
+    return { ok: false, permanent: false, reason: code };
+  }
+  if (err instanceof webApi.WebAPIHTTPError) {
+    const reason = `http_${err.statusCode}`;
+    // A 5xx can come after the message was stored; other statuses are refusals.
+    return err.statusCode >= 500 ? { ok: false, permanent: false, unknown: true, reason } : { ok: false, permanent: false, reason };
+  }
+  if (err instanceof webApi.WebAPIRateLimitedError) return { ok: false, permanent: false, reason: 'ratelimited' };
+  // A 429 without a usable Retry-After: still a 429, nothing was posted.
+  if (err instanceof Error && /Retry header did not contain a valid timeout/.test(err.message)) return { ok: false, permanent: false, reason: 'ratelimited' };
+  const network = networkFailure(err);
+  return network.notSent ? { ok: false, permanent: false, reason: `network: ${network.detail}` } : { ok: false, permanent: false, unknown: true, reason: `network: ${network.detail}` };
 }

@@ -68,16 +68,17 @@ export interface ScheduleInput {
 
 /**
  * Builds a schedule from what an admin typed, filling gaps with Monday 09:00
- * in `fallbackZone`. Errors name the bad part and show an example.
+ * in `fallbackZone`. Errors name the bad part and show an example: the chat
+ * command's by default, or the caller's (the CLI shows its own flags).
  */
-export function parseSchedule(input: ScheduleInput, fallbackZone: string): Parsed<WeeklySchedule> {
+export function parseSchedule(input: ScheduleInput, fallbackZone: string, example: string = SCHEDULE_EXAMPLE): Parsed<WeeklySchedule> {
   const day = input.day === undefined ? DEFAULT_DAY : parseDay(input.day);
-  if (!day) return { ok: false, error: `"${input.day}" is not a day of the week. Use mon..sun or the full name, e.g. ${SCHEDULE_EXAMPLE}` };
+  if (!day) return { ok: false, error: `"${input.day}" is not a day of the week. Use mon..sun or the full name, e.g. ${example}` };
   const time = input.time === undefined ? DEFAULT_TIME : parseTime(input.time);
-  if (!time) return { ok: false, error: `"${input.time}" is not a time of day. Use 24-hour HH:MM such as 09:00 or 17:30, e.g. ${SCHEDULE_EXAMPLE}` };
+  if (!time) return { ok: false, error: `"${input.time}" is not a time of day. Use 24-hour HH:MM such as 09:00 or 17:30, e.g. ${example}` };
   const timeZone = input.timeZone === undefined ? fallbackZone : parseTimeZone(input.timeZone);
   if (!timeZone) {
-    return { ok: false, error: `"${input.timeZone}" is not an IANA time zone. Use a name like Europe/Berlin, America/New_York or UTC, e.g. ${SCHEDULE_EXAMPLE}` };
+    return { ok: false, error: `"${input.timeZone}" is not an IANA time zone. Use a name like Europe/Berlin, America/New_York or UTC, e.g. ${example}` };
   }
   return { ok: true, value: { day, time, timeZone } };
 }
@@ -102,6 +103,19 @@ export function splitScheduleWords(words: readonly string[]): Parsed<ScheduleInp
     input[slot] = word;
   }
   return { ok: true, value: input };
+}
+
+/**
+ * Why a stored schedule cannot be used (an unknown zone, a day or time not in
+ * our format), or null when it is fine. Parsing never makes such a schedule;
+ * this guards the store against callers that skip parsing, and rows written
+ * by hand or by a runtime whose zone data differed.
+ */
+export function scheduleProblem(s: WeeklySchedule): string | null {
+  if (!(WEEKDAYS as readonly string[]).includes(s.day)) return `"${s.day}" is not a day (mon..sun)`;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.time)) return `"${s.time}" is not a time of day (HH:MM)`;
+  if (!isValidTimeZone(s.timeZone)) return `"${s.timeZone}" is not a time zone this runtime knows`;
+  return null;
 }
 
 export function describeSchedule(s: WeeklySchedule): string {

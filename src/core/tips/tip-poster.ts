@@ -1,22 +1,41 @@
 import type { Reply } from '../reply.js';
 
 /**
- * The outcome of posting one message. `permanent` failures (channel gone, bot
- * removed, archived) pause the subscription; others are retried next run.
+ * The outcome of posting one message, in three kinds:
+ *
+ * - `ok: true`: posted.
+ * - `ok: false` without `unknown`: definitely not posted (the platform refused,
+ *   a 429 that stayed, the connection was refused before anything was sent).
+ *   `permanent` failures (channel gone, bot removed, archived) pause the
+ *   subscription; others are retried by a later run. `tokenRefused` means the
+ *   platform refused the bot's token itself, so no channel of that platform can
+ *   be posted to until an operator fixes it.
+ * - `ok: false, unknown: true`: the request may have reached the platform and
+ *   nobody knows whether it posted (a timeout, a connection reset after
+ *   sending, a 5xx). Never re-sent: the slot is left as an unknown outcome.
  */
 export type PostOutcome =
   | { ok: true; messageId?: string }
-  | { ok: false; permanent: boolean; reason: string };
+  | { ok: false; permanent: boolean; reason: string; unknown?: true; tokenRefused?: true };
+
+export interface PostOptions {
+  /**
+   * Stable for one ledger claim (≤ 25 characters), so a platform that can
+   * de-duplicate (Discord's `nonce` with `enforce_nonce`) drops a re-send.
+   */
+  idempotencyKey?: string;
+}
 
 /**
  * Posts a reply into a channel on one platform through its Web/REST API only
  * (no gateway, no listening port), so `tips run-due` can run beside a bot.
- * Implementations rely on their library's own 429/Retry-After handling and
- * never throw for platform errors: they return an outcome.
+ * Implementations never blindly re-send (a re-send after a timeout can post
+ * twice), only after a 429, which means nothing was posted; they never throw
+ * for platform errors: they return an outcome.
  */
 export interface TipPoster {
   readonly platform: 'slack' | 'discord';
-  post(channelId: string, reply: Reply): Promise<PostOutcome>;
+  post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
   /** Releases sockets/timers; idempotent. */
   stop(): Promise<void>;
 }

@@ -109,3 +109,30 @@ export function isoWeekKey(date: Pick<WallTime, 'year' | 'month' | 'day'>): stri
   const week = Math.floor((Date.UTC(thursday.year, thursday.month - 1, thursday.day) - jan1) / (7 * DAY_MS)) + 1;
   return `${thursday.year}-W${String(week).padStart(2, '0')}`;
 }
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/i;
+
+/**
+ * A strict ISO-8601 instant: a full date, a time, and `Z` or a `±hh:mm`
+ * offset (`2025-03-10T09:00:00Z`, `2025-03-10T10:00+01:00`). Refuses what
+ * `new Date()` would guess at: no offset (local time of whichever machine),
+ * impossible dates (`2025-02-30`), trailing text. Null when it is not one.
+ */
+export function parseIsoInstant(text: string): Date | null {
+  const m = ISO_INSTANT.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const fraction = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
+  const check = new Date(wall);
+  // Date.UTC rolls 30 Feb over into March; a real date reads back unchanged.
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  let offsetMinutes = 0;
+  if (m[8]!.toUpperCase() !== 'Z') {
+    const [oh, om] = [Number(m[10]), Number(m[11])];
+    if (oh > 23 || om > 59) return null;
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return new Date(wall - offsetMinutes * 60_000);
+}

@@ -1,7 +1,10 @@
 // A local fake of the two posting endpoints the weekly tips use: Slack's
 // chat.postMessage (under /slack/api/) and Discord's create-message (under
 // /discord/api/v10/). It enforces per-channel and global rate limits with
-// 429s the way the platforms answer them, and can fail chosen channels.
+// 429s the way the platforms answer them, and can fail chosen channels: also
+// after storing the message (a 500, a late answer, a reset), the cases where
+// a client cannot know whether it posted. Discord's nonce + enforce_nonce is
+// honoured: a repeat returns the first message instead of a new one.
 // Plain ESM so bench/tips-fanout.bench.mjs can use it without a build.
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -26,6 +29,13 @@ export async function startFakeApis(options = {}) {
   const channelWindow = { slack: new Map(), discord: new Map() };
   /** @type {Map<string, string[]>} */
   const failures = new Map();
+  /** @type {Set<string>} platforms whose token is refused */
+  const refusedTokens = new Set();
+  /** Discord messages by `channel|nonce`, for enforce_nonce. */
+  const byNonce = new Map();
+  const deduplicated = { slack: 0, discord: 0 };
+  /** @type {Set<import('node:http').ServerResponse>} answers held back on purpose */
+  const late = new Set();
   let nextId = 1_300_000_000_000_000_000n;
   let waiters = [];
 
@@ -59,23 +69,38 @@ export async function startFakeApis(options = {}) {
         res.writeHead(404, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ ok: false, error: 'unknown_method', message: '404: Not Found', code: 0 }));
       }
-      const answer = decide(platform, channel);
+      const answer = decide(platform, channel, body);
       const record = { platform, channel, status: answer.status, outcome: answer.outcome, at: performance.now(), ...(keepBodies ? { body } : {}) };
       posts.push(record);
+      for (const w of waiters) w();
+      if (answer.after === 'reset') return req.socket.destroy();
       // Limits are counted on arrival, as the platform does; the latency is the trip back.
-      if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
+      const delay = answer.after === 'late' ? (options.lateMs ?? 2_000) : latencyMs;
+      if (delay) {
+        late.add(res);
+        await new Promise((r) => setTimeout(r, delay));
+        late.delete(res);
+        if (res.destroyed) return;
+      }
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(JSON.stringify(answer.body));
       for (const w of waiters) w();
     });
   });
 
-  function decide(platform, channel) {
+  function decide(platform, channel, body) {
     const now = performance.now();
+    if (refusedTokens.has(platform)) return tokenRefused(platform);
     const queued = failures.get(`${platform}:${channel}`);
     const forced = queued?.shift();
     if (forced === 'permanent') return permanent(platform);
     if (forced === 'transient') return transient(platform);
+    if (forced === 'refused') return refused(platform);
+    const nonceKey = platform === 'discord' && body?.enforce_nonce && body?.nonce !== undefined ? `${channel}|${body.nonce}` : null;
+    if (nonceKey && byNonce.has(nonceKey)) {
+      deduplicated.discord += 1;
+      return { ...byNonce.get(nonceKey), outcome: 'deduplicated' };
+    }
     const perChannel = channelWindow[platform].get(channel) ?? [];
     channelWindow[platform].set(channel, perChannel);
     const { count, windowMs } = limits[platform].perChannel;
@@ -87,13 +112,33 @@ export async function startFakeApis(options = {}) {
     globalWindow[platform].push(now);
     delivered[platform].set(channel, (delivered[platform].get(channel) ?? 0) + 1);
     const id = String(nextId++);
-    if (platform === 'slack') return { status: 200, outcome: 'ok', headers: {}, body: { ok: true, channel, ts: `${id.slice(0, 10)}.${id.slice(10, 16)}` } };
-    return {
-      status: 200,
-      outcome: 'ok',
-      headers: { 'x-ratelimit-limit': String(count), 'x-ratelimit-remaining': String(count - perChannel.length), 'x-ratelimit-reset-after': String(windowMs / 1000), 'x-ratelimit-reset': String((Date.now() + windowMs) / 1000), 'x-ratelimit-bucket': `channel-${channel}` },
-      body: { id, channel_id: channel, content: '', type: 0, embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, author: { id: '1', username: 'career-bot', discriminator: '0', avatar: null, bot: true } },
-    };
+    let answer;
+    if (platform === 'slack') answer = { status: 200, outcome: 'ok', headers: {}, body: { ok: true, channel, ts: `${id.slice(0, 10)}.${id.slice(10, 16)}` } };
+    else {
+      answer = {
+        status: 200,
+        outcome: 'ok',
+        headers: { 'x-ratelimit-limit': String(count), 'x-ratelimit-remaining': String(count - perChannel.length), 'x-ratelimit-reset-after': String(windowMs / 1000), 'x-ratelimit-reset': String((Date.now() + windowMs) / 1000), 'x-ratelimit-bucket': `channel-${channel}` },
+        body: { id, channel_id: channel, content: '', type: 0, embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, author: { id: '1', username: 'career-bot', discriminator: '0', avatar: null, bot: true }, ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) },
+      };
+      if (nonceKey) byNonce.set(nonceKey, answer);
+    }
+    // Stored, and then the answer goes wrong: the client cannot tell it posted.
+    if (forced === 'deliver-then-500') return { ...transient(platform), outcome: 'delivered-then-500' };
+    if (forced === 'deliver-then-late') return { ...answer, outcome: 'delivered-then-late', after: 'late' };
+    if (forced === 'deliver-then-reset') return { ...answer, outcome: 'delivered-then-reset', after: 'reset' };
+    return answer;
+  }
+
+  function tokenRefused(platform) {
+    if (platform === 'slack') return { status: 200, outcome: 'token-refused', headers: {}, body: { ok: false, error: 'invalid_auth' } };
+    return { status: 401, outcome: 'token-refused', headers: {}, body: { message: '401: Unauthorized', code: 0 } };
+  }
+
+  /** A refusal that stores nothing and may pass: worth retrying later. */
+  function refused(platform) {
+    if (platform === 'slack') return { status: 200, outcome: 'refused', headers: {}, body: { ok: false, error: 'service_unavailable' } };
+    return { status: 400, outcome: 'refused', headers: {}, body: { message: 'Invalid Form Body', code: 50035 } };
   }
 
   function limited(platform, waitMs, global) {
@@ -132,6 +177,11 @@ export async function startFakeApis(options = {}) {
     posts,
     delivered,
     rateLimited,
+    deduplicated,
+    refuseToken(platform, refuse = true) {
+      if (refuse) refusedTokens.add(platform);
+      else refusedTokens.delete(platform);
+    },
     failNext(platform, channel, kind, times = 1) {
       const key = `${platform}:${channel}`;
       failures.set(key, [...(failures.get(key) ?? []), ...Array(times).fill(kind)]);
@@ -150,6 +200,7 @@ export async function startFakeApis(options = {}) {
       });
     },
     async close() {
+      for (const res of late) res.destroy();
       server.closeAllConnections?.();
       server.close();
       await once(server, 'close').catch(() => undefined);
