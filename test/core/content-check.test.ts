@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/bot.js';
 import { loadContent } from '../../src/core/content/load-content.js';
+import { renderText } from '../../src/core/render-text.js';
 import { formatProblem, sectionsOf } from '../../src/core/content/types.js';
 import { CONTENT_DIR, contentCopy, editFile } from '../helpers/content.js';
 
@@ -57,10 +59,31 @@ describe('career-bot check rejects broken content, naming file, line and field',
     ['a range whose min exceeds its max', (d) => editFile(role(d, 'ml-systems-engineer'), (t) => t.replace('entry: { min: 75000, max: 132000 }', 'entry: { min: 175000, max: 132000 }')), /roles\/ml-systems-engineer\.md:30: salary\.levels\.entry\.min: min exceeds max/],
     ['a duplicate tip id', (d) => editFile(path.join(d, 'tips', 'llm-sme.yaml'), (t) => t.replace('id: llm-one-page-roadmap', 'id: llm-pain-point-interview')), /tips\/llm-sme\.yaml:\d+: id: duplicate tip id "llm-pain-point-interview"/],
     ['a tip on an unknown section', (d) => editFile(path.join(d, 'tips', 'llm-sme.yaml'), (t) => t.replace('section: responsibilities', 'section: gossip')), /tips\/llm-sme\.yaml:\d+: \d+\.section: is not a section id/],
-    ['a "## Salary" prose section', (d) => editFile(role(d, 'llm-sme'), (t) => `${t}\n## Salary\n\nLots.\n`), /roles\/llm-sme\.md:\d+: salary: salary is front matter/],
     ['a duplicate id in two files', (d) => writeFileSync(role(d, 'llm-sme-copy'), '---\nid: llm-sme\ntitle: Copy\n---\n## Overview\n\nx\n'), /duplicate id "llm-sme"|differs from the file name "llm-sme-copy"/],
   ])('%s', (_, break_, expected) => {
     expect(problemsAfter(break_).join('\n')).toMatch(expected);
+  });
+
+  it('loads a folder holding a subset of the roles, ignoring related roles that are not there', () => {
+    const dir = contentCopy();
+    const subset = path.join(dir, 'subset');
+    mkdirSync(path.join(subset, 'roles'), { recursive: true });
+    writeFileSync(path.join(subset, 'roles', 'llm-sme.md'), readFileSync(role(dir, 'llm-sme'), 'utf8'));
+    const result = loadContent(subset);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.content.roles[0]!.related).toEqual([]);
+  });
+
+  it('accepts a "## Salary" prose section (a contract section id) and quotes it when there are no figures', () => {
+    const dir = contentCopy();
+    const bare = path.join(dir, 'bare-pay');
+    mkdirSync(path.join(bare, 'roles'), { recursive: true });
+    writeFileSync(path.join(bare, 'roles', 'quantum-engineer.md'), '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: []\n---\n\n## Overview\n\nBuilds quantum things.\n\n## Salary\n\nPay varies widely by lab.\n');
+    const result = loadContent(bare);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = renderText(createBot({ content: result.content }).answer('quantum engineer salary').reply);
+    expect(text).toContain('Pay varies widely by lab.');
   });
 
   it('loads a folder holding only role files with the contract minimum fields', () => {

@@ -54,7 +54,7 @@ describe('questions that describe a role without naming it', () => {
 });
 
 describe('declining what the content does not cover', () => {
-  it.each(['data engineer', 'nurse', 'backend developer salary', 'electrician responsibilities', 'how tall is mount everest', 'qwerty zxcvb', 'product manager', 'systems engineer'])(
+  it.each(['lab tech', 'data engineer', 'nurse', 'backend developer salary', 'electrician responsibilities', 'how tall is mount everest', 'qwerty zxcvb', 'product manager', 'systems engineer'])(
     '%j is unknown with no role',
     (q) => {
       const a = bot.answer(q);

@@ -14,6 +14,8 @@ const LEVEL_TITLES: Record<Level, string> = { entry: 'Entry level', mid: 'Mid le
 export function salaryReply(content: Content, role: Role, level: Level | null, place: PlaceMention | null): Reply {
   const s = role.salary;
   const base = { intent: 'salary' as const, title: `${role.title} · Salary`, private: true, shareable: true, role: role.id, section: 'salary' as const };
+  const prose = role.sections.get('salary');
+  if (!s && prose) return { ...base, blocks: prose, choices: navigationChoices(content, role, 'salary') };
   if (!s) {
     return {
       ...base,

@@ -22,6 +22,8 @@ export function listReply(content: Content): Reply {
 
 export function helpReply(content: Content): Reply {
   const example = content.roles[0]?.title.toLowerCase() ?? 'ml systems engineer';
+  // The pay example names a role that has figures, so trying it shows some.
+  const payExample = (content.roles.find((r) => r.salary) ?? content.roles[0])?.title.toLowerCase() ?? example;
   return {
     intent: 'help',
     title: 'How to ask career-bot',
@@ -33,7 +35,7 @@ export function helpReply(content: Content): Reply {
         items: [
           `/career ${example}: an overview of the role`,
           `/career ${example} skills: one topic (${Object.values(SECTION_TITLES).map((t) => t.toLowerCase()).join(', ')})`,
-          `"how much does a senior ${example} make in Seattle?": pay by level and city, sent privately`,
+          `"how much does a senior ${payExample} make in Seattle?": pay by level and city, sent privately`,
           '"which role works with RDF and OWL?": find a role from what it involves',
           '/career: the list of roles; "send me a tip": this week\'s skill tip',
         ],
@@ -80,7 +82,7 @@ export function unknownReply(content: Content, question: string, suggestions: re
       type: 'paragraph',
       // Emoji or symbols alone hold no words to look up: say that rather than echo them.
       text: normalizeText(question)
-        ? `I don't have a career profile for "${echoed}". I cover ${content.roles.length} roles; type /career for the list.`
+        ? `I don't have a career profile for "${echoed}". I cover ${rolesCount(content)}; type /career for the list.`
         : `I couldn't find a question in that. Type help to see what I can answer, or /career for the roles.`,
     },
   ];
@@ -92,4 +94,8 @@ export function unknownReply(content: Content, question: string, suggestions: re
     choices: roleChoices(suggestions, 'suggestion'),
     private: true,
   };
+}
+
+function rolesCount(content: Content): string {
+  return content.roles.length === 1 ? '1 role' : `${content.roles.length} roles`;
 }

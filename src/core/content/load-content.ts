@@ -83,9 +83,9 @@ function crossCheck(roles: Role[], tips: Tip[], lines: Lines, knownIds: Readonly
       }
       names.set(key, role);
     }
-    role.related.forEach((id, i) => {
-      if (!knownIds.has(id)) problems.push({ file: role.file, line: lineOf(['related', i]), field: `related.${i}`, message: `unknown role "${id}"` });
-    });
+    // A folder may hold a subset of roles: a related role that is not here is
+    // simply not offered (the contract: a folder of role files must load).
+    role.related = role.related.filter((id) => knownIds.has(id));
   }
   const tipIds = new Set<string>();
   for (const tip of tips) {

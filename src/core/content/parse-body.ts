@@ -2,7 +2,7 @@ import type { Block } from '../reply.js';
 import { isSectionId, slugify, type SectionId } from '../sections.js';
 import type { ContentProblem } from './types.js';
 
-type ProseSection = Exclude<SectionId, 'salary'>;
+type ProseSection = SectionId;
 
 export interface ParsedBody {
   sections: Map<ProseSection, Block[]>;
@@ -52,7 +52,6 @@ export function parseBody(file: string, text: string, firstLine: number): Parsed
       reportedOutside = true;
       const slug = slugify(heading[2]!);
       if (heading[1]!.length === 1) problem(line, `use "## ${heading[2]}": only level-2 headings start sections`);
-      else if (slug === 'salary') problem(line, 'salary is front matter (salary:), not a "## Salary" section', 'salary');
       else if (!isSectionId(slug)) problem(line, `unknown section heading "${heading[2]}" (slug "${slug}")`);
       else if (sections.has(slug as ProseSection)) problem(line, `duplicate section "${heading[2]}"`, slug);
       else {

@@ -33,8 +33,12 @@ export interface Role {
   title: string;
   aliases: string[];
   related: string[];
-  /** Prose sections, in file order; salary is separate (structured data). */
-  sections: Map<Exclude<SectionId, 'salary'>, Block[]>;
+  /**
+   * Prose sections, in file order. Pay is best given as structured `salary`
+   * front matter (our content does); a `## Salary` prose section, which the
+   * contract allows, is quoted when there are no structured figures.
+   */
+  sections: Map<SectionId, Block[]>;
   salary?: Salary;
   file: string;
 }
@@ -70,6 +74,6 @@ export function formatProblem(p: ContentProblem): string {
 /** Sections a role can answer, salary included when it has figures. */
 export function sectionsOf(role: Role): SectionId[] {
   const ids: SectionId[] = [...role.sections.keys()];
-  if (role.salary) ids.push('salary');
+  if (role.salary && !ids.includes('salary')) ids.push('salary');
   return ids;
 }

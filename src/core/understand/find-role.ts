@@ -95,7 +95,11 @@ export function findRoleByContent(
     const roles = index.contentByWord.get(t.word);
     if (!roles || roles.size > Math.max(2, Math.ceil(n * 0.4))) continue;
     const idf = Math.log((n + 1) / roles.size);
+    // A word from some roles' titles is evidence for those roles only: "lab"
+    // in "lab tech" names the lab automation role, whatever else mentions labs.
+    const titled = new Set((index.phrasesByWord.get(t.word) ?? []).map((p) => p.role.id));
     for (const [roleId, sections] of roles) {
+      if (titled.size > 0 && !titled.has(roleId)) continue;
       const entry = scores.get(roleId) ?? { score: 0, words: 0, sections: new Map() };
       entry.score += idf;
       entry.words += 1;

@@ -104,7 +104,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     return { ...base, intent: 'role', role, section: asked ?? 'overview', confidence: byContent.confidence };
   }
 
-  const suggestions = mergeSuggestions(byName.suggestions, byContent.suggestions);
+  const suggestions = mergeSuggestions(byName.suggestions, byContent.kind === 'none' ? byContent.suggestions : []);
   // A pay question naming nothing else ("what's the salary?") asks which role;
   // one naming an unknown job ("teacher salary") is a role we do not cover.
   const unexplained = meaningful.filter((w) => !SALARY_CUE.test(w) && !LEVEL_CUES.some(([, re]) => re.test(w)));
