@@ -1,6 +1,15 @@
 export const APP_ID: string;
 export const BOT_USER: { id: string; username: string; discriminator: string; bot: true };
 export function snowflake(): string;
+export function messageObject(o: {
+  channelId: string;
+  author?: Record<string, unknown>;
+  content?: string;
+  embeds?: unknown[];
+  components?: unknown[];
+  flags?: number;
+  extra?: Record<string, unknown>;
+}): Record<string, any>;
 
 export interface RecordedRequest {
   method: string;

@@ -13,6 +13,29 @@ let nextId = 1200000000000000000n;
 /** A fresh snowflake-shaped id. */
 export const snowflake = () => String(nextId++);
 
+/** A Discord message object as the API returns and the gateway dispatches it; the bot is the author unless said otherwise. */
+export function messageObject({ channelId, author = BOT_USER, content = '', embeds = [], components = [], flags = 0, extra = {} }) {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    ...extra,
+    author,
+    content: content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: embeds ?? [],
+    components: components ?? [],
+    pinned: false,
+    type: 0,
+    flags: flags ?? 0,
+  };
+}
+
 /**
  * @param {{ heartbeatInterval?: number }} [options]
  */
@@ -84,24 +107,8 @@ export async function startFakeDiscord(options = {}) {
     return [404, { message: '404: Not Found', code: 0 }];
   };
 
-  const message = (body, channelId) => ({
-    id: snowflake(),
-    channel_id: channelId,
-    author: BOT_USER,
-    content: body?.content ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: body?.embeds ?? [],
-    components: body?.components ?? [],
-    pinned: false,
-    type: 0,
-    flags: body?.flags ?? 0,
-  });
+  const message = (body, channelId) =>
+    messageObject({ channelId, content: body?.content, embeds: body?.embeds, components: body?.components, flags: body?.flags });
 
   const wss = new WebSocketServer({ server });
   wss.on('connection', (ws) => {

@@ -1,4 +1,4 @@
-import { APP_ID, BOT_USER, snowflake } from './fake-discord.mjs';
+import { APP_ID, messageObject, snowflake } from './fake-discord.mjs';
 
 /** Gateway dispatch payloads shaped as Discord sends them (API v10). */
 export const GUILD_ID = '1300000000000000001';
@@ -94,45 +94,11 @@ export function buttonPress(customId: string, where: Where & { messageFlags?: nu
     ...ctx,
     type: 3,
     data: { custom_id: customId, component_type: 2 },
-    message: {
-      id: snowflake(),
-      channel_id: ctx.channel_id,
-      author: BOT_USER,
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: where.embeds ?? [],
-      components: where.components ?? [],
-      pinned: false,
-      type: 0,
-      flags: where.messageFlags ?? 0,
-    },
+    message: messageObject({ channelId: ctx.channel_id, embeds: where.embeds, components: where.components, flags: where.messageFlags }),
   };
 }
 
 export function directMessage(content: string, author: Record<string, unknown> = USER) {
-  return {
-    id: snowflake(),
-    channel_id: DM_CHANNEL_ID,
-    channel_type: 1,
-    author,
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-  };
+  // channel_type tells discord.js an uncached channel is a DM (see docs/discord.md).
+  return messageObject({ channelId: DM_CHANNEL_ID, author, content, extra: { channel_type: 1 } });
 }
