@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentCopy, editFile } from './helpers/content.js';
+import { contentCopy, editFile, rolesFolder } from './helpers/content.js';
 
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 // No credentials from the developer's shell may leak into these runs.
@@ -55,9 +54,7 @@ describe('career-bot ask', () => {
   });
 
   it('uses --content DIR, which may hold only role files', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'career-bot-bare-'));
-    mkdirSync(path.join(dir, 'roles'));
-    writeFileSync(path.join(dir, 'roles', 'quantum-engineer.md'), '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: [qubit engineer]\n---\n\n## Overview\n\nBuilds quantum computers.\n\n## Skills\n\n- Linear algebra\n');
+    const dir = rolesFolder({ 'quantum-engineer.md': '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: [qubit engineer]\n---\n\n## Overview\n\nBuilds quantum computers.\n\n## Skills\n\n- Linear algebra\n' });
     const r = run(['ask', '--json', '--content', dir, 'qubit engineer skills']);
     expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'role', role: 'quantum-engineer', section: 'skills' });
     expect(run(['tips', 'list', '--json', '--content', dir]).stdout.trim()).toBe('[]');

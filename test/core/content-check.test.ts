@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { createBot } from '../../src/core/bot.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import { renderText } from '../../src/core/render-text.js';
 import { formatProblem, sectionsOf } from '../../src/core/content/types.js';
-import { CONTENT_DIR, contentCopy, editFile } from '../helpers/content.js';
+import { CONTENT_DIR, contentCopy, editFile, rolesFolder } from '../helpers/content.js';
 
 function problemsAfter(break_: (dir: string) => void): string[] {
   const dir = contentCopy();
@@ -17,6 +17,8 @@ function problemsAfter(break_: (dir: string) => void): string[] {
 }
 
 const role = (dir: string, id: string) => path.join(dir, 'roles', `${id}.md`);
+/** A role file with only the contract's minimum fields. */
+const QUANTUM = '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: []\n---\n\n## Overview\n\nBuilds quantum things.\n';
 
 describe('the shipped content', () => {
   it('is valid, with the five contract roles and a year of tips', () => {
@@ -65,21 +67,13 @@ describe('career-bot check rejects broken content, naming file, line and field',
   });
 
   it('loads a folder holding a subset of the roles, ignoring related roles that are not there', () => {
-    const dir = contentCopy();
-    const subset = path.join(dir, 'subset');
-    mkdirSync(path.join(subset, 'roles'), { recursive: true });
-    writeFileSync(path.join(subset, 'roles', 'llm-sme.md'), readFileSync(role(dir, 'llm-sme'), 'utf8'));
-    const result = loadContent(subset);
+    const result = loadContent(rolesFolder({ 'llm-sme.md': readFileSync(role(CONTENT_DIR, 'llm-sme'), 'utf8') }));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.content.roles[0]!.related).toEqual([]);
   });
 
   it('accepts a "## Salary" prose section (a contract section id) and quotes it when there are no figures', () => {
-    const dir = contentCopy();
-    const bare = path.join(dir, 'bare-pay');
-    mkdirSync(path.join(bare, 'roles'), { recursive: true });
-    writeFileSync(path.join(bare, 'roles', 'quantum-engineer.md'), '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: []\n---\n\n## Overview\n\nBuilds quantum things.\n\n## Salary\n\nPay varies widely by lab.\n');
-    const result = loadContent(bare);
+    const result = loadContent(rolesFolder({ 'quantum-engineer.md': `${QUANTUM}\n## Salary\n\nPay varies widely by lab.\n` }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const text = renderText(createBot({ content: result.content }).answer('quantum engineer salary').reply);
@@ -87,11 +81,7 @@ describe('career-bot check rejects broken content, naming file, line and field',
   });
 
   it('loads a folder holding only role files with the contract minimum fields', () => {
-    const dir = contentCopy();
-    const bare = path.join(dir, 'bare');
-    mkdirSync(path.join(bare, 'roles'), { recursive: true });
-    writeFileSync(path.join(bare, 'roles', 'quantum-engineer.md'), '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: []\n---\n\n## Overview\n\nBuilds quantum things.\n');
-    const result = loadContent(bare);
+    const result = loadContent(rolesFolder({ 'quantum-engineer.md': QUANTUM }));
     expect(result.ok).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,4 +33,12 @@ export function contentCopy(): string {
 
 export function editFile(file: string, edit: (text: string) => string): void {
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
+
+/** A fresh content folder holding only these role files (name -> text). */
+export function rolesFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'career-bot-roles-'));
+  mkdirSync(path.join(dir, 'roles'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'roles', name), text);
+  return dir;
 }
