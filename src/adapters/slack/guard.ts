@@ -23,6 +23,9 @@ export async function guard(log: Logger, work: () => Promise<void>, apologize: (
 /** Awaited by listeners right after `ack()`; see `createAnswerTurns`. */
 export type AfterAcks = () => Promise<void>;
 
+/** For listeners whose requests were acknowledged and queued before they ran. */
+export const answerNow: AfterAcks = () => Promise.resolve();
+
 /** How long the receiver must be free of new requests before answers run. */
 export const ACK_QUIET_MS = 2;
 /** Longest an answer waits for that quiet, so steady traffic never starves answers. */

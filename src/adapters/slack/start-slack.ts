@@ -8,7 +8,8 @@ import { toBoltLogger } from './bolt-logger.js';
 import { onButtons } from './on-buttons.js';
 import { onCareerCommand } from './on-command.js';
 import { onMessages } from './on-messages.js';
-import { createAnswerTurns } from './guard.js';
+import { EarlyAckReceiver } from './early-ack-receiver.js';
+import { answerNow, createAnswerTurns } from './guard.js';
 import { classifySlackError } from './slack-errors.js';
 import { webClientOptions } from './web-client-options.js';
 
@@ -34,20 +35,27 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger }
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required to start Slack');
-  if (mode === 'http' && !config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN');
+  const signingSecret = config.SLACK_SIGNING_SECRET;
+  if (mode === 'http' && !signingSecret) throw new Error('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN');
   const logger = o.logger.child({ component: 'slack', mode });
 
+  const boltLogger = toBoltLogger(logger.child({ lib: 'bolt' }));
+  // HTTP mode: the receiver acknowledges and then queues Bolt's dispatch behind
+  // other requests' acknowledgements, so listeners have nothing left to wait
+  // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().
+  const answerTurns = createAnswerTurns();
+  const receiver = mode === 'http' && signingSecret ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns }) : undefined;
   const app = new App({
     token,
-    ...(mode === 'socket' ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH }),
-    logger: toBoltLogger(logger.child({ lib: 'bolt' })),
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+    logger: boltLogger,
     clientOptions: webClientOptions(config.SLACK_API_URL),
     // No conversation state: every answer stands alone.
     convoStore: false,
     deferInitialization: true,
   });
 
-  const deps = { bot: o.bot, config, logger, afterAcks: createAnswerTurns() };
+  const deps = { bot: o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
   onCareerCommand(app, deps);
   onMessages(app, deps);
   onButtons(app, deps);
