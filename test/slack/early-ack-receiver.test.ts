@@ -34,6 +34,17 @@ async function startApp(setUp: (app: App) => void, afterAcks = answerNow) {
   return { app, receiver, logger, url, post, stop: () => app.stop() };
 }
 
+/** Registers a /career listener that acks, then notes the command's text in `seen`. */
+const recordCommands = (app: App, seen: string[]) =>
+  app.command('/career', async ({ ack, command: c }) => {
+    await ack();
+    seen.push(c.text);
+  });
+
+/** A view_submission payload for the view `profile`, form-encoded as Slack sends it. */
+const viewSubmission = () =>
+  new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', view: { id: 'V1', callback_id: 'profile', state: { values: {} } } }) }).toString();
+
 const command = (text: string) => new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/career', text, response_url: 'http://127.0.0.1:9/unused' }).toString();
 
 describe('EarlyAckReceiver', () => {
@@ -61,10 +72,7 @@ describe('EarlyAckReceiver', () => {
         await gate;
         await next();
       });
-      app.command('/career', async ({ ack, command: c }) => {
-        await ack();
-        seen.push(c.text);
-      });
+      recordCommands(app, seen);
     });
     cleanups.push(a.stop);
     expect(await a.post(command('ml systems engineer'), FORM)).toEqual({ status: 200, text: '' });
@@ -75,19 +83,14 @@ describe('EarlyAckReceiver', () => {
 
   it('hands acknowledged events to Bolt in arrival order, after the acknowledgements have gone quiet', async () => {
     const seen: string[] = [];
-    const a = await startApp((app) => {
-      app.command('/career', async ({ ack, command: c }) => {
-        await ack();
-        seen.push(c.text);
-      });
-    }, createAnswerTurns(500, 5_000));
+    const a = await startApp((app) => recordCommands(app, seen), createAnswerTurns(500, 5_000));
     cleanups.push(a.stop);
     const statuses = [];
     for (const text of ['one', 'two', 'three']) statuses.push((await a.post(command(text), FORM)).status);
     expect(statuses).toEqual([200, 200, 200]);
     // All three were acknowledged before the first was dispatched: 500 ms of quiet had not passed.
     expect(seen).toEqual([]);
-    await expect.poll(() => seen).toEqual(['one', 'two', 'three']);
+    await expect.poll(() => seen, { timeout: 5_000 }).toEqual(['one', 'two', 'three']);
   });
 
   it("lets a listener's ack carry a body for payloads that may need one (a view submission)", async () => {
@@ -97,10 +100,51 @@ describe('EarlyAckReceiver', () => {
       });
     });
     cleanups.push(a.stop);
-    const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', view: { id: 'V1', callback_id: 'profile', state: { values: {} } } };
-    const res = await a.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+    const res = await a.post(viewSubmission(), FORM);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { name: 'Too long' } });
+  });
+
+  it('never dispatches an unsigned ssl_check, whatever else its body carries', async () => {
+    const seen: string[] = [];
+    const a = await startApp((app) => recordCommands(app, seen));
+    cleanups.push(a.stop);
+    const smuggled = `ssl_check=1&${command('forged')}`;
+    expect((await a.post(smuggled, FORM, { 'x-slack-signature': 'v0=forged' })).status).toBe(200);
+    expect(await a.post(command('signed'), FORM)).toEqual({ status: 200, text: '' });
+    await expect.poll(() => seen).toEqual(['signed']);
+  });
+
+  it("answers a failed dispatch of a payload that was not yet acknowledged with 500 at once, as Bolt's receiver does", async () => {
+    const a = await startApp((app) => {
+      app.view('profile', async () => {
+        throw new Error('view handler broke');
+      });
+      app.error(async (error) => {
+        throw error;
+      });
+    });
+    cleanups.push(a.stop);
+    const started = Date.now();
+    const res = await a.post(viewSubmission(), FORM);
+    expect(res.status).toBe(500);
+    // Not the 404 that Bolt's "never acknowledged" timer would send after 3 s.
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it('stop() waits for acknowledged requests to get through Bolt', async () => {
+    const seen: string[] = [];
+    const a = await startApp((app) => {
+      app.command('/career', async ({ ack, command: c }) => {
+        await ack();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seen.push(c.text);
+      });
+    }, createAnswerTurns(100, 1_000));
+    expect((await a.post(command('last words'), FORM)).status).toBe(200);
+    expect(seen).toEqual([]);
+    await a.stop();
+    expect(seen).toEqual(['last words']);
   });
 
   it("passes Slack's retry headers on to Bolt", async () => {
@@ -158,11 +202,12 @@ describe('EarlyAckReceiver in the bot (HTTP mode)', () => {
     expect((await h.post('ssl_check=1&token=legacy', FORM, { signature: '' })).status).toBe(200);
   });
 
-  it('refuses what is not a signed Slack request: wrong path or method 404, malformed body 400, oversized body 413', async () => {
+  it('refuses forged events 401, wrong path or method 404, a malformed body 400 and an oversized body 413', async () => {
     h = await startHttpHarness();
     const base = `http://127.0.0.1:${h.slack.port}`;
     expect((await fetch(`${base}/slack/events`)).status).toBe(404);
     expect((await fetch(`${base}/other`, { method: 'POST', body: 'x' })).status).toBe(404);
+    expect((await h.post('{"type":"event_callback"}', JSON_TYPE, { signature: 'v0=forged' })).status).toBe(401);
     expect((await h.post('{"type":', JSON_TYPE)).status).toBe(400);
     const huge = JSON.stringify({ type: 'event_callback', padding: 'x'.repeat(4 * 1024 * 1024) });
     expect((await h.post(huge, JSON_TYPE)).status).toBe(413);

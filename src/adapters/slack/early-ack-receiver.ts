@@ -47,6 +47,8 @@ export function acksEmpty(body: Body): boolean {
 export class EarlyAckReceiver implements Receiver {
   private app: App | undefined;
   private server: Server | undefined;
+  /** Requests not yet through Bolt, acknowledged or not: stop() lets them finish. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly o: EarlyAckReceiverOptions) {}
 
@@ -58,10 +60,13 @@ export class EarlyAckReceiver implements Receiver {
   start(port: number): Promise<Server> {
     if (this.server) return Promise.reject(new Error('the Slack receiver is already listening'));
     const server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        this.o.logger.error('slack: receiver failed on a request', err);
-        if (!res.headersSent) slackHttp.buildNoBodyResponse(res, 500);
-      });
+      const handled = this.handle(req, res)
+        .catch((err: unknown) => {
+          this.o.logger.error('slack: receiver failed on a request', err);
+          if (!res.headersSent) slackHttp.buildNoBodyResponse(res, 500);
+        })
+        .finally(() => this.inFlight.delete(handled));
+      this.inFlight.add(handled);
     });
     this.server = server;
     return new Promise((resolve, reject) => {
@@ -77,20 +82,25 @@ export class EarlyAckReceiver implements Receiver {
     });
   }
 
-  /** Stops accepting; idle keep-alive connections are closed, requests in progress finish. */
-  stop(): Promise<void> {
+  /**
+   * Stops accepting and closes idle keep-alive connections, then waits for
+   * every request already received to get through Bolt (answers included), so
+   * nothing acknowledged reaches a store that the caller closes next.
+   */
+  async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeIdleConnections();
-    });
+    if (!server) return;
+    const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    server.closeIdleConnections();
+    await Promise.allSettled([...this.inFlight]);
+    await closed;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '').split('?', 1)[0];
-    if (req.method !== 'POST' || path !== this.o.path) {
+    // As Bolt's receiver reads it, so an absolute-form request line (some proxies) matches too.
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method?.toUpperCase() !== 'POST' || path !== this.o.path) {
       slackHttp.buildNoBodyResponse(res, 404);
       return;
     }
@@ -131,16 +141,27 @@ export class EarlyAckReceiver implements Receiver {
       return;
     }
     const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
-    await this.dispatch({ ...event, ack: ack.bind() });
+    try {
+      await this.bolt().processEvent({ ...event, ack: ack.bind() });
+    } catch (err) {
+      // Not yet acknowledged, perhaps: answer with a status as Bolt's receiver does (500, 401 for authorisation).
+      await slackHttp.defaultProcessEventErrorHandler({ error: err as Error, logger: this.o.logger, request: req, response: res, storedResponse: ack.storedResponse });
+      // Answered now, one way or the other: the 3-second "never acknowledged" timer must not write again.
+      if (res.headersSent) ack.ack();
+    }
   }
 
   private async dispatch(event: ReceiverEvent): Promise<void> {
-    if (!this.app) throw new Error('the Slack receiver was started before Bolt initialised it');
     try {
-      await this.app.processEvent(event);
+      await this.bolt().processEvent(event);
     } catch (err) {
-      // The request is already acknowledged (or Bolt's ack answers it); the log is where this goes.
+      // The request is already acknowledged; the log is where this goes.
       this.o.logger.error('slack: Bolt could not process an event', err);
     }
+  }
+
+  private bolt(): App {
+    if (!this.app) throw new Error('the Slack receiver was started before Bolt initialised it');
+    return this.app;
   }
 }

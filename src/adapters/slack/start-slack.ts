@@ -25,8 +25,9 @@ export interface SlackAdapter {
 }
 
 /**
- * Starts Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise Bolt's HTTP
- * receiver on PORT at /slack/events, verifying SLACK_SIGNING_SECRET. The bot
+ * Starts Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise an HTTP
+ * receiver (EarlyAckReceiver, built from Bolt's request functions) on PORT at
+ * /slack/events, verifying SLACK_SIGNING_SECRET. The bot
  * token is checked (auth.test) before anything listens, so a bad token fails
  * start-up rather than the first question.
  */
