@@ -115,6 +115,18 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     expect(buttonsOf(call.args.blocks).map((b) => b.text.text)).not.toContain('Share in channel');
   });
 
+  it('answers a DM once when Slack delivers the event again', async () => {
+    const body = eventCallback({ type: 'message', channel: 'D7', channel_type: 'im', user: 'U1', text: 'llm sme trends', ts: '1700000100.000700' });
+    expect((await h.post(body, JSON_TYPE)).status).toBe(200);
+    expect((await h.post(body, JSON_TYPE)).status).toBe(200); // Slack's retry: same event_id
+    await h.logs.waitFor((l) => l.msg === 'slack: repeated delivery of an event ignored');
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D7');
+    // A later DM in the same channel is answered: only the repeat was dropped.
+    await event({ type: 'message', channel: 'D7', channel_type: 'im', user: 'U1', text: 'llm sme skills', ts: '1700000100.000800' });
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D7' && c.args.blocks[0].text.text === 'Large Language Model SME · Skills');
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D7')).toHaveLength(2);
+  });
+
   it('updates a DM answer in place with chat.update', async () => {
     await press({ button: { action_id: 'career_nav_0', value: 's:llm-sme:trends' }, responseId: 'r-dm-nav', channel: 'D1', ephemeral: false, messageTs: '1700000100.000200' });
     const call = await h.fake.waitForCall('chat.update', (c) => c.args.channel === 'D1');

@@ -8,6 +8,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import { onButtons } from './on-buttons.js';
 import { onCareerCommand } from './on-command.js';
 import { onMessages } from './on-messages.js';
+import { ignoreRepeatedEvents } from './repeat-deliveries.js';
 import { EarlyAckReceiver } from './early-ack-receiver.js';
 import { answerNow, createAnswerTurns } from './guard.js';
 import { classifySlackError } from './slack-errors.js';
@@ -57,6 +58,8 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger }
   });
 
   const deps = { bot: o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
+  // Slack re-sends an event whose ack was lost or late: answer it once.
+  app.use(ignoreRepeatedEvents({ logger }));
   onCareerCommand(app, deps);
   onMessages(app, deps);
   onButtons(app, deps);
