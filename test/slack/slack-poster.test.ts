@@ -41,13 +41,13 @@ describe('createSlackPoster (Web API only)', () => {
     expect(await poster.post('C-x', tip)).toEqual({ ok: false, permanent: true, reason: error });
   });
 
-  it.each(['invalid_auth', 'account_inactive', 'token_revoked', 'not_authed'])('reports %s as a refused token (stop posting to Slack this run), logged as a warning', async (error) => {
+  it.each(['invalid_auth', 'account_inactive', 'token_revoked', 'not_authed', 'missing_scope', 'not_allowed_token_type'])('reports %s as a refused token (stop posting to Slack this run), logged as a warning', async (error) => {
     fake.failNext('chat.postMessage', { body: { ok: false, error } });
     expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error, tokenRefused: true });
     await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y' && l.tokenRefused === true);
   });
 
-  it.each(['missing_scope', 'msg_blocks_too_long'])('reports %s as not posted and not permanent (retried later)', async (error) => {
+  it.each(['msg_blocks_too_long', 'restricted_action'])('reports %s as not posted and not permanent (retried later)', async (error) => {
     fake.failNext('chat.postMessage', { body: { ok: false, error } });
     expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error });
     await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y');

@@ -10,8 +10,12 @@ import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-opt
 /** Errors that mean "this channel is gone to us": pause its subscription. */
 const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 
-/** Errors about the bot's token itself: every channel would fail the same way. */
-const TOKEN_REFUSED: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed']);
+/**
+ * Errors about the bot's token itself, or what the app is allowed to do with
+ * it (a scope the installation lacks): every channel would fail the same way
+ * until an operator fixes the app, so the run stops asking after one.
+ */
+const TOKEN_REFUSED: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed', 'missing_scope', 'not_allowed_token_type']);
 
 /** Platform errors after which Slack says "it's possible some aspect of the operation succeeded". */
 const MAYBE_DONE: ReadonlySet<string> = new Set(['internal_error', 'fatal_error']);

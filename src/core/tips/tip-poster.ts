@@ -8,8 +8,8 @@ import type { Reply } from '../reply.js';
  *   a 429 that stayed, the connection was refused before anything was sent).
  *   `permanent` failures (channel gone, bot removed, archived) pause the
  *   subscription; others are retried by a later run. `tokenRefused` means the
- *   platform refused the bot's token itself, so no channel of that platform can
- *   be posted to until an operator fixes it.
+ *   platform refused the bot's token itself (or the permission to post), so no
+ *   channel of that platform can be posted to until an operator fixes it.
  * - `ok: false, unknown: true`: the request may have reached the platform and
  *   nobody knows whether it posted (a timeout, a connection reset after
  *   sending, a 5xx). Never re-sent: the slot is left as an unknown outcome.
