@@ -19,7 +19,8 @@ export function ignoreRepeatedEvents(o: { logger: Logger; now?: () => number }):
   const now = o.now ?? Date.now;
   const seen = new Map<string, number>(); // event_id → when first taken, oldest first
   return async ({ body, next }) => {
-    const id = (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
+    const envelope = body as { type?: unknown; event_id?: unknown };
+    const id = envelope.type === 'event_callback' ? envelope.event_id : undefined;
     if (typeof id !== 'string') return next();
     const at = now();
     for (const [old, when] of seen) {
