@@ -67,13 +67,19 @@ function freePort(): Promise<number> {
  * so then they are copied into the server's own folder.
  */
 function reachable(bins: Binaries, dir: string, user: RunAs | undefined): Binaries {
-  const works = (b: Binaries) => spawnSync(b.initdb, ['--version'], { ...user, cwd: dir, stdio: 'ignore' }).status === 0;
+  let why = '';
+  const works = (b: Binaries) => {
+    const r = spawnSync(b.initdb, ['--version'], { ...user, cwd: dir, encoding: 'utf8' });
+    why = (r.stderr || r.error?.message || '').trim();
+    return r.status === 0;
+  };
   if (works(bins)) return bins;
   const native = path.dirname(path.dirname(bins.initdb));
   const copy = path.join(dir, 'native');
   cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
   const moved = { initdb: path.join(copy, path.relative(native, bins.initdb)), postgres: path.join(copy, path.relative(native, bins.postgres)) };
-  if (!works(moved)) throw new Error(`cannot run ${bins.initdb}${user ? ` as uid ${user.uid}` : ''}; set TEST_DATABASE_URL`);
+  // A missing shared library usually means npm skipped the package's postinstall, which links them.
+  if (!works(moved)) throw new Error(`cannot run ${bins.initdb}${user ? ` as uid ${user.uid}` : ''}: ${why}; set TEST_DATABASE_URL`);
   return moved;
 }
 
