@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../src/core/render-text.js';
+import { sharedFile } from './setup/shared-file.js';
 import { shippedBot } from './helpers/content.js';
 
 interface Case {
@@ -26,7 +27,7 @@ function misses(c: Case): string[] {
 }
 
 const sets = [
-  ['the shared dev set', fileURLToPath(new URL('../../shared/eval/dev.jsonl', import.meta.url))],
+  ['the shared dev set', sharedFile('eval/dev.jsonl', 'the dev-set accuracy (test/eval.test.ts)')],
   ['our first probe set', fileURLToPath(new URL('./fixtures/probe.jsonl', import.meta.url))],
   ['our second probe set', fileURLToPath(new URL('../bench/fixtures/probe2.jsonl', import.meta.url))],
   ['our third probe set', fileURLToPath(new URL('./fixtures/probe3.jsonl', import.meta.url))],

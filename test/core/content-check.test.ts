@@ -7,6 +7,7 @@ import { loadContent } from '../../src/core/content/load-content.js';
 import { renderText } from '../../src/core/render-text.js';
 import { formatProblem, sectionsOf } from '../../src/core/content/types.js';
 import { CONTENT_DIR, contentCopy, editFile, rolesFolder } from '../helpers/content.js';
+import { sharedFile } from '../setup/shared-file.js';
 
 function problemsAfter(break_: (dir: string) => void): string[] {
   const dir = contentCopy();
@@ -41,7 +42,7 @@ describe('the shipped content', () => {
     expect(Object.keys(content.roleById.get('ml-systems-engineer')!.salary!.locations).sort()).toEqual(['austin', 'chicago', 'new-york', 'san-francisco', 'seattle']);
   });
 
-  const overlapTool = path.resolve(CONTENT_DIR, '../../shared/tools/seed-overlap.mjs');
+  const overlapTool = sharedFile('tools/seed-overlap.mjs', 'the seed-overlap guard (test/core/content-check.test.ts)');
   it.skipIf(!existsSync(overlapTool))('shares no ten-word run with the seed material', () => {
     const run = spawnSync(process.execPath, [overlapTool, CONTENT_DIR], { encoding: 'utf8' });
     expect(run.stdout).toContain('shared runs: 0');

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Chosen once per run by test/setup/test-database.ts: TEST_DATABASE_URL, a running server, or an embedded one. */
+export const PG_URL = inject('testDatabaseUrl');
 
 /** A database location the store can open: a temp SQLite folder or a private PostgreSQL schema. */
 export interface TestDatabase {
