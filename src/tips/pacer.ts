@@ -11,6 +11,8 @@ export interface PlatformPace {
 }
 
 export interface PaceOptions {
+  /** Overrides by platform name (tests post without waiting). */
+  [platform: string]: Partial<PlatformPace> | ((...args: never[]) => unknown) | undefined;
   slack?: Partial<PlatformPace>;
   discord?: Partial<PlatformPace>;
   /** Monotonic milliseconds; injected by tests. */
@@ -28,6 +30,9 @@ export const DEFAULT_PACE: Record<TipPlatform, PlatformPace> = {
   slack: { perSecond: 4, perChannelMs: 1100, concurrency: 4 },
   discord: { perSecond: 48, perChannelMs: 1100, concurrency: 8 },
 };
+
+/** A platform with no pace of its own here is posted to as carefully as Slack. */
+const CAREFUL: PlatformPace = { perSecond: 4, perChannelMs: 1100, concurrency: 4 };
 
 export interface Pacer {
   readonly pace: PlatformPace;
@@ -56,7 +61,8 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * second, the way the platform counts them, and waits if that is full.
  */
 export function createPacer(platform: TipPlatform, options: PaceOptions = {}): Pacer {
-  const pace: PlatformPace = { ...DEFAULT_PACE[platform], ...options[platform] };
+  const override = options[platform];
+  const pace: PlatformPace = { ...(DEFAULT_PACE[platform] ?? CAREFUL), ...(typeof override === 'object' ? override : {}) };
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
   const interval = pace.perSecond > 0 ? 1000 / pace.perSecond : 0;

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createBot, type BotOptions } from '../../src/core/bot.js';
+import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import type { Content } from '../../src/core/content/types.js';
 import { createLogger } from '../../src/create-logger.js';
@@ -79,7 +80,7 @@ export async function startHttpHarness(options: { env?: Record<string, string>; 
   const logs = new LogCapture();
   const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', ...options.env });
   const logger = createLogger('debug', logs.stream);
-  const bot = createBot({ content: testContent(), logger, ...options.bot });
+  const bot = createBot({ surface: slackSurface, content: testContent(), logger, ...options.bot });
   const slack = await startSlack({ bot, config: cfg, logger });
   const base = `http://127.0.0.1:${slack.port}/slack/events`;
   return {

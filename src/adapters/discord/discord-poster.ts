@@ -7,6 +7,7 @@ import type { PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-po
 import { renderEmbed } from './render-embed.js';
 import { classifyRestError } from './rest-errors.js';
 import { logRestEvents, TIP_POST_TIMEOUT_MS, tipPosterRestOptions } from './rest-options.js';
+import { discordSurface } from './discord-surface.js';
 
 /** Discord's limit on a message nonce. */
 const MAX_NONCE = 25;
@@ -85,7 +86,7 @@ export function createDiscordPoster(o: DiscordPosterOptions): TipPoster {
     rest.clearHandlerSweeper();
   };
 
-  return { platform: 'discord', post, stop };
+  return { platform: 'discord', surface: discordSurface, post, stop };
 }
 
 /** Posted, not posted (and why), or unknown: what a failed REST call says about the message. */

@@ -30,7 +30,7 @@ export async function startDiscord(o: {
    * completes the same failure rejects `startDiscord` instead.
    */
   onFatal?: (err: Error) => void;
-}): Promise<{ stop(): Promise<void> }> {
+}): Promise<{ ready(): boolean; stop(): Promise<void> }> {
   const token = o.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const logger = o.logger.child({ component: 'discord' });
@@ -90,6 +90,8 @@ export async function startDiscord(o: {
   }
 
   return {
+    // Deaf after a fatal close even though the process is up.
+    ready: () => stopping === undefined && !reported && client.isReady(),
     stop: () =>
       (stopping ??= client.destroy().then(() => {
         logger.info({}, 'discord stopped');

@@ -75,7 +75,7 @@ const expired = (p: Press) => tell(p, EXPIRED_BUTTON);
 async function onNav(p: Press): Promise<void> {
   const action = decodeAction(p.value);
   if (!action) return void (await expired(p));
-  const reply = await p.deps.bot.handle({ ...p.origin, kind: 'button', text: '', action });
+  const reply = await p.deps.bot.handle({ ...p.origin, kind: 'button', action });
   await show(p, reply, encodeSource({ kind: 'action', action }), 0);
 }
 
@@ -119,12 +119,13 @@ export function onButtons(app: App, deps: SlackDeps): void {
     [ACTION_IDS.share, 'share', onShare],
   ];
   for (const [id, name, handler] of handlers) {
-    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client }) => {
+    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client, context }) => {
       await ack();
       await deps.afterAcks();
       const place = placeOf(body);
       const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
-      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, place.channel);
+      const where = { team: context.teamId ?? body.team?.id ?? null, channel: place.channel, thread: place.threadTs ?? null };
+      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, where);
       // Bolt passes respond() only when the payload has a response_url.
       const press: Press = { deps, log, place, origin, value: action.value ?? '', respond: body.response_url ? respond : undefined, client };
       await guard(log, () => handler(press), (err) => tell(press, apologyFor(err)));

@@ -6,6 +6,7 @@ import type { PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
 import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-options.js';
+import { slackSurface } from './slack-surface.js';
 
 /** Errors that mean "this channel is gone to us": pause its subscription. */
 const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
@@ -92,6 +93,7 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
 
   return {
     platform: 'slack',
+    surface: slackSurface,
     post,
     // The WebClient holds no sockets or timers of its own between calls.
     stop: async () => {

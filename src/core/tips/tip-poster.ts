@@ -1,4 +1,5 @@
 import type { Reply } from '../reply.js';
+import type { Surface } from '../surface.js';
 
 /**
  * The outcome of posting one message, in three kinds:
@@ -34,7 +35,9 @@ export interface PostOptions {
  * for platform errors: they return an outcome.
  */
 export interface TipPoster {
-  readonly platform: 'slack' | 'discord';
+  readonly platform: string;
+  /** How the platform writes command hints, for the posted tip's "read more". */
+  readonly surface: Surface;
   post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
   /** Releases sockets/timers; idempotent. */
   stop(): Promise<void>;

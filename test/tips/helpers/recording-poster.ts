@@ -1,3 +1,5 @@
+import { discordSurface } from '../../../src/adapters/discord/discord-surface.js';
+import { slackSurface } from '../../../src/adapters/slack/slack-surface.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { PostOutcome, TipPoster } from '../../../src/core/tips/tip-poster.js';
 
@@ -17,6 +19,7 @@ export function recordingPoster(platform: TipPoster['platform'], behave?: (chann
   let stopped = 0;
   const poster: TipPoster & { posts: RecordedPost[]; stops: () => number } = {
     platform,
+    surface: platform === 'discord' ? discordSurface : slackSurface,
     posts,
     stops: () => stopped,
     async post(channelId, reply) {
