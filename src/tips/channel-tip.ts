@@ -5,10 +5,11 @@ import type { TipStore } from '../store/tip-store.js';
 import { nextTipFor } from './next-tip.js';
 
 /**
- * The tip of the week in a subscribed channel, the one rule behind "send me
- * a tip", the preview and the weekly post: the tip posted (or being posted)
- * for this week's slot, else the next in the channel's rotation, which is the
- * one the next post will carry. Null when the channel is not subscribed.
+ * The tip of the week in a subscribed channel, so "send me a tip" there
+ * agrees with the weekly post and the preview: the tip posted (or being
+ * posted) for the latest slot that has come, so a channel's week runs from
+ * post to post; before any post, the next in the channel's rotation, which
+ * the preview shows and the next post carries. Null when not subscribed.
  */
 export async function channelTipOfTheWeek(store: TipStore, content: Content, channel: ChannelRef, now: Date): Promise<Tip | null> {
   const sub = await store.getSubscription(channel);
