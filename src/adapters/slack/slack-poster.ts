@@ -6,10 +6,9 @@ import type { PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
 import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-options.js';
+import { CHANNEL_GONE } from './slack-errors.js';
 import { slackSurface } from './slack-surface.js';
 
-/** Errors that mean "this channel is gone to us": pause its subscription. */
-const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 
 /**
  * Errors about the bot's token itself, or what the app is allowed to do with
