@@ -11,7 +11,9 @@ import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { isTipsSubcommand, type TipsCommand } from '../../core/tips/tips-request.js';
+import { buttonResponse, expiredButton } from '../shared/button-policy.js';
 import { CAREER_COMMAND, TIPS_COMMAND } from './commands.js';
+import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
 import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
@@ -28,7 +30,6 @@ export interface HandlerDeps {
 
 const DEFER_AFTER_MS = 1500;
 
-const EXPIRED = 'That button has expired; run /career again.';
 const TIPS_POINTER =
   'Weekly tips have their own command: `/tips subscribe`, `/tips status` and the rest, in a server channel, for members with Manage Channels. `/career` answers questions about roles.';
 
@@ -91,7 +92,7 @@ function tipsCommandOf(i: ChatInputCommandInteraction): TipsCommand {
 async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const request = parseCustomId(i.customId);
   if (!request) {
-    await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({ content: expiredButton(discordSurface), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   if (request.kind === 'share') {
@@ -103,7 +104,7 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const inGuild = i.inGuild();
   const { page, action } = request;
   const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
-  if (!inGuild || i.message.flags.has(MessageFlags.Ephemeral)) {
+  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: inGuild }) === 'update') {
     await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild, source: action }), deps, 'update');
   } else {
     // A shared message stays as shared: whoever presses its buttons gets their own private answer.
