@@ -1,5 +1,6 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Action, Block, Reply } from '../../core/reply.js';
+import { fieldLines, listLines } from '../../core/block-lines.js';
 import { fnv1a } from '../../core/fnv1a.js';
 import { LIMITS, splitText, truncate } from './embed-limits.js';
 import { renderButtons, type ButtonRow } from './render-buttons.js';
@@ -124,9 +125,9 @@ function blockLines(block: Exclude<Block, { type: 'heading' }>): string[] {
     case 'paragraph':
       return [md(block.text)];
     case 'list':
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${md(item)}`);
+      return listLines(block, md);
     case 'fields':
-      return block.fields.map((f) => `**${md(f.label)}**: ${md(f.value)}`);
+      return fieldLines(block.fields, md, (label) => `**${label}**`);
   }
 }
 
