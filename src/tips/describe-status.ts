@@ -1,11 +1,11 @@
 import type { Content } from '../core/content/types.js';
 import { formatInZone } from '../core/tips/format-time.js';
+import { isUnknownClaim, POSTING_FAILED } from '../core/tips/ledger-rules.js';
 import { describeSchedule, scheduleProblem, type WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChannelRef, DeliveryStatus, Subscription } from '../core/tips/subscription.js';
 import type { TipStore } from '../store/tip-store.js';
 import { nextPostSlot } from './next-post.js';
-import { POSTING_FAILED, STALE_CLAIM_MS } from './ledger-rules.js';
 import { tipsLeftFor } from './next-tip.js';
 
 /** One channel's weekly-tips state, for the tips status command and `career-bot tips status --json`. */
@@ -67,7 +67,7 @@ export async function describeStatus(store: TipStore, content: Content, channel:
       ? {
           slot: last.slot,
           // A claim recorded as unknown (finishedAt set), or still open long after it was made: nobody knows if it posted.
-          status: last.status === 'claimed' && (last.finishedAt !== null || now.getTime() - last.claimedAt.getTime() > STALE_CLAIM_MS) ? 'unknown' : last.status,
+          status: isUnknownClaim(last, now) ? 'unknown' : last.status,
           tipId: last.tipId,
           at: (last.finishedAt ?? last.claimedAt).toISOString(),
           error: last.error,
