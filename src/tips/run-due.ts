@@ -64,7 +64,7 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
         for (const s of subs) channels.push({ platform, channelId: s.channelId, slot: s.pending.key, outcome: 'no-poster' });
         return;
       }
-      const pacer = createPacer(platform, o.pace);
+      const pacer = createPacer(platform, o.pace, poster.pace);
       const gate = createPostGate((reason) =>
         logger.error({ platform, reason }, 'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token'),
       );

@@ -77,6 +77,8 @@ function bangPlatform(): Platform & { send(event: ChatEvent): Promise<void> } {
     poster: (): TipPoster => ({
       platform: 'bang',
       surface: bangSurface,
+      // A local chat with no rate limits.
+      pace: { perSecond: 0, perChannelMs: 0, concurrency: 1 },
       post: async (channel, reply) => {
         shown.push({ channel, text: render(reply), reply });
         return { ok: true, messageId: String(shown.length) };
@@ -146,7 +148,7 @@ describe('a new platform through the seam alone', () => {
     const asked = last().reply.title;
 
     const poster = platform.poster(config, silentLogger)!;
-    const report = await runDue({ store, content: shippedContent(), posters: [poster], clock, logger: silentLogger, pace: { bang: { perSecond: 0, perChannelMs: 0 } } });
+    const report = await runDue({ store, content: shippedContent(), posters: [poster], clock, logger: silentLogger });
     expect(report.counts.posted).toBe(1);
     expect(last().channel).toBe('#lab');
     expect(last().reply.title).toBe(asked);

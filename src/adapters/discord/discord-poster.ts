@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData, type RESTPostAPIChannelMessageResult } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import type { PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { createTipPoster, networkOutcome } from '../shared/tip-poster-scaffold.js';
 import { renderEmbed } from './render-embed.js';
 import { classifyRestError } from './rest-errors.js';
 import { logRestEvents, TIP_POST_TIMEOUT_MS, tipPosterRestOptions } from './rest-options.js';
 import { discordSurface } from './discord-surface.js';
+
+/** Discord allows 50 requests per second per bot; kept a little under so clock jitter does not tip a window over. */
+export const DISCORD_PACE: PostingPace = { perSecond: 48, perChannelMs: 1100, concurrency: 8 };
 
 /** Discord's limit on a message nonce. */
 const MAX_NONCE = 25;
@@ -64,6 +67,7 @@ export function createDiscordPoster(o: DiscordPosterOptions): TipPoster {
   return createTipPoster({
     platform: 'discord',
     surface: discordSurface,
+    pace: DISCORD_PACE,
     logger,
     budgetMs,
     send,

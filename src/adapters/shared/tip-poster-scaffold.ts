@@ -2,7 +2,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { Surface } from '../../core/surface.js';
 import { networkFailure } from '../../core/tips/request-errors.js';
-import type { PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 
 type Failure = PostOutcome & { ok: false };
 
@@ -10,6 +10,7 @@ type Failure = PostOutcome & { ok: false };
 export interface PosterParts {
   platform: string;
   surface: Surface;
+  pace: PostingPace;
   logger: Logger;
   /** A post never takes longer than this: then its outcome is unknown. */
   budgetMs: number;
@@ -61,7 +62,7 @@ export function createTipPoster(parts: PosterParts): TipPoster {
     parts.release?.();
   };
 
-  return { platform: parts.platform, surface: parts.surface, post, stop };
+  return { platform: parts.platform, surface: parts.surface, pace: parts.pace, post, stop };
 }
 
 /** A failure below the platform's API (no connection, a reset, a timeout): one wording for every platform. */

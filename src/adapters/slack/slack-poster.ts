@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import type { PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import type { PostingPace, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { createTipPoster, networkOutcome } from '../shared/tip-poster-scaffold.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
@@ -19,6 +19,9 @@ const TOKEN_REFUSED: ReadonlySet<string> = new Set(['invalid_auth', 'token_revok
 
 /** Platform errors after which Slack says "it's possible some aspect of the operation succeeded". */
 const MAYBE_DONE: ReadonlySet<string> = new Set(['internal_error', 'fatal_error']);
+
+/** About 1 message per second per channel, and a workspace-wide budget of several hundred a minute. */
+export const SLACK_PACE: PostingPace = { perSecond: 4, perChannelMs: 1100, concurrency: 4 };
 
 /** Re-sends after a 429 (which means nothing was posted), at most. */
 const MAX_RATE_LIMITED_RESENDS = 3;
@@ -64,7 +67,7 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   };
 
   // The WebClient holds no sockets or timers of its own between calls: nothing to release.
-  return createTipPoster({ platform: 'slack', surface: slackSurface, logger: log, budgetMs, send, classify: slackOutcome });
+  return createTipPoster({ platform: 'slack', surface: slackSurface, pace: SLACK_PACE, logger: log, budgetMs, send, classify: slackOutcome });
 }
 
 /** Posted, not posted (and why), or unknown: what a WebClient failure (other than a 429) says about the message. */
