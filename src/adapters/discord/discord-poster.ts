@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData, type RESTPostAPIChannelMessageResult } from 'discord.js';
-import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
-import { createTipPoster, networkOutcome } from '../shared/tip-poster-scaffold.js';
+import { createTipPoster, networkOutcome, type PosterOptions } from '../shared/tip-poster-scaffold.js';
 import { renderEmbed } from './render-embed.js';
 import { classifyRestError } from './rest-errors.js';
 import { logRestEvents, TIP_POST_TIMEOUT_MS, tipPosterRestOptions } from './rest-options.js';
@@ -15,13 +14,7 @@ export const DISCORD_PACE: PostingPace = { perSecond: 48, perChannelMs: 1100, co
 /** Discord's limit on a message nonce. */
 const MAX_NONCE = 25;
 
-export interface DiscordPosterOptions {
-  token: string;
-  apiUrl?: string;
-  logger: Logger;
-  /** Per-request timeout; a post takes at most twice this, rate-limit waits included. */
-  timeoutMs?: number;
-}
+export type DiscordPosterOptions = PosterOptions;
 
 /**
  * Posts replies (weekly tips) into channels through Discord's REST API only,

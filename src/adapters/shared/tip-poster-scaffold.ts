@@ -6,6 +6,16 @@ import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../cor
 
 type Failure = PostOutcome & { ok: false };
 
+/** What every platform's poster is made from. */
+export interface PosterOptions {
+  token: string;
+  /** The platform API's base URL (tests point it at a local fake). */
+  apiUrl?: string;
+  logger: Logger;
+  /** Per-request timeout; a post takes at most twice this, rate-limit waits included. */
+  timeoutMs?: number;
+}
+
 /** What one platform adds to the shared poster: how to send, and what a thrown failure means. */
 export interface PosterParts {
   platform: string;

@@ -1,8 +1,7 @@
 import { webApi } from '@slack/bolt';
-import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { PostingPace, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
-import { createTipPoster, networkOutcome } from '../shared/tip-poster-scaffold.js';
+import { createTipPoster, networkOutcome, type PosterOptions } from '../shared/tip-poster-scaffold.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
 import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-options.js';
@@ -26,12 +25,7 @@ export const SLACK_PACE: PostingPace = { perSecond: 4, perChannelMs: 1100, concu
 /** Re-sends after a 429 (which means nothing was posted), at most. */
 const MAX_RATE_LIMITED_RESENDS = 3;
 
-export interface SlackPosterOptions {
-  token: string;
-  apiUrl?: string;
-  logger: Logger;
-  /** Per-request timeout; a post takes at most twice this, 429 waits included. */
-  timeoutMs?: number;
+export interface SlackPosterOptions extends PosterOptions {
   /** Waits out a 429's Retry-After; injected by tests. */
   sleep?: (ms: number) => Promise<void>;
 }

@@ -3,15 +3,9 @@ import { canonicalTimeZone, isValidTimeZone } from './zoned-time.js';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+const FULL_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+export const WEEKDAY_NAMES = Object.fromEntries(WEEKDAYS.map((d, i) => [d, FULL_NAMES[i]!])) as Record<Weekday, string>;
 
 /** When a channel gets its weekly tip: a weekday and a wall-clock time in an IANA zone. */
 export interface WeeklySchedule {
@@ -29,8 +23,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 export function parseDay(text: string): Weekday | null {
   const t = text.trim().toLowerCase().replace(/\.$/, '');
   if (t.length < 2) return null;
-  const full = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-  const i = full.findIndex((name) => name.startsWith(t) && t.length >= 3);
+  const i = FULL_NAMES.findIndex((name) => name.toLowerCase().startsWith(t) && t.length >= 3);
   return i >= 0 ? (WEEKDAYS[i] ?? null) : null;
 }
 
