@@ -36,7 +36,8 @@ export interface StartOptions {
  */
 export async function start(content: Content, config: Config, io: CliIo, options: StartOptions = {}): Promise<number> {
   const clock = options.clock ?? (() => new Date());
-  if (!config.slack && !config.discord) {
+  const enabled = PLATFORMS.filter((p) => p.chatEnabled(config));
+  if (!enabled.length) {
     const logger = createLogger('warn', io.stderr);
     const chat = startConsoleChat(createBot({ content, logger, clock, surface: consoleSurface }), io.stdin, io.stdout);
     await chat.closed;
@@ -58,7 +59,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const bot: Bot = createBot({ content, logger, clock, tipsCommands, channelTip, surface: consoleSurface });
     const posters = postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
-    for (const platform of PLATFORMS.filter((p) => p.chatEnabled(config))) {
+    for (const platform of enabled) {
       const started = await platform.start({ bot: liveBot(() => bot), config, logger, onFatal: (err) => fatal(err) });
       running.push({ name: platform.name, stop: () => started.stop() });
     }
@@ -66,7 +67,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
       const scheduler = startTipScheduler({ store, content, posters, clock, logger });
       running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
     }
-    logger.info({ slack: config.slack, discord: config.discord, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
+    logger.info({ platforms: enabled.map((p) => p.name), slack: config.slack, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
   } catch (err) {
     logger.error({ err }, 'career-bot failed to start');
     io.stderr.write(`career-bot: failed to start: ${(err as Error).message}\n`);
