@@ -11,7 +11,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { APP_ID, BOT_USER, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.mjs';
 import { embedText, limitProblems } from './limits.js';
 import { memoryLogger } from './memory-logger.js';
-import { ADMIN_PERMISSIONS, buttonPress, careerCommand, directMessage, DM_CHANNEL_ID, roleAutocomplete, tipsCommand, USER } from './payloads.js';
+import { ADMIN_PERMISSIONS, buttonPress, CHANNEL_ID, careerCommand, directMessage, DM_CHANNEL_ID, GUILD_ID, roleAutocomplete, tipsCommand, USER } from './payloads.js';
 
 const loaded = loadContent('content');
 if (!loaded.ok) throw new Error('content does not load');
@@ -198,6 +198,7 @@ describe('Discord adapter on a real discord.js Client', () => {
     ]);
     // Discord's options arrive as fields, never as words to be guessed at.
     expect(tipsCalls[0]!.message.command).toEqual({ sub: 'subscribe', schedule: { day: 'fri', time: '10:00', timeZone: 'Europe/Berlin' } });
+    expect(tipsCalls[0]!.message.conversation).toEqual({ platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID, thread: null, user: USER.id });
   });
 
   it('never runs a tips command from /career: role "tips subscribe" gets a pointer to /tips', async () => {
