@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/core/bot.js';
 import type { Reply } from '../../src/core/reply.js';
-import type { TipStore } from '../../src/store/tip-store.js';
 import { channelTipOfTheWeek } from '../../src/tips/channel-tip.js';
 import { runDue } from '../../src/tips/run-due.js';
 import { createTipsCommands } from '../../src/tips/tips-commands.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
-import { BACKENDS, type TestDatabase } from '../store/backends.js';
+import { BACKENDS } from '../store/backends.js';
 import { command, envelope, question } from '../helpers/messages.js';
 import { contentWithTips, manualClock, NO_PACE } from './helpers/fixture.js';
+import { freshStore } from './helpers/fresh-store.js';
 import { memoryLogger } from './helpers/memory-logger.js';
 import { recordingPoster } from './helpers/recording-poster.js';
 
@@ -17,15 +17,10 @@ const content = contentWithTips();
 const CHANNELS = ['C-ONE', 'C-TWO', 'C-THREE'];
 
 describe.each(BACKENDS)('one tip of the week per channel on $name', ({ create }) => {
-  let database: TestDatabase;
-  let store: TipStore;
   let bot: Bot;
   const clock = manualClock('2025-03-05T12:00:00Z');
   const logger = memoryLogger();
-
-  beforeEach(async () => {
-    database = await create();
-    store = await database.open();
+  const storeNow = freshStore(create, (store) => {
     clock.set('2025-03-05T12:00:00Z');
     bot = createBot({
       content,
@@ -35,10 +30,6 @@ describe.each(BACKENDS)('one tip of the week per channel on $name', ({ create })
       tipsCommands: createTipsCommands({ store, content, clock, logger }),
       channelTip: (channel) => channelTipOfTheWeek(store, content, channel, clock()),
     });
-  });
-  afterEach(async () => {
-    await store.close();
-    await database.drop();
   });
 
   const inChannel = (channel: string) => ({ ...envelope('slack', { channel }), isAdmin: async () => true });
@@ -55,7 +46,7 @@ describe.each(BACKENDS)('one tip of the week per channel on $name', ({ create })
 
     const slack = recordingPoster('slack');
     clock.set('2025-03-10T09:00:00Z');
-    await runDue({ store, content, posters: [slack], clock, logger, pace: NO_PACE });
+    await runDue({ store: storeNow(), content, posters: [slack], clock, logger, pace: NO_PACE });
     expect(slack.posts).toHaveLength(CHANNELS.length);
     for (const post of slack.posts) expect(post.reply.title).toBe(before.get(post.channelId));
 
@@ -67,7 +58,7 @@ describe.each(BACKENDS)('one tip of the week per channel on $name', ({ create })
     for (const post of slack.posts) expect((await askTip(post.channelId)).title).toBe(post.reply.title);
     clock.set('2025-03-17T09:00:00Z');
     const second = recordingPoster('slack');
-    await runDue({ store, content, posters: [second], clock, logger, pace: NO_PACE });
+    await runDue({ store: storeNow(), content, posters: [second], clock, logger, pace: NO_PACE });
     for (const post of second.posts) {
       expect(post.reply.title).not.toBe(before.get(post.channelId));
       expect((await askTip(post.channelId)).title).toBe(post.reply.title);
