@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBot } from '../dist/core/bot.js';
+import { consoleSurface } from '../dist/adapters/console/console-surface.js';
 import { loadContent } from '../dist/core/content/load-content.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +29,7 @@ function timeLoad(dir, runs = 5) {
     const t0 = process.hrtime.bigint();
     const r = loadContent(dir);
     if (!r.ok) throw new Error(`content invalid: ${JSON.stringify(r.problems.slice(0, 3))}`);
-    bot = createBot({ content: r.content });
+    bot = createBot({ content: r.content, surface: consoleSurface });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   return { bot, content: bot.content, ms: times.sort((a, b) => a - b)[Math.floor(runs / 2)] };

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { startDiscord } from '../dist/adapters/discord/start-discord.js';
 import { parseConfig } from '../dist/config.js';
 import { createBot } from '../dist/core/bot.js';
+import { discordSurface } from '../dist/adapters/discord/discord-surface.js';
 import { loadContent } from '../dist/core/content/load-content.js';
 import { silentLogger } from '../dist/core/logger.js';
 import { SECTION_IDS } from '../dist/core/sections.js';
@@ -43,7 +44,7 @@ const autocomplete = (i) => interaction(4, { id: '1400000000000000001', name: 'c
 const fake = await startFakeDiscord();
 const parsed = parseConfig({ DISCORD_TOKEN: 'bench-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
 if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const discord = await startDiscord({ bot: createBot({ content: loaded.content }), config: parsed.config, logger: silentLogger });
+const discord = await startDiscord({ bot: createBot({ content: loaded.content, surface: discordSurface }), config: parsed.config, logger: silentLogger });
 
 async function measure(make, count) {
   const times = [];

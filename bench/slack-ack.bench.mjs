@@ -46,6 +46,7 @@ async function runBot() {
   const { startSlack } = await import('../dist/adapters/slack/start-slack.js');
   const { parseConfig } = await import('../dist/config.js');
   const { createBot } = await import('../dist/core/bot.js');
+  const { slackSurface } = await import('../dist/adapters/slack/slack-surface.js');
   const { loadContent } = await import('../dist/core/content/load-content.js');
   const { createLogger } = await import('../dist/create-logger.js');
 
@@ -59,7 +60,7 @@ async function runBot() {
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   // Production log level, written nowhere: the cost of logging counts, the terminal stays clean.
   const logger = createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
-  const slack = await startSlack({ bot: createBot({ content: loaded.content, logger }), config: parsed.config, logger });
+  const slack = await startSlack({ bot: createBot({ content: loaded.content, logger, surface: slackSurface }), config: parsed.config, logger });
 
   slackSide.send({ slackPort: slack.port, concurrency, rounds, client });
   const report = await next();

@@ -21,7 +21,6 @@ import { createSlackPoster } from '../dist/adapters/slack/slack-poster.js';
 import { loadContent } from '../dist/core/content/load-content.js';
 import { silentLogger } from '../dist/core/logger.js';
 import { openStore } from '../dist/store/open-store.js';
-import { DEFAULT_PACE } from '../dist/tips/pacer.js';
 import { runDue } from '../dist/tips/run-due.js';
 import { startFakeApis } from '../test/tips/helpers/fake-apis.mjs';
 
@@ -134,7 +133,7 @@ async function main() {
 
   const stats = (await ask('stats'))[platform];
   const { duplicates } = stats;
-  const pace = DEFAULT_PACE[platform].perSecond;
+  const pace = poster.pace.perSecond;
   const floorS = N / LIMITS[platform];
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
   console.log(`tips fan-out: ${N} ${platform} channels, ${values.pg ? 'PostgreSQL' : 'SQLite'} store, ${latencyMs} ms fake API latency`);

@@ -1,10 +1,10 @@
 import { REST, Routes } from 'discord.js';
-import { slashCommands } from '../adapters/discord/commands.js';
+import { CAREER_COMMAND, slashCommands, TIPS_COMMAND } from '../adapters/discord/commands.js';
 import { classifyRestError } from '../adapters/discord/rest-errors.js';
 import { restOptions } from '../adapters/discord/rest-options.js';
 import type { Config } from '../config.js';
 
-const USAGE = `usage: career-bot discord register [--guild ID]     register /career and /tips (in one server, at once; or globally)
+const USAGE = `usage: career-bot discord register [--guild ID]     register /${CAREER_COMMAND} and /${TIPS_COMMAND} (in one server, at once; or globally)
        career-bot discord unregister [--guild ID]   remove them (e.g. a server's setup copy once global ones exist)`;
 
 /**

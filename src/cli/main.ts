@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { consoleSurface } from '../adapters/console/console-surface.js';
 import { parseConfig } from '../config.js';
 import { createBot } from '../core/bot.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
@@ -65,7 +66,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'ask') {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
-    const bot = createBot({ content });
+    const bot = createBot({ content, surface: consoleSurface });
     return askCommand(bot, rest.length ? rest.join(' ') : undefined, values.json, io);
   }
   if (command === 'tips') {

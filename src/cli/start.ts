@@ -1,16 +1,18 @@
 import { startConsoleChat } from '../adapters/console/console-chat.js';
-import { startDiscord } from '../adapters/discord/start-discord.js';
-import { startSlack } from '../adapters/slack/start-slack.js';
+import { consoleSurface } from '../adapters/console/console-surface.js';
 import type { Config } from '../config.js';
-import { createBot } from '../core/bot.js';
+import { createBot, type Bot } from '../core/bot.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
+import type { ChannelRef } from '../core/tips/subscription.js';
 import { createLogger } from '../create-logger.js';
 import { openStore } from '../store/open-store.js';
-import { postersFromConfig } from '../tips/posters-from-config.js';
+import { channelTipOfTheWeek } from '../tips/channel-tip.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
+import { liveBot } from './live-bot.js';
 import type { CliIo } from './main.js';
+import { PLATFORMS, postersFromConfig } from './platforms.js';
 
 /** How long a clean stop may take: a tip post in flight needs up to 20 s, then its ledger write. */
 export const STOP_DEADLINE_MS = 30_000;
@@ -34,9 +36,10 @@ export interface StartOptions {
  */
 export async function start(content: Content, config: Config, io: CliIo, options: StartOptions = {}): Promise<number> {
   const clock = options.clock ?? (() => new Date());
-  if (!config.slack && !config.discord) {
+  const enabled = PLATFORMS.filter((p) => p.chatEnabled(config));
+  if (!enabled.length) {
     const logger = createLogger('warn', io.stderr);
-    const chat = startConsoleChat(createBot({ content, logger, clock }), io.stdin, io.stdout);
+    const chat = startConsoleChat(createBot({ content, logger, clock, surface: consoleSurface }), io.stdin, io.stdout);
     await chat.closed;
     return 0;
   }
@@ -51,16 +54,20 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
     running.push({ name: 'store', stop: () => store.close() });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
-    const bot = createBot({ content, logger, clock, tipsCommands });
+    const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
+    // Platforms hold the bot through a delegate, so replacing `bot` reaches them.
+    const bot: Bot = createBot({ content, logger, clock, tipsCommands, channelTip, surface: consoleSurface });
     const posters = postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
-    if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });
-    if (config.discord) running.push({ name: 'discord', ...(await startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })) });
+    for (const platform of enabled) {
+      const started = await platform.start({ bot: liveBot(() => bot), config, logger, onFatal: (err) => fatal(err) });
+      running.push({ name: platform.name, stop: () => started.stop() });
+    }
     if (posters.length) {
       const scheduler = startTipScheduler({ store, content, posters, clock, logger });
       running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
     }
-    logger.info({ slack: config.slack, discord: config.discord, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
+    logger.info({ platforms: enabled.map((p) => p.name), slack: config.slack, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
   } catch (err) {
     logger.error({ err }, 'career-bot failed to start');
     io.stderr.write(`career-bot: failed to start: ${(err as Error).message}\n`);

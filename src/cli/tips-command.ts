@@ -1,18 +1,18 @@
-import { parseConfig } from '../config.js';
+import { parseConfig, type Config } from '../config.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import { parseSchedule } from '../core/tips/schedule.js';
 import { parseIsoInstant } from '../core/tips/zoned-time.js';
-import { TIP_PLATFORMS, type ChannelRef, type TipPlatform } from '../core/tips/subscription.js';
+import type { ChannelRef } from '../core/tips/subscription.js';
 import type { TipPoster } from '../core/tips/tip-poster.js';
 import { createLogger } from '../create-logger.js';
 import { openStore } from '../store/open-store.js';
 import type { TipStore } from '../store/tip-store.js';
-import { describeStatus, statusLines } from '../tips/describe-status.js';
+import { describeStatus, statusLines, type TipStatus } from '../tips/describe-status.js';
 import type { PaceOptions } from '../tips/pacer.js';
-import { postersFromConfig } from '../tips/posters-from-config.js';
 import { runDue, type RunReport } from '../tips/run-due.js';
 import type { CliIo } from './main.js';
+import { PLATFORMS, platformNamed, postersFromConfig } from './platforms.js';
 
 /** The parsed command-line flags (see `main.ts` for the full table). */
 export interface TipsCommandOptions {
@@ -45,7 +45,10 @@ const ANY_TIPS_COMMAND = ['content', 'help'];
 
 /** The schedule example for errors, in the CLI's own flags. */
 const CLI_SCHEDULE_EXAMPLE = 'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
-const USAGE = 'usage: career-bot tips list --json | subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]';
+const USAGE = `usage: career-bot tips list --json | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]`;
+
+/** A channel's status in plain lines, naming its own platform's resume command. */
+const linesOf = (st: TipStatus) => statusLines(st, platformNamed(st.platform)?.surface.tips('resume') ?? `the ${st.platform} tips resume command`);
 
 /** `career-bot tips <subcommand>`: list, and the operator's subscribe/unsubscribe/status/run-due. */
 export async function tipsCommand(content: Content, sub: string | undefined, options: TipsCommandOptions, io: CliIo, deps: TipsCommandDeps = {}): Promise<number> {
@@ -74,9 +77,9 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
   const when = () => at ?? clock();
   let channel: ChannelRef | null = null;
   if (options.platform !== undefined || options.channel !== undefined || sub === 'subscribe' || sub === 'unsubscribe') {
-    if (!TIP_PLATFORMS.includes(options.platform as TipPlatform)) return fail(`--platform must be slack or discord (got "${options.platform ?? ''}")`);
+    if (!platformNamed(options.platform)) return fail(`--platform must be ${PLATFORMS.map((p) => p.name).join(' or ')} (got "${options.platform ?? ''}")`);
     if (!options.channel?.trim()) return sub === 'status' ? fail('status --platform also needs --channel ID') : fail(`${sub} needs --channel ID`);
-    channel = { platform: options.platform as TipPlatform, channelId: options.channel.trim() };
+    channel = { platform: options.platform!, channelId: options.channel.trim() };
   }
 
   const parsed = parseConfig(io.env, 'post');
@@ -100,7 +103,7 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
         const s = await store.subscribe(channel!, schedule.value, { at: when(), by: 'cli' });
         logger.info({ ...channel, change: 'subscribe', by: 'cli', schedule: s.schedule }, 'tips subscribe');
         const st = await describeStatus(store, content, channel!, when(), s);
-        out(options.json ? JSON.stringify(st) : `subscribed: ${statusLines(st).join(' ')}`);
+        out(options.json ? JSON.stringify(st) : `subscribed: ${linesOf(st).join(' ')}`);
         return 0;
       }
       case 'unsubscribe': {
@@ -114,7 +117,7 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
         const statuses = [];
         for (const c of channels) statuses.push(await describeStatus(store, content, { platform: c.platform, channelId: c.channelId }, when()));
         if (options.json) out(JSON.stringify(channel ? statuses[0] : statuses));
-        else out(statuses.length ? statuses.map((s) => statusLines(s).join('\n  ')).join('\n') : 'no channels are subscribed to weekly tips');
+        else out(statuses.length ? statuses.map((s) => linesOf(s).join('\n  ')).join('\n') : 'no channels are subscribed to weekly tips');
         return 0;
       }
       default:
@@ -128,7 +131,7 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
 async function runDueCommand(
   store: TipStore,
   content: Content,
-  config: Parameters<typeof postersFromConfig>[0],
+  config: Config,
   clock: () => Date,
   at: Date | null,
   logger: Logger,

@@ -3,9 +3,11 @@ import { roleReply } from './answer/role-answer.js';
 import { salaryReply, salaryWhichRoleReply } from './answer/salary-answer.js';
 import type { Content, Level, Role, Tip } from './content/types.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { IncomingMessage } from './message.js';
+import type { ButtonMessage, IncomingMessage, QuestionMessage, TipsMessage } from './message.js';
 import type { Intent, Reply } from './reply.js';
 import type { SectionId } from './sections.js';
+import type { Surface } from './surface.js';
+import type { ChannelRef } from './tips/subscription.js';
 import type { TipsCommandHandler } from './tips/tips-commands.js';
 import { createQuestionReader, type QuestionReader } from './understand/question-reader.js';
 import { understand } from './understand/understand.js';
@@ -27,14 +29,23 @@ export interface BotOptions {
   logger?: Logger;
   /** Injected so "this week's tip" is testable without patching Date. */
   clock?: () => Date;
-  /** Weekly-tip admin commands; without it `/career tips ...` says tips are off. */
+  /** Weekly-tip admin commands; without it a tips command says tips are off. */
   tipsCommands?: TipsCommandHandler;
+  /**
+   * The tip a subscribed channel gets this week (the weekly-tips picker), so
+   * "send me a tip" there shows what the channel is posted; null when the
+   * channel is not subscribed. Without it every channel gets the week's tip.
+   */
+  channelTip?: (channel: ChannelRef) => Promise<Tip | null>;
+  /** How `answer(text)` writes command hints when no message names a surface (the CLI's `ask`). */
+  surface: Surface;
 }
 
 export interface Bot {
   readonly content: Content;
   readonly reader: QuestionReader;
-  answer(text: string): Answer;
+  /** Answers text; hints are written for `surface` (the bot's own by default). */
+  answer(text: string, surface?: Surface): Answer;
   /** Answers a platform message; async because tips commands touch the store. */
   handle(message: IncomingMessage): Promise<Reply>;
   /** Roles for a partly typed name, best first (Discord autocomplete). */
@@ -54,7 +65,7 @@ export function createBot(options: BotOptions): Bot {
     return pool[Math.floor(clock().getTime() / WEEK_MS) % Math.max(1, pool.length)];
   };
 
-  const answer = (text: string): Answer => {
+  const answer = (text: string, surface: Surface = options.surface): Answer => {
     const u = understand(reader, text);
     const role = u.role;
     let reply: Reply;
@@ -66,16 +77,16 @@ export function createBot(options: BotOptions): Bot {
         reply = role ? salaryReply(content, role, u.level, u.place) : salaryWhichRoleReply(content);
         break;
       case 'list':
-        reply = listReply(content);
+        reply = listReply(content, surface);
         break;
       case 'help':
-        reply = helpReply(content);
+        reply = helpReply(content, surface);
         break;
       case 'tip':
-        reply = tipReply(content, tipOfTheWeek(role), role);
+        reply = tipReply(content, tipOfTheWeek(role), role, surface);
         break;
       case 'unknown':
-        reply = unknownReply(content, text, u.suggestions.map((s) => s.role));
+        reply = unknownReply(content, text, u.suggestions.map((s) => s.role), surface);
         break;
     }
     const salary = u.intent === 'salary' ? role?.salary : undefined;
@@ -92,16 +103,16 @@ export function createBot(options: BotOptions): Bot {
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {
-    const tips = tipsCommandArgs(message);
-    const reply = tips ? await tipsCommand(message, tips[1] ?? '') : replyTo(message);
+    const reply = message.kind === 'tips' ? await tipsCommand(message) : message.kind === 'button' ? pressed(message) : await question(message);
     logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
     // Slash commands and DMs are answered to the asker only; mentions in a
     // channel are public unless the reply itself is private (pay, unknowns).
-    return { ...reply, private: reply.private || message.kind === 'command' || message.channel.kind === 'dm' };
+    const command = message.kind === 'tips' || (message.kind === 'question' && message.via === 'command');
+    return { ...reply, private: reply.private || command || message.channel.kind === 'dm' };
   };
 
-  const tipsCommand = (message: IncomingMessage, args: string): Promise<Reply> | Reply =>
-    options.tipsCommands?.handle(message, args) ?? {
+  const tipsCommand = (message: TipsMessage): Promise<Reply> | Reply =>
+    options.tipsCommands?.handle(message) ?? {
       intent: 'help',
       title: 'Weekly tips are off',
       blocks: [{ type: 'paragraph', text: 'Weekly skill tips are not enabled on this bot.' }],
@@ -109,16 +120,24 @@ export function createBot(options: BotOptions): Bot {
       private: true,
     };
 
-  const replyTo = (message: IncomingMessage): Reply => {
-    const action = message.action;
-    if (message.kind === 'button' && action) {
-      if (action.type === 'list') return listReply(content);
-      if (action.type === 'help') return helpReply(content);
-      const role = content.roleById.get(action.role);
-      return role ? roleReply(content, role, action.section) : unknownReply(content, action.role, []);
-    }
-    if (message.kind === 'command' && message.text.trim() === '') return listReply(content);
-    return answer(message.text).reply;
+  const pressed = ({ action, surface }: ButtonMessage): Reply => {
+    if (action.type === 'list') return listReply(content, surface);
+    if (action.type === 'help') return helpReply(content, surface);
+    const role = content.roleById.get(action.role);
+    return role ? roleReply(content, role, action.section) : unknownReply(content, action.role, [], surface);
+  };
+
+  const question = async (message: QuestionMessage): Promise<Reply> => {
+    const { surface } = message;
+    if (message.via === 'command' && message.text.trim() === '') return listReply(content, surface);
+    const answered = answer(message.text, surface);
+    if (answered.intent !== 'tip' || answered.role || message.channel.kind !== 'channel' || !options.channelTip) return answered.reply;
+    // A channel that gets weekly tips is shown its own tip of the week, the one posted (or about to be) there.
+    const tip = await options.channelTip({ platform: message.platform, channelId: message.channel.id }).catch((err: unknown) => {
+      logger.warn({ err, platform: message.platform, channel: message.channel.id }, "could not read the channel's tip of the week; answering with the week's tip");
+      return null;
+    });
+    return tip ? tipReply(content, tip, null, surface) : answered.reply;
   };
 
   const suggestRoles = (partial: string, limit: number): Role[] => {
@@ -136,9 +155,4 @@ export function createBot(options: BotOptions): Bot {
   };
 
   return { content, reader, answer, handle, suggestRoles };
-}
-
-/** The arguments of a `/career tips ...` command, or null for any other message. */
-export function tipsCommandArgs(message: Pick<IncomingMessage, 'kind' | 'text'>): RegExpExecArray | null {
-  return message.kind === 'command' ? /^\s*tips\b\s*(.*)$/is.exec(message.text) : null;
 }

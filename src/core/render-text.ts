@@ -1,4 +1,7 @@
+import { fieldLines, listLines } from './block-lines.js';
 import type { Block, ChoiceGroup, Reply } from './reply.js';
+
+const indent = (line: string) => `  ${line}`;
 
 /** How each group of choices is introduced, on every platform. */
 export const CHOICE_GROUP_LABELS: Record<ChoiceGroup, string> = { section: 'More on this role', related: 'Related roles', suggestion: 'Did you mean', role: 'Roles' };
@@ -29,8 +32,8 @@ function renderBlock(block: Block): string[] {
     case 'paragraph':
       return [block.text, ''];
     case 'list':
-      return [...block.items.map((item, i) => (block.ordered ? `  ${i + 1}. ${item}` : `  • ${item}`)), ''];
+      return [...listLines(block).map(indent), ''];
     case 'fields':
-      return [...block.fields.map((f) => `  ${f.label}: ${f.value}`), ''];
+      return [...fieldLines(block.fields).map(indent), ''];
   }
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { MAX_ATTEMPTS, retryDelayMs } from '../core/tips/ledger-rules.js';
 import type { RotationState } from '../core/tips/rotation.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery } from '../core/tips/subscription.js';
 import { toDelivery } from './rows.js';
 import type { StoreSchema } from './schema.js';
-import { MAX_ATTEMPTS, retryDelayMs, type ClaimRequest } from './tip-store.js';
+import type { ClaimRequest } from './tip-store.js';
 
 type Db = Kysely<StoreSchema>;
 
@@ -25,7 +26,7 @@ export async function getDelivery(db: Db, c: ChannelRef, slotKey: string): Promi
 /**
  * One statement, so it is atomic on both backends: insert the claim, or take
  * over the row only if an earlier attempt failed transiently and its backoff
- * has passed (`isRetryable(row, at)` in tip-store.ts, written as SQL). A row
+ * has passed (`isRetryable(row, at)` in core/tips/ledger-rules.ts, written as SQL). A row
  * that is claimed (in flight, its poster died, or its outcome is unknown),
  * delivered, skipped, failed for good or still backing off is left alone and
  * reported.

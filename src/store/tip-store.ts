@@ -4,24 +4,8 @@ import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
 import type { Backend } from './schema.js';
 
-/** Transient failures are retried by later runs within the slot's week, this many posts at most. */
-export const MAX_ATTEMPTS = 5;
-
-/** The backoff's base: a slot that failed after `n` posts may be tried again `RETRY_BASE_MS · 2^n` after (4, 8, 16, 32 min). */
-export const RETRY_BASE_MS = 2 * 60 * 1000;
-
-export const retryDelayMs = (attempts: number): number => RETRY_BASE_MS * 2 ** attempts;
-
-/**
- * The one rule for "a later run may post this slot again": a transient
- * failure with attempts left. With `at`, also that its backoff has passed
- * (a released claim, `finishedAt` null, has none). The claim's SQL
- * (delivery-queries.ts) is built from the same constants.
- */
-export function isRetryable(d: Pick<Delivery, 'status' | 'permanent' | 'attempts' | 'finishedAt'>, at?: Date): boolean {
-  if (d.status !== 'failed' || d.permanent || d.attempts >= MAX_ATTEMPTS) return false;
-  return at === undefined || d.finishedAt === null || d.finishedAt.getTime() <= at.getTime() - retryDelayMs(d.attempts);
-}
+// The ledger's rules live with the tips domain; re-exported for the store's SQL and its callers.
+export { isRetryable, MAX_ATTEMPTS, RETRY_BASE_MS, retryDelayMs } from '../core/tips/ledger-rules.js';
 
 export interface ClaimRequest extends ChannelRef {
   slot: Slot;

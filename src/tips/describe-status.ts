@@ -1,14 +1,14 @@
 import type { Content } from '../core/content/types.js';
 import { formatInZone } from '../core/tips/format-time.js';
+import { isUnknownClaim, POSTING_FAILED } from '../core/tips/ledger-rules.js';
 import { describeSchedule, scheduleProblem, type WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChannelRef, DeliveryStatus, Subscription } from '../core/tips/subscription.js';
 import type { TipStore } from '../store/tip-store.js';
 import { nextPostSlot } from './next-post.js';
-import { POSTING_FAILED, STALE_CLAIM_MS } from './ledger-rules.js';
 import { tipsLeftFor } from './next-tip.js';
 
-/** One channel's weekly-tips state, for `/career tips status` and `career-bot tips status --json`. */
+/** One channel's weekly-tips state, for the tips status command and `career-bot tips status --json`. */
 export interface TipStatus extends ChannelRef {
   subscribed: boolean;
   schedule: WeeklySchedule | null;
@@ -67,7 +67,7 @@ export async function describeStatus(store: TipStore, content: Content, channel:
       ? {
           slot: last.slot,
           // A claim recorded as unknown (finishedAt set), or still open long after it was made: nobody knows if it posted.
-          status: last.status === 'claimed' && (last.finishedAt !== null || now.getTime() - last.claimedAt.getTime() > STALE_CLAIM_MS) ? 'unknown' : last.status,
+          status: isUnknownClaim(last, now) ? 'unknown' : last.status,
           tipId: last.tipId,
           at: (last.finishedAt ?? last.claimedAt).toISOString(),
           error: last.error,
@@ -80,12 +80,12 @@ export async function describeStatus(store: TipStore, content: Content, channel:
 }
 
 /** Plain-text lines for the CLI and the chat reply. */
-export function statusLines(st: TipStatus): string[] {
+export function statusLines(st: TipStatus, resume: string): string[] {
   const where = `${st.platform} channel ${st.channelId}`;
   if (!st.subscribed) return [`${where}: not subscribed to weekly tips.`];
   const lines = [`${where}: weekly tips ${st.scheduleText}.`];
   if (st.problem) lines.push(`Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.`);
-  else if (st.paused) lines.push(pausedLine(st.pausedReason));
+  else if (st.paused) lines.push(pausedLine(st.pausedReason, resume));
   else if (st.nextPostLocal) lines.push(`Next tip: ${nextTipText(st)}.`);
   if (st.skipping && !st.paused) lines.push(`Skipping the week ${st.skipping}.`);
   lines.push(`Tips left before the rotation restarts: ${st.tipsLeftInRotation}.`);
@@ -96,11 +96,11 @@ export function statusLines(st: TipStatus): string[] {
   return lines;
 }
 
-/** System pauses carry the platform's error; say how to get going again. */
-export function pausedLine(reason: string | null): string {
-  if (!reason) return 'Paused. An admin can run /career tips resume.';
-  if (reason.startsWith(POSTING_FAILED)) return `Paused: ${reason}. Fix the bot's access to the channel, then run /career tips resume.`;
-  return `Paused (${reason}). An admin can run /career tips resume.`;
+/** System pauses carry the platform's error; say how to get going again (`resume`: the platform's resume command). */
+export function pausedLine(reason: string | null, resume: string): string {
+  if (!reason) return `Paused. An admin can run ${resume}.`;
+  if (reason.startsWith(POSTING_FAILED)) return `Paused: ${reason}. Fix the bot's access to the channel, then run ${resume}.`;
+  return `Paused (${reason}). An admin can run ${resume}.`;
 }
 
 /** `Mon 10 Mar 2025, 09:00 CET`, or that it is due now when its time has passed unposted. */

@@ -1,6 +1,7 @@
+import { isRetryable } from '../core/tips/ledger-rules.js';
 import { followingSlot, planDue, type Slot } from '../core/tips/slots.js';
 import type { Subscription } from '../core/tips/subscription.js';
-import { isRetryable, type TipStore } from '../store/tip-store.js';
+import type { TipStore } from '../store/tip-store.js';
 
 /**
  * The slot the channel's next tip will go out for, ignoring an admin's skip

@@ -1,33 +1,20 @@
 import type { TipPlatform } from '../core/tips/subscription.js';
+import type { PostingPace } from '../core/tips/tip-poster.js';
 
-/** How fast one platform may be posted to. */
-export interface PlatformPace {
-  /** Posts per second across all channels (the bot's global budget). */
-  perSecond: number;
-  /** Minimum gap between two posts to the same channel. */
-  perChannelMs: number;
-  /** Posts in flight at once; enough to cover latency and a library's 429 back-off. */
-  concurrency: number;
-}
+/** How fast one platform may be posted to (each poster says so for its platform). */
+export type PlatformPace = PostingPace;
 
 export interface PaceOptions {
-  slack?: Partial<PlatformPace>;
-  discord?: Partial<PlatformPace>;
+  /** Overrides of a poster's pace, by platform name (tests post without waiting). */
+  [platform: string]: Partial<PlatformPace> | ((...args: never[]) => unknown) | undefined;
   /** Monotonic milliseconds; injected by tests. */
   now?: () => number;
   /** Waits; resolves early when the signal aborts. Injected by tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/**
- * Slack: about 1 message per second per channel, and a workspace-wide budget
- * of several hundred a minute. Discord: 50 requests per second per bot, kept
- * a little under so clock jitter does not tip a window over.
- */
-export const DEFAULT_PACE: Record<TipPlatform, PlatformPace> = {
-  slack: { perSecond: 4, perChannelMs: 1100, concurrency: 4 },
-  discord: { perSecond: 48, perChannelMs: 1100, concurrency: 8 },
-};
+/** A platform that names no pace of its own is posted to carefully. */
+const CAREFUL: PlatformPace = { perSecond: 4, perChannelMs: 1100, concurrency: 4 };
 
 export interface Pacer {
   readonly pace: PlatformPace;
@@ -55,8 +42,9 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * reservations at once, it also checks the sends actually made in the last
  * second, the way the platform counts them, and waits if that is full.
  */
-export function createPacer(platform: TipPlatform, options: PaceOptions = {}): Pacer {
-  const pace: PlatformPace = { ...DEFAULT_PACE[platform], ...options[platform] };
+export function createPacer(platform: TipPlatform, options: PaceOptions = {}, base: PlatformPace = CAREFUL): Pacer {
+  const override = options[platform];
+  const pace: PlatformPace = { ...base, ...(typeof override === 'object' ? override : {}) };
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
   const interval = pace.perSecond > 0 ? 1000 / pace.perSecond : 0;

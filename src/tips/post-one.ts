@@ -1,13 +1,14 @@
 import type { Tip } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import type { Reply } from '../core/reply.js';
+import { isRetryable, isUnknownClaim, MAX_ATTEMPTS, POSTING_FAILED, retryDelayMs } from '../core/tips/ledger-rules.js';
 import type { DuePlan } from '../core/tips/slots.js';
 import { channelKey, type Subscription, type TipPlatform } from '../core/tips/subscription.js';
 import type { PostOutcome, TipPoster } from '../core/tips/tip-poster.js';
-import { isRetryable, MAX_ATTEMPTS, retryDelayMs, type TipStore } from '../store/tip-store.js';
+import type { TipStore } from '../store/tip-store.js';
 import type { NextTip } from './next-tip.js';
 import type { Pacer } from './pacer.js';
-import { POSTING_FAILED, STALE_CLAIM_MS } from './ledger-rules.js';
+
 
 export type Outcome =
   /** Posted and marked. */
@@ -92,7 +93,7 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
     if (row.status === 'claimed') {
       // `finishedAt` on a claimed row: a run already recorded its outcome as unknown.
       const decided = row.finishedAt !== null;
-      if (!decided && i.clock().getTime() - row.claimedAt.getTime() < STALE_CLAIM_MS) return { ...base, outcome: 'in-flight' };
+      if (!isUnknownClaim(row, i.clock())) return { ...base, outcome: 'in-flight' };
       if (!decided) log.warn({ slot: plan.slot.key, claimedBy: row.claimedBy, claimedAt: row.claimedAt }, 'a post of this slot has an unknown outcome (its poster stopped before marking it); not re-posting, to never post twice');
       await advance();
       return { ...base, outcome: 'unknown', tipId: row.tipId ?? undefined, ...(row.error ? { reason: row.error } : {}) };

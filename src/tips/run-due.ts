@@ -3,7 +3,7 @@ import { tipReply } from '../core/answer/simple-answers.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import { planDue } from '../core/tips/slots.js';
-import { TIP_PLATFORMS, type Subscription, type TipPlatform } from '../core/tips/subscription.js';
+import type { Subscription, TipPlatform } from '../core/tips/subscription.js';
 import type { PostOutcome, TipPoster } from '../core/tips/tip-poster.js';
 import type { TipStore } from '../store/tip-store.js';
 import { nextTipFor } from './next-tip.js';
@@ -57,16 +57,14 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
   for (const sub of due) byPlatform.set(sub.platform, [...(byPlatform.get(sub.platform) ?? []), sub]);
 
   await Promise.allSettled(
-    TIP_PLATFORMS.map(async (platform) => {
-      const subs = byPlatform.get(platform) ?? [];
-      if (!subs.length) return;
+    [...byPlatform].map(async ([platform, subs]) => {
       const poster = o.posters.find((p) => p.platform === platform);
       if (!poster) {
         logger.warn({ platform, channels: subs.length }, 'tips are due but this process has no poster for the platform; leaving them for one that has');
         for (const s of subs) channels.push({ platform, channelId: s.channelId, slot: s.pending.key, outcome: 'no-poster' });
         return;
       }
-      const pacer = createPacer(platform, o.pace);
+      const pacer = createPacer(platform, o.pace, poster.pace);
       const gate = createPostGate((reason) =>
         logger.error({ platform, reason }, 'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token'),
       );
@@ -99,7 +97,7 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
         return { ...base, slot, outcome: 'skipped' };
       }
       if (gate.halted) return { ...base, slot, outcome: 'token-refused' };
-      return await postOne({ store: o.store, sub, plan, poster, pacer, gate, clock: o.clock, runnerId, log, signal: o.signal, pickTip: () => nextTipFor(o.store, o.content, sub), render: (tip) => tipReply(o.content, tip, o.content.roleById.get(tip.roles[0] ?? '') ?? null) });
+      return await postOne({ store: o.store, sub, plan, poster, pacer, gate, clock: o.clock, runnerId, log, signal: o.signal, pickTip: () => nextTipFor(o.store, o.content, sub), render: (tip) => tipReply(o.content, tip, null, poster.surface) });
     } catch (err) {
       // A store fault or a bad row on one channel must not stop the others; its slot stays pending.
       log.error({ err, slot }, 'weekly tip failed with an error');

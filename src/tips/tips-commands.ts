@@ -1,10 +1,11 @@
 import { tipReply } from '../core/answer/simple-answers.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
-import type { IncomingMessage } from '../core/message.js';
+import type { TipsMessage } from '../core/message.js';
 import type { Reply } from '../core/reply.js';
+import { EXAMPLE_SCHEDULE } from '../core/surface.js';
 import { formatInZone } from '../core/tips/format-time.js';
-import { describeSchedule, parseSchedule, parseTimeZone, splitScheduleWords, WEEKDAY_NAMES, type WeeklySchedule } from '../core/tips/schedule.js';
+import { describeSchedule, parseSchedule, parseTimeZone, WEEKDAY_NAMES, type ScheduleInput, type WeeklySchedule } from '../core/tips/schedule.js';
 import type { ChannelRef, Subscription } from '../core/tips/subscription.js';
 import type { TipsCommandHandler } from '../core/tips/tips-commands.js';
 import type { TipStore } from '../store/tip-store.js';
@@ -23,19 +24,17 @@ export interface TipsCommandsOptions {
 }
 
 const CHANGES = new Set(['subscribe', 'unsubscribe', 'pause', 'resume', 'skip']);
-const READS = new Set(['status', 'preview']);
 
-/** `/career tips ...` for Slack and Discord channels: changes need an admin, every answer is private. */
+/** Weekly-tips commands for chat channels: changes need an admin, every answer is private. */
 export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
   const logger = o.logger.child({ component: 'tips-commands' });
   const { store, content } = o;
 
-  const handle = async (message: IncomingMessage, args: string): Promise<Reply> => {
-    const [word, ...rest] = args.trim().split(/\s+/).filter(Boolean);
-    const sub = (word ?? 'help').toLowerCase();
-    if (sub === 'help') return helpReply();
-    if (!CHANGES.has(sub) && !READS.has(sub)) return helpReply(word);
-    if (message.platform === 'console') return note('Weekly tips are for channels', 'Weekly tips post into a Slack or Discord channel; run this command there. Operators can use `career-bot tips ...` from the command line.');
+  const handle = async (message: TipsMessage): Promise<Reply> => {
+    const { command, surface } = message;
+    const sub = command.sub;
+    if (command.sub === 'help') return helpReply(surface, command.unknown);
+    if (surface.tipsElsewhere) return note('Weekly tips are for channels', surface.tipsElsewhere);
     if (message.channel.kind === 'dm') return note('Run this in a channel', 'Weekly tips go to a channel: run the command in the channel that should get them.');
     const channel: ChannelRef = { platform: message.platform, channelId: message.channel.id };
     const who = message.user.name ? `${message.user.name} (${message.user.id})` : message.user.id;
@@ -43,16 +42,17 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
 
     if (CHANGES.has(sub) && !(await isAdmin(message))) {
       logger.info({ ...channel, user: message.user.id, command: sub }, 'refused a tips change from a non-admin');
-      return refusalReply(message.platform);
+      return refusalReply(surface);
     }
     const changed = (change: string, details: object = {}) => logger.info({ ...channel, change, by: who, ...details }, `tips ${change}`);
     const current = await store.getSubscription(channel);
     const active = current?.active ? current : undefined;
-    const notSubscribed = () => note('Not subscribed', 'This channel does not get weekly tips. Start them with /career tips subscribe [day] [time] [timezone].');
+    const notSubscribed = () => note('Not subscribed', `This channel does not get weekly tips. Start them with ${surface.tips('subscribe', 'usage')}.`);
 
-    switch (sub) {
+    switch (command.sub) {
       case 'subscribe':
-        return subscribe(message, channel, rest, now, who, changed, active);
+        if ('unreadable' in command) return note("I couldn't read that schedule", command.unreadable);
+        return subscribe(message, channel, command.schedule, now, who, changed, active);
       case 'unsubscribe': {
         if (!(await store.unsubscribe(channel, { at: now, by: who }))) return notSubscribed();
         changed('unsubscribe');
@@ -60,10 +60,10 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
       }
       case 'pause': {
         if (!active) return notSubscribed();
-        if (active.paused) return note('Already paused', 'Weekly tips are already paused here. /career tips resume starts them again.');
+        if (active.paused) return note('Already paused', `Weekly tips are already paused here. ${surface.tips('resume')} starts them again.`);
         await store.setPaused(channel, true, { at: now, by: who, reason: `paused by ${who}` });
         changed('pause');
-        return note('Paused', 'Weekly tips are paused in this channel. /career tips resume starts them again from the next scheduled time.');
+        return note('Paused', `Weekly tips are paused in this channel. ${surface.tips('resume')} starts them again from the next scheduled time.`);
       }
       case 'resume': {
         if (!active) return notSubscribed();
@@ -83,38 +83,38 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         return note('Skipping next week', `The tip of ${when} will not be posted. ${updated ? await nextLine(updated, now) : ''}`.trim());
       }
       case 'status':
-        return statusReply(await describeStatus(store, content, channel, now, current));
-      default: {
+        return statusReply(await describeStatus(store, content, channel, now, current), surface);
+      case 'preview': {
         const next = await nextTipFor(store, content, channel);
-        const reply = tipReply(content, next?.tip, null);
+        const reply = tipReply(content, next?.tip, null, surface);
         return { ...reply, title: `Preview, only you see this: ${reply.title}`, private: true };
       }
     }
   };
 
-  async function subscribe(message: IncomingMessage, channel: ChannelRef, words: string[], now: Date, who: string, changed: (c: string, d?: object) => void, existing?: Subscription): Promise<Reply> {
-    const split = splitScheduleWords(words);
-    if (!split.ok) return note("I couldn't read that schedule", split.error);
+  async function subscribe(message: TipsMessage, channel: ChannelRef, input: ScheduleInput, now: Date, who: string, changed: (c: string, d?: object) => void, existing?: Subscription): Promise<Reply> {
+    const { surface } = message;
     let zoneNote = '';
     let fallback = o.defaultTimeZone ?? 'UTC';
-    if (split.value.timeZone === undefined) {
+    if (input.timeZone === undefined) {
       const platformZone = await platformTimeZone(message);
       if (platformZone) {
         fallback = platformZone;
-        zoneNote = `Time zone: ${platformZone}, the ${message.platform === 'discord' ? "server's" : "workspace's"} usual zone.`;
+        zoneNote = `Time zone: ${platformZone}, the ${surface.workspace}'s usual zone.`;
       } else {
-        zoneNote = `Time zone: ${fallback}, because I can't tell the ${message.platform === 'discord' ? "server's" : "workspace's"} zone. Add one to change it, e.g. /career tips subscribe monday 09:00 America/New_York.`;
+        const example = surface.tips('subscribe', { ...EXAMPLE_SCHEDULE, timeZone: 'America/New_York' });
+        zoneNote = `Time zone: ${fallback}, because I can't tell the ${surface.workspace}'s zone. Add one to change it, e.g. ${example}.`;
       }
     }
-    const parsed = parseSchedule(split.value, fallback);
+    const parsed = parseSchedule(input, fallback, surface.tips('subscribe', EXAMPLE_SCHEDULE));
     if (!parsed.ok) return note("I couldn't read that schedule", parsed.error);
     const schedule: WeeklySchedule = parsed.value;
-    const defaults = [split.value.day === undefined ? WEEKDAY_NAMES.mon : null, split.value.time === undefined ? '09:00' : null].filter(Boolean);
+    const defaults = [input.day === undefined ? WEEKDAY_NAMES.mon : null, input.time === undefined ? '09:00' : null].filter(Boolean);
     const sub = await store.subscribe(channel, schedule, { at: now, by: who });
     changed(existing ? 'reschedule' : 'subscribe', { schedule });
     const lines = [
       `${existing ? 'Updated: this channel now gets' : 'Subscribed: this channel gets'} a skill tip ${describeSchedule(schedule)}. ${await nextLine(sub, now)}`,
-      ...(defaults.length ? [`Using the default ${defaults.join(' ')} (say e.g. "/career tips subscribe friday 14:30" to choose).`] : []),
+      ...(defaults.length ? [`Using the default ${defaults.join(' ')} (say e.g. "${surface.tips('subscribe', { day: 'friday', time: '14:30' })}" to choose).`] : []),
       ...(zoneNote ? [zoneNote] : []),
     ];
     return note(existing ? 'Weekly tips updated' : 'Weekly tips on', ...lines);
@@ -125,7 +125,7 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
     return next ? `Next tip: ${formatInZone(next.at, sub.schedule.timeZone)}.` : '';
   }
 
-  async function isAdmin(message: IncomingMessage): Promise<boolean> {
+  async function isAdmin(message: TipsMessage): Promise<boolean> {
     try {
       // No way to tell means no: changes stay with people we know are admins.
       return (await message.isAdmin?.()) === true;
@@ -135,7 +135,7 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
     }
   }
 
-  async function platformTimeZone(message: IncomingMessage): Promise<string | null> {
+  async function platformTimeZone(message: TipsMessage): Promise<string | null> {
     try {
       const zone = await message.timeZone?.();
       return zone ? parseTimeZone(zone) : null;

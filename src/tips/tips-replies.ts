@@ -1,5 +1,5 @@
 import type { Reply } from '../core/reply.js';
-import { SCHEDULE_EXAMPLE } from '../core/tips/schedule.js';
+import { EXAMPLE_SCHEDULE, type Surface } from '../core/surface.js';
 import { nextTipText, pausedLine, type TipStatus } from './describe-status.js';
 
 /** Every tips answer is private: only the admin who asked sees it. */
@@ -7,36 +7,47 @@ export function note(title: string, ...paragraphs: string[]): Reply {
   return { intent: 'help', title, blocks: paragraphs.map((text) => ({ type: 'paragraph' as const, text })), choices: [], private: true };
 }
 
-export const TIPS_HELP = [
-  '/career tips subscribe [day] [time] [timezone]: a tip every week in this channel (default Monday 09:00)',
-  '/career tips status: schedule, next tip, tips left in the rotation',
-  '/career tips preview: see the next tip (only you)',
-  '/career tips pause | resume | skip: hold off, start again, or skip the next week',
-  '/career tips unsubscribe: stop weekly tips here',
-];
+/** The tips commands, written the way `surface` writes them. */
+export function tipsHelp(surface: Surface): string[] {
+  return [
+    `${surface.tips('subscribe', 'usage')}: a tip every week in this channel (default Monday 09:00)`,
+    `${surface.tips('status')}: schedule, next tip, tips left in the rotation`,
+    `${surface.tips('preview')}: see the next tip (only you)`,
+    `${surface.tips('pause')} | resume | skip: hold off, start again, or skip the next week`,
+    `${surface.tips('unsubscribe')}: stop weekly tips here`,
+  ];
+}
 
-export function helpReply(unknown?: string): Reply {
+export function helpReply(surface: Surface, unknown?: string): Reply {
   return {
     intent: 'help',
     title: 'Weekly skill tips',
     blocks: [
       ...(unknown ? [{ type: 'paragraph' as const, text: `I don't know "tips ${unknown}".` }] : []),
-      { type: 'list', ordered: false, items: TIPS_HELP },
-      { type: 'paragraph', text: `Example: ${SCHEDULE_EXAMPLE}` },
+      { type: 'list', ordered: false, items: tipsHelp(surface) },
+      { type: 'paragraph', text: `Example: ${surface.tips('subscribe', EXAMPLE_SCHEDULE)}` },
     ],
     choices: [],
     private: true,
   };
 }
 
-export function refusalReply(platform: string): Reply {
-  const who = platform === 'discord' ? 'members with the Manage Channels permission' : 'workspace admins and owners (and people the bot\'s operator lists as admins)';
-  return note('Only admins can change weekly tips', `Sorry, only ${who} can change this channel's weekly tips. Anyone can see the schedule with /career tips status.`);
+export function refusalReply(surface: Surface): Reply {
+  return note(
+    'Only admins can change weekly tips',
+    `Sorry, only ${surface.tipsAdmins} can change this channel's weekly tips. Anyone can see the schedule with ${surface.tips('status')}.`,
+  );
 }
 
-export function statusReply(st: TipStatus): Reply {
-  if (!st.subscribed) return note('Weekly tips: not subscribed', "This channel doesn't get weekly tips. An admin can start them with /career tips subscribe [day] [time] [timezone].");
-  const state = st.problem ? `Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.` : st.paused ? pausedLine(st.pausedReason) : st.skipping ? `Active; skipping the week ${st.skipping}` : 'Active';
+export function statusReply(st: TipStatus, surface: Surface): Reply {
+  if (!st.subscribed) {
+    return note('Weekly tips: not subscribed', `This channel doesn't get weekly tips. An admin can start them with ${surface.tips('subscribe', 'usage')}.`);
+  }
+  const state = st.problem
+    ? `Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.`
+    : st.paused
+      ? pausedLine(st.pausedReason, surface.tips('resume'))
+      : st.skipping ? `Active; skipping the week ${st.skipping}` : 'Active';
   return {
     intent: 'help',
     title: 'Weekly tips in this channel',

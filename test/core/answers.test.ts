@@ -3,6 +3,7 @@ import { renderText } from '../../src/core/render-text.js';
 import { decodeAction, encodeAction } from '../../src/core/actions.js';
 import { SECTION_IDS } from '../../src/core/sections.js';
 import { shippedBot, shippedContent } from '../helpers/content.js';
+import { command, envelope, press, question } from '../helpers/messages.js';
 
 const bot = shippedBot(() => new Date('2026-11-23T09:00:00Z'));
 const text = (q: string) => renderText(bot.answer(q).reply);
@@ -65,25 +66,25 @@ describe('role answers', () => {
   });
 
   it('answer a button press through the same core', async () => {
-    const r = await bot.handle({ platform: 'console', kind: 'button', text: '', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' }, action: { type: 'section', role: 'llm-sme', section: 'challenges' } });
+    const r = await bot.handle(press(envelope('console'), { type: 'section', role: 'llm-sme', section: 'challenges' }));
     expect(r.title).toBe('Large Language Model SME · Challenges');
   });
 
   it('keep slash-command answers private and mention answers public', async () => {
-    const base = { platform: 'slack' as const, user: { id: 'u' }, channel: { id: 'c', kind: 'channel' as const } };
-    expect((await bot.handle({ ...base, kind: 'command', text: 'llm sme' })).private).toBe(true);
-    expect((await bot.handle({ ...base, kind: 'mention', text: 'llm sme' })).private).toBe(false);
-    expect((await bot.handle({ ...base, kind: 'mention', text: 'ml systems engineer salary' })).private).toBe(true);
+    const base = envelope('slack');
+    expect((await bot.handle(command(base, 'llm sme'))).private).toBe(true);
+    expect((await bot.handle(question(base, 'mention', 'llm sme'))).private).toBe(false);
+    expect((await bot.handle(question(base, 'mention', 'ml systems engineer salary'))).private).toBe(true);
   });
 
   it('list the roles for a bare /career', async () => {
-    const r = await bot.handle({ platform: 'slack', kind: 'command', text: '  ', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' } });
+    const r = await bot.handle(command(envelope('slack'), '  '));
     expect(r.intent).toBe('list');
     expect(r.choices).toHaveLength(5);
   });
 
   it('say tips are off when no tips handler is configured', async () => {
-    const r = await bot.handle({ platform: 'slack', kind: 'command', text: 'tips status', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' } });
+    const r = await bot.handle(command(envelope('slack'), 'tips status'));
     expect(renderText(r)).toContain('not enabled');
   });
 });

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
+import { consoleSurface } from '../../src/adapters/console/console-surface.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import { renderText } from '../../src/core/render-text.js';
 import { formatProblem, sectionsOf } from '../../src/core/content/types.js';
@@ -77,7 +78,7 @@ describe('career-bot check rejects broken content, naming file, line and field',
     const result = loadContent(rolesFolder({ 'quantum-engineer.md': `${QUANTUM}\n## Salary\n\nPay varies widely by lab.\n` }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const text = renderText(createBot({ content: result.content }).answer('quantum engineer salary').reply);
+    const text = renderText(createBot({ surface: consoleSurface, content: result.content }).answer('quantum engineer salary').reply);
     expect(text).toContain('Pay varies widely by lab.');
   });
 

@@ -1,3 +1,4 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const loaded = loadContent(dir);
   if (!loaded.ok) throw new Error(`test content does not load: ${JSON.stringify(loaded.problems)}`);
   expect(loaded.content.roles.length).toBe(ROLES);
-  h = await startHarness(createBot({ content: loaded.content }), { deferAfterMs: 2000 });
+  h = await startHarness(createBot({ surface: discordSurface, content: loaded.content }), { deferAfterMs: 2000 });
 });
 
 afterAll(async () => {

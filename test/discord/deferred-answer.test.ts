@@ -1,3 +1,4 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
 import type { Reply } from '../../src/core/reply.js';
@@ -29,6 +30,7 @@ let h: Harness;
 
 beforeAll(async () => {
   const bot = createBot({
+    surface: discordSurface,
     content: shippedContent(),
     tipsCommands: {
       async handle() {

@@ -1,22 +1,24 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/start-discord.js';
 import { roleColour } from '../../src/adapters/discord/render-embed.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { loadContent } from '../../src/core/content/load-content.js';
-import type { IncomingMessage } from '../../src/core/message.js';
+import type { TipsMessage } from '../../src/core/message.js';
+import { commandWords } from '../helpers/messages.js';
 import type { Reply } from '../../src/core/reply.js';
 import { APP_ID, BOT_USER, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.mjs';
 import { embedText, limitProblems } from './limits.js';
 import { memoryLogger } from './memory-logger.js';
-import { ADMIN_PERMISSIONS, buttonPress, careerCommand, directMessage, DM_CHANNEL_ID, roleAutocomplete, tipsCommand, USER } from './payloads.js';
+import { ADMIN_PERMISSIONS, buttonPress, CHANNEL_ID, careerCommand, directMessage, DM_CHANNEL_ID, GUILD_ID, roleAutocomplete, tipsCommand, USER } from './payloads.js';
 
 const loaded = loadContent('content');
 if (!loaded.ok) throw new Error('content does not load');
 const content = loaded.content;
 
 /** Tips commands the bot received, and a gate to make one slow on purpose. */
-const tipsCalls: { message: IncomingMessage; args: string; admin: boolean; zone: string | undefined }[] = [];
+const tipsCalls: { message: TipsMessage; args: string; admin: boolean; zone: string | undefined }[] = [];
 let tipsFail = false;
 const tipsReply: Reply = { intent: 'help', title: 'Weekly tips', blocks: [{ type: 'paragraph', text: 'Subscribed.' }], choices: [], private: true };
 
@@ -27,10 +29,11 @@ const logger = memoryLogger();
 beforeAll(async () => {
   fake = await startFakeDiscord();
   const bot = createBot({
+    surface: discordSurface,
     content,
     tipsCommands: {
-      async handle(message, args) {
-        tipsCalls.push({ message, args, admin: (await message.isAdmin?.()) ?? false, zone: await message.timeZone?.() });
+      async handle(message) {
+        tipsCalls.push({ message, args: commandWords(message.command), admin: (await message.isAdmin?.()) ?? false, zone: await message.timeZone?.() });
         if (tipsFail) throw new Error('store unavailable');
         return tipsReply;
       },
@@ -190,9 +193,12 @@ describe('Discord adapter on a real discord.js Client', () => {
     expect(admin.body.data.flags).toBe(64);
     await interact(tipsCommand('status'));
     expect(tipsCalls.map((c) => [c.args, c.admin, c.zone, c.message.kind, c.message.channel.kind])).toEqual([
-      ['subscribe fri 10:00 Europe/Berlin', true, undefined, 'command', 'channel'],
-      ['status', false, undefined, 'command', 'channel'],
+      ['subscribe fri 10:00 Europe/Berlin', true, undefined, 'tips', 'channel'],
+      ['status', false, undefined, 'tips', 'channel'],
     ]);
+    // Discord's options arrive as fields, never as words to be guessed at.
+    expect(tipsCalls[0]!.message.command).toEqual({ sub: 'subscribe', schedule: { day: 'fri', time: '10:00', timeZone: 'Europe/Berlin' } });
+    expect(tipsCalls[0]!.message.conversation).toEqual({ platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID, thread: null, user: USER.id });
   });
 
   it('never runs a tips command from /career: role "tips subscribe" gets a pointer to /tips', async () => {

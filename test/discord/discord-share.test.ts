@@ -1,3 +1,4 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
 import { shippedContent } from '../helpers/content.js';
@@ -8,7 +9,7 @@ import { buttonPress, careerCommand, USER } from './payloads.js';
 let h: Harness;
 beforeAll(async () => {
   // Far above what an answer takes, so responses are always immediate (type 4/7).
-  h = await startHarness(createBot({ content: shippedContent() }), { deferAfterMs: 2000 });
+  h = await startHarness(createBot({ surface: discordSurface, content: shippedContent() }), { deferAfterMs: 2000 });
 });
 afterAll(async () => {
   await h?.stop();

@@ -1,3 +1,4 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/start-discord.js';
 import { parseConfig, type Config } from '../../src/config.js';
@@ -29,7 +30,7 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     fake = await startFakeDiscord();
     const logger = memoryLogger();
     const fatal: Error[] = [];
-    discord = await startDiscord({ bot: createBot({ content: shippedContent() }), config: config(fake.apiUrl), logger, onFatal: (err) => fatal.push(err) });
+    discord = await startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: config(fake.apiUrl), logger, onFatal: (err) => fatal.push(err) });
     fake.dropGateway(code);
     await expect.poll(() => fatal.length).toBe(1);
     expect(fatal[0]!.message).toMatch(cause);
@@ -41,7 +42,7 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
   it('a resumable drop (4000) is left to discord.js and is not fatal', async () => {
     fake = await startFakeDiscord();
     const fatal: Error[] = [];
-    discord = await startDiscord({ bot: createBot({ content: shippedContent() }), config: config(fake.apiUrl), logger: memoryLogger(), onFatal: (err) => fatal.push(err) });
+    discord = await startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: config(fake.apiUrl), logger: memoryLogger(), onFatal: (err) => fatal.push(err) });
     const resume = fake.nextGatewayOp(6);
     fake.dropGateway(4000);
     await resume;
@@ -53,7 +54,7 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     fake.refuseNextIdentify(4004);
     const fatal: Error[] = [];
     const logger = memoryLogger();
-    await expect(startDiscord({ bot: createBot({ content: shippedContent() }), config: config(fake.apiUrl), logger, onFatal: (err) => fatal.push(err) })).rejects.toThrow(
+    await expect(startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: config(fake.apiUrl), logger, onFatal: (err) => fatal.push(err) })).rejects.toThrow(
       /4004 \(authentication failed/,
     );
     expect(fatal).toEqual([]);

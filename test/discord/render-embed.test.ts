@@ -1,3 +1,4 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { describe, expect, it } from 'vitest';
 import { parseCustomId, navigateId, shareId } from '../../src/adapters/discord/custom-ids.js';
 import { md, rebuildAction, renderEmbed, roleColour } from '../../src/adapters/discord/render-embed.js';
@@ -6,10 +7,11 @@ import { loadContent } from '../../src/core/content/load-content.js';
 import type { Block, Choice, Reply } from '../../src/core/reply.js';
 import { SECTION_IDS } from '../../src/core/sections.js';
 import { embedText, limitProblems } from './limits.js';
+import { envelope, question } from '../helpers/messages.js';
 
 const loaded = loadContent('content');
 if (!loaded.ok) throw new Error('content does not load');
-const bot = createBot({ content: loaded.content });
+const bot = createBot({ surface: discordSurface, content: loaded.content });
 
 const long = (tag: string, n: number) => `${tag} ${'lorem ipsum dolor sit amet '.repeat(Math.ceil(n / 27))}`.slice(0, n);
 
@@ -33,7 +35,7 @@ describe('renderEmbed', () => {
   it('keeps every role and section of the shipped content within Discord limits', async () => {
     for (const role of loaded.content.roles) {
       for (const section of SECTION_IDS) {
-        const reply = await bot.handle({ platform: 'discord', kind: 'command', text: `${role.id} ${section}`, user: { id: '1' }, channel: { id: '2', kind: 'channel' } });
+        const reply = await bot.handle(question(envelope('discord', { user: { id: '1' }, channel: '2' }), 'command', `${role.id} ${section}`));
         for (const options of [{}, { ephemeral: true, share: true }]) {
           expect(limitProblems(renderEmbed(reply, options)), `${role.id} ${section}`).toEqual([]);
         }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBot, type Bot } from '../../src/core/bot.js';
+import { consoleSurface } from '../../src/adapters/console/console-surface.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import type { Content } from '../../src/core/content/types.js';
 
@@ -21,7 +22,7 @@ export function shippedContent(): Content {
 }
 
 export function shippedBot(clock?: () => Date): Bot {
-  return createBot({ content: shippedContent(), ...(clock ? { clock } : {}) });
+  return createBot({ surface: consoleSurface, content: shippedContent(), ...(clock ? { clock } : {}) });
 }
 
 /** A temp copy of the shipped content, for tests that break one file. */

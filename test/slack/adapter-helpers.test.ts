@@ -3,6 +3,7 @@ import { createAnswerTurns } from '../../src/adapters/slack/guard.js';
 import { channelKind, cleanText } from '../../src/adapters/slack/incoming.js';
 import { decodeSource, encodeSource, sourceOfText } from '../../src/adapters/slack/reply-source.js';
 import type { Reply } from '../../src/core/reply.js';
+import { command, envelope, question } from '../helpers/messages.js';
 
 describe('createAnswerTurns', () => {
   it('gives each waiter its own event-loop turn, in arrival order', async () => {
@@ -75,9 +76,10 @@ describe('reply sources', () => {
   });
 
   it('never rebuilds a tips command, lists for an empty command, and falls back to the section for long text', () => {
-    expect(sourceOfText('tips subscribe', reply, 'command')).toBeNull();
-    expect(sourceOfText('tips subscribe', reply, 'dm')).toBe('t:tips subscribe');
-    expect(sourceOfText('  ', reply, 'command')).toBe('a:l');
-    expect(sourceOfText('x'.repeat(5_000), reply, 'command')).toBe('a:s:llm-sme:skills');
+    const where = envelope('slack');
+    expect(sourceOfText(command(where, 'tips subscribe'), reply)).toBeNull();
+    expect(sourceOfText(question(where, 'dm', 'tips subscribe'), reply)).toBe('t:tips subscribe');
+    expect(sourceOfText(command(where, '  '), reply)).toBe('a:l');
+    expect(sourceOfText(command(where, 'x'.repeat(5_000)), reply)).toBe('a:s:llm-sme:skills');
   });
 });

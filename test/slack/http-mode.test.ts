@@ -15,13 +15,14 @@ import {
   type Harness,
 } from './harness.js';
 import { blockKitProblems } from './limits.js';
+import { commandWords } from '../helpers/messages.js';
 
 /** Echoes what the core handed it, so the test sees the lazy lookups' results. */
 const echoTips: TipsCommandHandler = {
-  handle: async (message, args) => ({
+  handle: async (message) => ({
     intent: 'help',
     title: 'Weekly tips',
-    blocks: [{ type: 'paragraph', text: `admin=${await message.isAdmin?.()} tz=${await message.timeZone?.()} args=${args}` }],
+    blocks: [{ type: 'paragraph', text: `admin=${await message.isAdmin?.()} tz=${await message.timeZone?.()} args=${commandWords(message.command)}` }],
     choices: [],
     private: true,
   }),

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { clip, escapeSlack, plainToMrkdwn, splitText, unescapeSlack } from '../../src/adapters/slack/mrkdwn.js';
 import { renderBlocks } from '../../src/adapters/slack/render-blocks.js';
 import { createBot } from '../../src/core/bot.js';
+import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { sectionsOf } from '../../src/core/content/types.js';
 import type { Reply } from '../../src/core/reply.js';
 import { buttonsOf, testContent } from './harness.js';
 import { blockKitProblems } from './limits.js';
 
-const bot = createBot({ content: testContent(), clock: () => new Date('2025-01-06T09:00:00Z') });
+const bot = createBot({ surface: slackSurface, content: testContent(), clock: () => new Date('2025-01-06T09:00:00Z') });
 const ask = (text: string) => bot.answer(text).reply;
 
 describe('renderBlocks snapshots (paste into Block Kit Builder to review)', () => {

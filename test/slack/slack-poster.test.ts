@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackPoster } from '../../src/adapters/slack/slack-poster.js';
 import { createBot } from '../../src/core/bot.js';
+import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import type { TipPoster } from '../../src/core/tips/tip-poster.js';
 import { createLogger } from '../../src/create-logger.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
@@ -14,7 +15,7 @@ describe('createSlackPoster (Web API only)', () => {
   let fake: FakeSlack;
   let poster: TipPoster;
   const logs = new LogCapture();
-  const tip = createBot({ content: testContent(), clock: () => new Date('2025-01-06T09:00:00Z') }).answer('send me a tip').reply;
+  const tip = createBot({ surface: slackSurface, content: testContent(), clock: () => new Date('2025-01-06T09:00:00Z') }).answer('send me a tip').reply;
 
   beforeAll(async () => {
     fake = await startFakeSlack();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
 import { createBot } from '../../src/core/bot.js';
+import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { createLogger } from '../../src/create-logger.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { config, LogCapture, testContent } from './harness.js';
@@ -13,7 +14,7 @@ describe('Slack over Socket Mode (real Bolt SocketModeReceiver, fake WebSocket)'
     const logger = createLogger('debug', new LogCapture().stream);
     const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl });
     // Resolves once the fake has sent `hello` over the socket.
-    slack = await startSlack({ bot: createBot({ content: testContent(), logger }), config: cfg, logger });
+    slack = await startSlack({ bot: createBot({ surface: slackSurface, content: testContent(), logger }), config: cfg, logger });
   });
   afterAll(async () => {
     await slack.stop();

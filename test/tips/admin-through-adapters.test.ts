@@ -1,3 +1,4 @@
+import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -53,7 +54,7 @@ describe('Slack: /career tips subscribe', () => {
 
 describe('Discord: /tips subscribe', () => {
   it('refuses a member without Manage Channels and subscribes for one with it', async () => {
-    const h = await startDiscordHarness(createBot({ content: shippedContent(), ...(await tipsBotOptions()) }));
+    const h = await startDiscordHarness(createBot({ surface: discordSurface, content: shippedContent(), ...(await tipsBotOptions()) }));
     stop = () => h.stop();
 
     const refused = await h.interact(tipsCommand('subscribe', {}));

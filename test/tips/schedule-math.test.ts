@@ -1,3 +1,5 @@
+import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
+import { EXAMPLE_SCHEDULE } from '../../src/core/surface.js';
 import { describe, expect, it } from 'vitest';
 import { parseDay, parseSchedule, parseTime, parseTimeZone, splitScheduleWords, type WeeklySchedule } from '../../src/core/tips/schedule.js';
 import { firstSlotFrom, followingSlot, planDue, slotAtOrBefore } from '../../src/core/tips/slots.js';
@@ -102,15 +104,18 @@ describe('reading what an admin typed', () => {
   ])('zone %s → %s', (text, zone) => expect(parseTimeZone(text)).toBe(zone));
 
   it('reads the words in any order and fills defaults', () => {
-    const split = splitScheduleWords(['Europe/Paris', '10:15', 'friday']);
-    expect(split.ok && parseSchedule(split.value, 'UTC')).toEqual({ ok: true, value: { day: 'fri', time: '10:15', timeZone: 'Europe/Paris' } });
-    expect(parseSchedule({}, 'Asia/Tokyo')).toEqual({ ok: true, value: { day: 'mon', time: '09:00', timeZone: 'Asia/Tokyo' } });
+    const split = splitScheduleWords(['Europe/Paris', '10:15', 'friday'], EXAMPLE);
+    expect(split.ok && parseSchedule(split.value, 'UTC', EXAMPLE)).toEqual({ ok: true, value: { day: 'fri', time: '10:15', timeZone: 'Europe/Paris' } });
+    expect(parseSchedule({}, 'Asia/Tokyo', EXAMPLE)).toEqual({ ok: true, value: { day: 'mon', time: '09:00', timeZone: 'Asia/Tokyo' } });
   });
+
+  // The example each error shows, as the asker's surface writes it (here Slack's).
+  const EXAMPLE = slackSurface.tips('subscribe', EXAMPLE_SCHEDULE);
 
   it('explains a bad part with an example', () => {
     for (const words of [['funday'], ['25:00'], ['Mars/Base'], ['mon', 'tue']]) {
-      const split = splitScheduleWords(words);
-      const result = split.ok ? parseSchedule(split.value, 'UTC') : split;
+      const split = splitScheduleWords(words, EXAMPLE);
+      const result = split.ok ? parseSchedule(split.value, 'UTC', EXAMPLE) : split;
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/e\.g\. \/career tips subscribe monday 09:00 Europe\/Berlin/);
     }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
+import { consoleSurface } from '../../src/adapters/console/console-surface.js';
 import type { IncomingMessage } from '../../src/core/message.js';
 import type { Reply } from '../../src/core/reply.js';
 import { renderText } from '../../src/core/render-text.js';
@@ -10,26 +11,26 @@ import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { contentWithTips, manualClock, NO_PACE } from './helpers/fixture.js';
 import { memoryLogger } from './helpers/memory-logger.js';
 import { recordingPoster } from './helpers/recording-poster.js';
+import { command, envelope } from '../helpers/messages.js';
 
 const content = contentWithTips();
 
-function message(text: string, o: { admin?: boolean | 'throws'; zone?: string; platform?: IncomingMessage['platform']; dm?: boolean } = {}): IncomingMessage {
-  return {
-    platform: o.platform ?? 'slack',
-    kind: 'command',
+function message(text: string, o: { admin?: boolean | 'throws'; zone?: string; platform?: 'slack' | 'discord' | 'console'; dm?: boolean } = {}): IncomingMessage {
+  return command(
+    {
+      ...envelope(o.platform ?? 'slack', { channel: 'C-TIPS', user: { id: 'U42', name: 'ada' }, ...(o.dm ? { dm: true } : {}) }),
+      ...(o.admin !== undefined
+        ? {
+            isAdmin: async () => {
+              if (o.admin === 'throws') throw new Error('users.info failed');
+              return o.admin === true;
+            },
+          }
+        : {}),
+      ...(o.zone !== undefined ? { timeZone: async () => o.zone } : {}),
+    },
     text,
-    user: { id: 'U42', name: 'ada' },
-    channel: { id: 'C-TIPS', kind: o.dm ? 'dm' : 'channel' },
-    ...(o.admin !== undefined
-      ? {
-          isAdmin: async () => {
-            if (o.admin === 'throws') throw new Error('users.info failed');
-            return o.admin === true;
-          },
-        }
-      : {}),
-    ...(o.zone !== undefined ? { timeZone: async () => o.zone } : {}),
-  };
+  );
 }
 
 const text = (r: Reply) => renderText(r);
@@ -46,7 +47,7 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
     store = await database.open();
     clock.set('2025-03-05T12:00:00Z');
     logger.entries.length = 0;
-    bot = createBot({ content, clock, logger, tipsCommands: createTipsCommands({ store, content, clock, logger }) });
+    bot = createBot({ surface: consoleSurface, content, clock, logger, tipsCommands: createTipsCommands({ store, content, clock, logger }) });
   });
   afterEach(async () => {
     await store.close();

@@ -1,8 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot.js';
-import type { IncomingMessage } from '../../core/message.js';
+import type { Envelope, IncomingMessage } from '../../core/message.js';
 import type { Reply } from '../../core/reply.js';
 import { renderText } from '../../core/render-text.js';
+import { commandMessage } from '../shared/typed-command.js';
+import { consoleSurface } from './console-surface.js';
 
 export interface ConsoleChat {
   /** Resolves when the user quits or input ends. */
@@ -63,12 +65,18 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
 }
 
 function toMessage(line: string, last: Reply | null, user: IncomingMessage['user']): IncomingMessage | null {
-  const base = { platform: 'console' as const, user, channel: { id: 'console', kind: 'dm' as const } };
+  const base: Envelope = {
+    platform: 'console',
+    surface: consoleSurface,
+    conversation: { platform: 'console', workspace: null, channel: 'console', thread: null, user: 'console' },
+    user,
+    channel: { id: 'console', kind: 'dm' },
+  };
   if (/^\d{1,3}$/.test(line) && last?.choices.length) {
     const choice = last.choices[Number(line) - 1];
-    return choice ? { ...base, kind: 'button', text: '', action: choice.action } : null;
+    return choice ? { ...base, kind: 'button', action: choice.action } : null;
   }
   const command = /^\/career\b\s*(.*)$/i.exec(line);
-  if (command) return { ...base, kind: 'command', text: command[1] ?? '' };
-  return { ...base, kind: 'dm', text: line };
+  if (!command) return { ...base, kind: 'question', via: 'dm', text: line };
+  return commandMessage(base, command[1] ?? '');
 }

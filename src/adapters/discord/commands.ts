@@ -7,10 +7,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { SECTION_IDS, SECTION_TITLES } from '../../core/sections.js';
+import { TIPS_SUBCOMMANDS, type TipsSubcommand } from '../../core/tips/tips-request.js';
 
 export const CAREER_COMMAND = 'career';
 export const TIPS_COMMAND = 'tips';
-export const TIPS_SUBCOMMANDS = ['subscribe', 'unsubscribe', 'status', 'preview', 'pause', 'resume', 'skip'] as const;
 
 const DAYS = [
   ['Monday', 'mon'],
@@ -22,7 +22,7 @@ const DAYS = [
   ['Sunday', 'sun'],
 ] as const;
 
-const TIPS_DESCRIPTIONS: Record<(typeof TIPS_SUBCOMMANDS)[number], string> = {
+const TIPS_DESCRIPTIONS: Record<TipsSubcommand, string> = {
   subscribe: 'Post a weekly skill tip in this channel',
   unsubscribe: 'Stop the weekly tips in this channel',
   status: "Show this channel's weekly tip schedule",

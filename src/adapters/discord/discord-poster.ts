@@ -1,23 +1,20 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData, type RESTPostAPIChannelMessageResult } from 'discord.js';
-import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { networkFailure } from '../../core/tips/request-errors.js';
-import type { PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import { createTipPoster, networkOutcome, type PosterOptions } from '../shared/tip-poster-scaffold.js';
 import { renderEmbed } from './render-embed.js';
 import { classifyRestError } from './rest-errors.js';
 import { logRestEvents, TIP_POST_TIMEOUT_MS, tipPosterRestOptions } from './rest-options.js';
+import { discordSurface } from './discord-surface.js';
+
+/** Discord allows 50 requests per second per bot; kept a little under so clock jitter does not tip a window over. */
+export const DISCORD_PACE: PostingPace = { perSecond: 48, perChannelMs: 1100, concurrency: 8 };
 
 /** Discord's limit on a message nonce. */
 const MAX_NONCE = 25;
 
-export interface DiscordPosterOptions {
-  token: string;
-  apiUrl?: string;
-  logger: Logger;
-  /** Per-request timeout; a post takes at most twice this, rate-limit waits included. */
-  timeoutMs?: number;
-}
+export type DiscordPosterOptions = PosterOptions;
 
 /**
  * Posts replies (weekly tips) into channels through Discord's REST API only,
@@ -42,50 +39,41 @@ export function createDiscordPoster(o: DiscordPosterOptions): TipPoster {
   };
   const rest = new REST(tipPosterRestOptions(o.apiUrl, { timeoutMs, rejectOnRateLimit })).setToken(o.token);
   logRestEvents(rest, logger);
-  let stopped = false;
 
-  const post = async (channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> => {
-    if (stopped) return { ok: false, permanent: false, reason: 'poster stopped' };
+  const send = async (channelId: string, reply: Reply, options: PostOptions): Promise<PostOutcome> => {
     const route = Routes.channelMessages(channelId);
     deadlines.set(route, Date.now() + budgetMs);
-    let timer: NodeJS.Timeout | undefined;
-    // A hard stop at the budget, should a body stall after the headers came: the outcome is then unknown.
-    const deadline = new Promise<PostOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, permanent: false, unknown: true, reason: `no answer within ${budgetMs} ms` }), budgetMs);
-    });
-    const send = async (): Promise<PostOutcome> => {
-      try {
-        // Channel messages cannot be ephemeral and have no one to share them: plain render.
-        const nonce = options.idempotencyKey === undefined ? undefined : toNonce(options.idempotencyKey);
-        const body = { ...renderEmbed(reply), ...(nonce ? { nonce, enforce_nonce: true } : {}) };
-        // @discordjs/rest drops the token after a 401; set it again so a later run tries once more.
-        rest.setToken(o.token);
-        const message = (await rest.post(route, { body })) as RESTPostAPIChannelMessageResult;
-        logger.debug({ channel: channelId, message: message.id }, 'posted');
-        return { ok: true, messageId: message.id };
-      } catch (err) {
-        const outcome = discordOutcome(err);
-        const { code, status } = classifyRestError(err);
-        logger.warn({ err, channel: channelId, code, status, reason: outcome.reason, permanent: outcome.permanent, unknown: outcome.unknown ?? false, tokenRefused: outcome.tokenRefused ?? false }, 'discord post failed');
-        return outcome;
-      }
-    };
     try {
-      return await Promise.race([send(), deadline]);
+      // Channel messages cannot be ephemeral and have no one to share them: plain render.
+      const nonce = options.idempotencyKey === undefined ? undefined : toNonce(options.idempotencyKey);
+      const body = { ...renderEmbed(reply), ...(nonce ? { nonce, enforce_nonce: true } : {}) };
+      // @discordjs/rest drops the token after a 401; set it again so a later run tries once more.
+      rest.setToken(o.token);
+      const message = (await rest.post(route, { body })) as RESTPostAPIChannelMessageResult;
+      logger.debug({ channel: channelId, message: message.id }, 'posted');
+      return { ok: true, messageId: message.id };
     } finally {
-      clearTimeout(timer);
       deadlines.delete(route);
     }
   };
 
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    rest.clearHashSweeper();
-    rest.clearHandlerSweeper();
-  };
-
-  return { platform: 'discord', post, stop };
+  return createTipPoster({
+    platform: 'discord',
+    surface: discordSurface,
+    pace: DISCORD_PACE,
+    logger,
+    budgetMs,
+    send,
+    classify: discordOutcome,
+    describe: (err) => {
+      const { code, status } = classifyRestError(err);
+      return { code, status };
+    },
+    release: () => {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  });
 }
 
 /** Posted, not posted (and why), or unknown: what a failed REST call says about the message. */
@@ -101,8 +89,7 @@ export function discordOutcome(err: unknown): PostOutcome & { ok: false } {
   if (err instanceof RateLimitError) return { ok: false, permanent: false, reason };
   // After a 401 @discordjs/rest drops the token and refuses to send at all.
   if (err instanceof Error && /Expected token to be set/.test(err.message)) return { ok: false, permanent: false, reason: 'discord token refused (401)', tokenRefused: true };
-  const network = networkFailure(err);
-  return network.notSent ? { ok: false, permanent: false, reason: `network error: ${network.detail}` } : { ok: false, permanent: false, unknown: true, reason: `network error: ${network.detail}` };
+  return networkOutcome(err);
 }
 
 /** A nonce Discord accepts (≤ 25 characters), the same for the same key. */

@@ -1,3 +1,5 @@
+import { clipText, splitText as splitCut, splitsPair, type CutRules } from '../shared/split-text.js';
+
 /**
  * Discord's message limits, counted in UTF-16 code units (never fewer than
  * the characters Discord counts, so staying under them is always safe).
@@ -22,37 +24,23 @@ export const LIMITS = {
   choices: 25,
 } as const;
 
-const ELLIPSIS = '…';
+/** Discord's markdown escape (`\*`) and surrogate pairs stay whole; a space is a break only past half the window. */
+const DISCORD_CUTS: CutRules = { safeCut, spaceFrom: 0.5, trimClipped: true };
 
-/** Cuts `text` to at most `max` units, ending in an ellipsis when cut; never splits a surrogate pair. */
+/** Cuts `text` to at most `max` units, ending in an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, safeCut(text, max - 1)).trimEnd()}${ELLIPSIS}`;
+  return clipText(text, max, DISCORD_CUTS);
 }
 
-/**
- * Splits text into chunks of at most `max` units: at a line break if one is
- * in the second half of the window, else at a space, else hard.
- */
+/** Splits trimmed text into chunks of at most `max` units, at a line break or space where one is near the end. */
 export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = safeCut(rest, max);
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) chunks.push(rest);
-  return chunks;
+  return splitCut(text.trim(), max, DISCORD_CUTS);
 }
 
 /** The largest cut point ≤ max that splits neither a surrogate pair nor a markdown escape (`\*`). */
 function safeCut(text: string, max: number): number {
   let cut = max;
-  const before = text.charCodeAt(cut - 1);
-  if (before >= 0xd800 && before <= 0xdbff) cut -= 1;
+  if (splitsPair(text, cut)) cut -= 1;
   while (cut > 0 && text[cut - 1] === '\\') cut -= 1;
   return Math.max(1, cut);
 }

@@ -1,32 +1,32 @@
 import { PermissionFlagsBits, type Interaction, type Message } from 'discord.js';
-import type { IncomingMessage } from '../../core/message.js';
-import type { Action } from '../../core/reply.js';
+import type { Envelope } from '../../core/message.js';
+import { discordSurface } from './discord-surface.js';
 
 /**
- * The neutral message for an interaction. `isAdmin` reads the member's
+ * Who and where for an interaction. `isAdmin` reads the member's
  * permissions as Discord computed them for this very interaction, so a
  * command's default permissions being loosened by a server admin does not
  * loosen the check. Discord does not tell a bot a server's time zone.
  */
-export function fromInteraction(interaction: Interaction, kind: IncomingMessage['kind'], text: string, action?: Action): IncomingMessage {
+export function fromInteraction(interaction: Interaction): Envelope {
   const inGuild = interaction.inGuild();
+  const channel = interaction.channelId ?? interaction.user.id;
   return {
     platform: 'discord',
-    kind,
-    text,
+    surface: discordSurface,
+    conversation: { platform: 'discord', workspace: interaction.guildId ?? null, channel, thread: null, user: interaction.user.id },
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
-    channel: { id: interaction.channelId ?? interaction.user.id, kind: inGuild ? 'channel' : 'dm' },
-    ...(action ? { action } : {}),
+    channel: { id: channel, kind: inGuild ? 'channel' : 'dm' },
     isAdmin: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
     timeZone: async () => undefined,
   };
 }
 
-export function fromDirectMessage(message: Message): IncomingMessage {
+export function fromDirectMessage(message: Message): Envelope {
   return {
     platform: 'discord',
-    kind: 'dm',
-    text: message.content,
+    surface: discordSurface,
+    conversation: { platform: 'discord', workspace: null, channel: message.channelId, thread: null, user: message.author.id },
     user: { id: message.author.id, name: message.author.globalName ?? message.author.username },
     channel: { id: message.channelId, kind: 'dm' },
     isAdmin: async () => false,

@@ -7,10 +7,13 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import { tipsCommandArgs, type Bot } from '../../core/bot.js';
+import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
+import { isTipsSubcommand, type TipsCommand } from '../../core/tips/tips-request.js';
+import { buttonResponse, expiredButton } from '../shared/button-policy.js';
 import { CAREER_COMMAND, TIPS_COMMAND } from './commands.js';
+import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
 import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
@@ -27,7 +30,6 @@ export interface HandlerDeps {
 
 const DEFER_AFTER_MS = 1500;
 
-const EXPIRED = 'That button has expired; run /career again.';
 const TIPS_POINTER =
   'Weekly tips have their own command: `/tips subscribe`, `/tips status` and the rest, in a server channel, for members with Manage Channels. `/career` answers questions about roles.';
 
@@ -55,23 +57,21 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
   const inGuild = i.inGuild();
   if (i.commandName === CAREER_COMMAND) {
     const role = i.options.getString('role', true);
-    // The core reads command text starting with "tips" as a tips command; on
-    // Discord those go through /tips only, which Discord hides from members
-    // without Manage Channels.
-    if (tipsCommandArgs({ kind: 'command', text: role })) {
+    // "tips ..." typed as a role is someone looking for the tips commands: on
+    // Discord those are /tips only, which Discord hides from members without
+    // Manage Channels.
+    if (/^\s*tips\b/i.test(role)) {
       await i.reply({ content: TIPS_POINTER, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
     const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
-    const pending = deps.bot.handle(fromInteraction(i, 'command', text));
+    const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'question', via: 'command', text });
     // In a server only the asker sees the answer until they share it; in DMs it is a normal message.
     await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild, share: inGuild }), deps, inGuild ? 'private' : 'reply');
     return;
   }
   if (i.commandName === TIPS_COMMAND) {
-    const args = ['day', 'time', 'timezone'].map((name) => i.options.getString(name)?.trim() ?? '').filter(Boolean);
-    const text = ['tips', i.options.getSubcommand(), ...args].join(' ');
-    const pending = deps.bot.handle(fromInteraction(i, 'command', text));
+    const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'tips', command: tipsCommandOf(i) });
     await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild }), deps, inGuild ? 'private' : 'reply');
     return;
   }
@@ -79,10 +79,20 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
   await i.reply({ content: 'I no longer know that command; try /career.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
+/** `/tips` as typed: its options are already fields, each read as what it is named. */
+function tipsCommandOf(i: ChatInputCommandInteraction): TipsCommand {
+  const option = (name: string) => i.options.getString(name)?.trim() || undefined;
+  const sub = i.options.getSubcommand();
+  // A subcommand registered by a newer version than this one.
+  if (!isTipsSubcommand(sub)) return { sub: 'help', unknown: sub };
+  if (sub === 'subscribe') return { sub, schedule: { day: option('day'), time: option('time'), timeZone: option('timezone') } };
+  return { sub };
+}
+
 async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const request = parseCustomId(i.customId);
   if (!request) {
-    await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({ content: expiredButton(discordSurface), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   if (request.kind === 'share') {
@@ -93,8 +103,8 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   }
   const inGuild = i.inGuild();
   const { page, action } = request;
-  const pending = deps.bot.handle(fromInteraction(i, 'button', '', action));
-  if (!inGuild || i.message.flags.has(MessageFlags.Ephemeral)) {
+  const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
+  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: inGuild }) === 'update') {
     await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild, source: action }), deps, 'update');
   } else {
     // A shared message stays as shared: whoever presses its buttons gets their own private answer.

@@ -1,5 +1,7 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Action, Block, Reply } from '../../core/reply.js';
+import { fieldLines, listLines } from '../../core/block-lines.js';
+import { fnv1a } from '../../core/fnv1a.js';
 import { LIMITS, splitText, truncate } from './embed-limits.js';
 import { renderButtons, type ButtonRow } from './render-buttons.js';
 
@@ -85,12 +87,7 @@ export function rebuildAction(reply: Reply): Action | null {
 /** A stable colour per role id (FNV-1a hash to a hue), so a role always looks the same. */
 export function roleColour(roleId: string | undefined): number {
   if (!roleId) return DEFAULT_COLOUR;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < roleId.length; i++) {
-    hash ^= roleId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hslToRgb(hash % 360, 0.6, 0.5);
+  return hslToRgb(fnv1a(roleId) % 360, 0.6, 0.5);
 }
 
 /** Blocks before the first heading make the description; each heading starts a field. */
@@ -128,9 +125,9 @@ function blockLines(block: Exclude<Block, { type: 'heading' }>): string[] {
     case 'paragraph':
       return [md(block.text)];
     case 'list':
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${md(item)}`);
+      return listLines(block, md);
     case 'fields':
-      return block.fields.map((f) => `**${md(f.label)}**: ${md(f.value)}`);
+      return fieldLines(block.fields, md, (label) => `**${label}**`);
   }
 }
 

@@ -30,7 +30,7 @@ export async function startDiscord(o: {
    * completes the same failure rejects `startDiscord` instead.
    */
   onFatal?: (err: Error) => void;
-}): Promise<{ stop(): Promise<void> }> {
+}): Promise<{ ready(): boolean; stop(): Promise<void> }> {
   const token = o.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const logger = o.logger.child({ component: 'discord' });
@@ -90,6 +90,8 @@ export async function startDiscord(o: {
   }
 
   return {
+    // Deaf after a fatal close even though the process is up.
+    ready: () => stopping === undefined && !reported && client.isReady(),
     stop: () =>
       (stopping ??= client.destroy().then(() => {
         logger.info({}, 'discord stopped');
@@ -97,22 +99,17 @@ export async function startDiscord(o: {
   };
 }
 
+/** The gateway close codes discord.js does not reconnect after, in words for whoever runs the bot. */
+const CLOSE_CAUSES: Readonly<Record<number, string>> = {
+  [GatewayCloseCodes.AuthenticationFailed]: 'authentication failed: DISCORD_TOKEN was rejected; reset it in the developer portal',
+  [GatewayCloseCodes.InvalidShard]: 'invalid shard',
+  [GatewayCloseCodes.ShardingRequired]: 'sharding required: the bot is in too many servers for one connection',
+  [GatewayCloseCodes.InvalidAPIVersion]: 'invalid gateway API version',
+  [GatewayCloseCodes.InvalidIntents]: 'invalid intents',
+  [GatewayCloseCodes.DisallowedIntents]: 'disallowed intents: an intent the application is not allowed in the developer portal',
+};
+
 /** What a non-resumable gateway close code means for whoever runs the bot. */
 export function closeCause(code: number): string {
-  switch (code) {
-    case GatewayCloseCodes.AuthenticationFailed:
-      return 'authentication failed: DISCORD_TOKEN was rejected; reset it in the developer portal';
-    case GatewayCloseCodes.InvalidShard:
-      return 'invalid shard';
-    case GatewayCloseCodes.ShardingRequired:
-      return 'sharding required: the bot is in too many servers for one connection';
-    case GatewayCloseCodes.InvalidAPIVersion:
-      return 'invalid gateway API version';
-    case GatewayCloseCodes.InvalidIntents:
-      return 'invalid intents';
-    case GatewayCloseCodes.DisallowedIntents:
-      return 'disallowed intents: an intent the application is not allowed in the developer portal';
-    default:
-      return `gateway close code ${code}`;
-  }
+  return CLOSE_CAUSES[code] ?? `gateway close code ${code}`;
 }

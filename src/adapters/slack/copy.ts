@@ -4,7 +4,6 @@ import { classifySlackError } from './slack-errors.js';
 /** Everything the Slack adapter itself says to people (the answers come from the core). */
 export const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a moment.";
 export const CANT_POST_HERE = "I can't post in this conversation. Invite me with /invite @career-bot, then try again.";
-export const EXPIRED_BUTTON = 'That button no longer works. Ask again with /career.';
 
 /** The short apology that fits the failure: a missing channel needs an invite, the rest a retry. */
 export function apologyFor(err: unknown): string {

@@ -2,7 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
-import type { IncomingMessage } from '../../core/message.js';
+import type { Envelope } from '../../core/message.js';
+import { slackSurface } from './slack-surface.js';
 import type { AfterAcks } from './guard.js';
 import { unescapeSlack } from './mrkdwn.js';
 
@@ -16,7 +17,14 @@ export interface SlackDeps {
 }
 
 /** The parts of an IncomingMessage that say who and where. */
-export type Origin = Omit<IncomingMessage, 'kind' | 'text' | 'action'>;
+export type Origin = Envelope;
+
+/** Where a Slack message sits: the workspace (team id), the channel, and the thread it is answered in. */
+export interface Where {
+  team: string | null;
+  channel: string;
+  thread: string | null;
+}
 
 /** DM channel ids start with D; everything else (C, G) is a conversation with others. */
 export function channelKind(channelId: string): 'dm' | 'channel' {
@@ -27,7 +35,8 @@ export function channelKind(channelId: string): 'dm' | 'channel' {
  * Who and where, with the two lazy lookups the tips commands need. users.info
  * is called at most once per message, and only if a command asks.
  */
-export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: string; name?: string }, channelId: string): Origin {
+export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: string; name?: string }, where: Where): Origin {
+  const channelId = where.channel;
   let info: Promise<UserInfo | undefined> | undefined;
   const load = (): Promise<UserInfo | undefined> =>
     (info ??= client.users.info({ user: user.id }).then(
@@ -39,6 +48,8 @@ export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: 
     ));
   return {
     platform: 'slack',
+    surface: slackSurface,
+    conversation: { platform: 'slack', workspace: where.team, channel: channelId, thread: where.thread, user: user.id },
     user: user.name ? { id: user.id, name: user.name } : { id: user.id },
     channel: { id: channelId, kind: channelKind(channelId) },
     isAdmin: async () => {

@@ -5,8 +5,9 @@
  * Slack counts.
  */
 
+import { clipText, splitText as splitCut, splitsPair, type CutRules } from '../shared/split-text.js';
+
 const ZERO_WIDTH_SPACE = '\u200b';
-const ELLIPSIS = '…';
 
 /** `&`, `<`, `>` as entities: `<!channel>` and `<@U1>` then show, never ping. */
 export function escapeSlack(text: string): string {
@@ -33,13 +34,15 @@ export function bold(text: string): string {
   return `*${plainToMrkdwn(text)}*`;
 }
 
+/** Entities (`&amp;`) and surrogate pairs stay whole; sentences are preferred breaks. */
+const SLACK_CUTS: CutRules = { safeCut, sentences: true };
+
 /**
  * Cuts already-escaped text to at most `max` code units, ending with `…` when
  * cut. Never leaves half an entity (`&am`) or half a surrogate pair.
  */
 export function clip(escaped: string, max: number): string {
-  if (escaped.length <= max) return escaped;
-  return `${safeCut(escaped, Math.max(0, max - ELLIPSIS.length))}${ELLIPSIS}`;
+  return clipText(escaped, max, SLACK_CUTS);
 }
 
 /** Escapes then clips: for plain_text objects (header, buttons). */
@@ -52,26 +55,13 @@ export function plainText(text: string, max: number): string {
  * breaks, then sentence ends, then spaces; a run with no break is cut safely.
  */
 export function splitText(escaped: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = escaped;
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    let at = window.lastIndexOf('\n');
-    if (at < max / 2) at = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; ')) + 1;
-    if (at < max / 2) at = window.lastIndexOf(' ');
-    const head = at > 0 ? rest.slice(0, at) : safeCut(rest, max);
-    pieces.push(head.trimEnd());
-    rest = rest.slice(head.length).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
+  return splitCut(escaped, max, SLACK_CUTS);
 }
 
-function safeCut(text: string, at: number): string {
+function safeCut(text: string, at: number): number {
   let end = Math.min(at, text.length);
   const amp = text.lastIndexOf('&', end - 1);
   if (amp >= 0 && amp > end - 5 && !text.slice(amp, end).includes(';')) end = amp;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end);
+  if (splitsPair(text, end)) end -= 1;
+  return end;
 }

@@ -2,7 +2,8 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/b
 import { decodeAction } from '../../core/actions.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { apologyFor, EXPIRED_BUTTON, privateNote } from './copy.js';
+import { buttonResponse, expiredButton } from '../shared/button-policy.js';
+import { apologyFor, privateNote } from './copy.js';
 import { guard } from './guard.js';
 import { originOf, type Origin, type SlackDeps } from './incoming.js';
 import { ACTION_IDS, renderBlocks } from './render-blocks.js';
@@ -50,17 +51,18 @@ function tell(p: Press, text: string): Promise<unknown> {
 }
 
 /**
- * Shows the answer a button asked for. Ephemeral answers and DMs change in
- * place; a message everyone in a channel can see is never rewritten by one
- * reader, so there the presser gets the answer privately.
+ * Shows the answer a button asked for, by the shared button policy; where
+ * Slack gives no way to change the message (no response_url, no ts), the
+ * presser gets it privately.
  */
 async function show(p: Press, reply: Reply, source: string | null, page: number): Promise<void> {
   const { place, client } = p;
   const inChannel = p.origin.channel.kind === 'channel';
   const shareable = reply.shareable === true;
-  if (place.ephemeral && p.respond) {
+  const update = buttonResponse({ ephemeral: place.ephemeral, inChannel }) === 'update';
+  if (update && place.ephemeral && p.respond) {
     await p.respond({ replace_original: true, ...renderBlocks(reply, { source, share: inChannel && shareable, page }) });
-  } else if (!place.ephemeral && !inChannel && place.messageTs) {
+  } else if (update && !place.ephemeral && place.messageTs) {
     await client.chat.update({ channel: place.channel, ts: place.messageTs, ...renderBlocks(reply, { source, page }) });
   } else {
     const note = reply.private ? privateNote(reply) : undefined;
@@ -69,13 +71,13 @@ async function show(p: Press, reply: Reply, source: string | null, page: number)
   }
 }
 
-const expired = (p: Press) => tell(p, EXPIRED_BUTTON);
+const expired = (p: Press) => tell(p, expiredButton(p.origin.surface));
 
 /** A section, related-role or did-you-mean button. */
 async function onNav(p: Press): Promise<void> {
   const action = decodeAction(p.value);
   if (!action) return void (await expired(p));
-  const reply = await p.deps.bot.handle({ ...p.origin, kind: 'button', text: '', action });
+  const reply = await p.deps.bot.handle({ ...p.origin, kind: 'button', action });
   await show(p, reply, encodeSource({ kind: 'action', action }), 0);
 }
 
@@ -119,12 +121,13 @@ export function onButtons(app: App, deps: SlackDeps): void {
     [ACTION_IDS.share, 'share', onShare],
   ];
   for (const [id, name, handler] of handlers) {
-    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client }) => {
+    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client, context }) => {
       await ack();
       await deps.afterAcks();
       const place = placeOf(body);
       const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
-      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, place.channel);
+      const where = { team: context.teamId ?? body.team?.id ?? null, channel: place.channel, thread: place.threadTs ?? null };
+      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, where);
       // Bolt passes respond() only when the payload has a response_url.
       const press: Press = { deps, log, place, origin, value: action.value ?? '', respond: body.response_url ? respond : undefined, client };
       await guard(log, () => handler(press), (err) => tell(press, apologyFor(err)));

@@ -1,19 +1,21 @@
 import type { App } from '@slack/bolt';
+import { commandMessage } from '../shared/typed-command.js';
 import { APOLOGY } from './copy.js';
 import { guard } from './guard.js';
 import { cleanText, originOf, type SlackDeps } from './incoming.js';
 import { renderBlocks } from './render-blocks.js';
 import { sourceOfText } from './reply-source.js';
+import { COMMAND } from './slack-surface.js';
 
-export const COMMAND = '/career';
+export { COMMAND } from './slack-surface.js';
 
 /**
  * `/career TEXT`: acknowledged first (Slack allows 3 s and the ack carries
  * nothing), then answered privately through the command's response_url.
- * `/career tips ...` takes the same road; the core routes it.
+ * `/career tips ...` takes the same road, read into a typed tips command here.
  */
 export function onCareerCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
     await ack();
     await deps.afterAcks();
     const log = deps.logger.child({ kind: 'command', user: command.user_id, channel: command.channel_id });
@@ -21,10 +23,12 @@ export function onCareerCommand(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(command.text);
-        const origin = originOf({ ...deps, logger: log }, client, { id: command.user_id, name: command.user_name }, command.channel_id);
-        const reply = await deps.bot.handle({ ...origin, kind: 'command', text });
+        const where = { team: context.teamId ?? command.team_id ?? null, channel: command.channel_id, thread: null };
+        const origin = originOf({ ...deps, logger: log }, client, { id: command.user_id, name: command.user_name }, where);
+        const message = commandMessage(origin, text);
+        const reply = await deps.bot.handle(message);
         const share = origin.channel.kind === 'channel' && reply.shareable === true;
-        await respond({ response_type: 'ephemeral', ...renderBlocks(reply, { source: sourceOfText(text, reply, 'command'), share }) });
+        await respond({ response_type: 'ephemeral', ...renderBlocks(reply, { source: sourceOfText(message, reply), share }) });
       },
       () => respond({ response_type: 'ephemeral', text: APOLOGY }),
     );

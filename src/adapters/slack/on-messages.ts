@@ -62,8 +62,10 @@ export function onMessages(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(e.text, context.botUserId);
-        const reply = await deps.bot.handle({ ...originOf({ ...deps, logger: log }, client, { id: e.user! }, e.channel), kind: 'dm', text });
-        await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source: sourceOfText(text, reply, 'dm') }), ...unfurl });
+        const where = { team: context.teamId ?? null, channel: e.channel, thread: e.threadTs ?? null };
+        const message = { ...originOf({ ...deps, logger: log }, client, { id: e.user! }, where), kind: 'question', via: 'dm', text } as const;
+        const reply = await deps.bot.handle(message);
+        await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source: sourceOfText(message, reply) }), ...unfurl });
       },
       (err) => client.chat.postMessage({ channel: e.channel, ...thread, text: apologyFor(err) }),
     );
@@ -85,9 +87,11 @@ export function onMessages(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(e.text, context.botUserId);
-        const origin = originOf({ ...deps, logger: log }, client, { id: user }, e.channel);
-        const reply = await deps.bot.handle({ ...origin, kind: 'mention', text });
-        const source = sourceOfText(text, reply, 'mention');
+        // The conversation lives in the thread the answer goes to, so a follow-up there continues it.
+        const origin = originOf({ ...deps, logger: log }, client, { id: user }, { team: context.teamId ?? null, channel: e.channel, thread: thread.thread_ts });
+        const message = { ...origin, kind: 'question', via: 'mention', text } as const;
+        const reply = await deps.bot.handle(message);
+        const source = sourceOfText(message, reply);
         if (reply.private && origin.channel.kind === 'channel') {
           const message = renderBlocks(reply, { source, share: reply.shareable === true, note: privateNote(reply) });
           await client.chat.postEphemeral({ channel: e.channel, user, ...ephemeralThread, ...message });

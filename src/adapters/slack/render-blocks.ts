@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { encodeAction } from '../../core/actions.js';
+import { listLines } from '../../core/block-lines.js';
 import type { Block, Choice, ChoiceGroup, Field, Reply } from '../../core/reply.js';
 import { CHOICE_GROUP_LABELS, renderText } from '../../core/render-text.js';
 import { bold, clip, escapeSlack, plainText, plainToMrkdwn, splitText } from './mrkdwn.js';
@@ -148,7 +149,7 @@ function contentUnits(blocks: readonly Block[]): Unit[] {
       heading = `*${clip(plainToMrkdwn(block.text), 200)}*`;
       continue;
     }
-    const made = block.type === 'fields' ? fieldUnits(block.fields) : textUnits(block.type === 'list' ? listLines(block) : [plainToMrkdwn(block.text)]);
+    const made = block.type === 'fields' ? fieldUnits(block.fields) : textUnits(block.type === 'list' ? listLines(block, plainToMrkdwn) : [plainToMrkdwn(block.text)]);
     const first = made[0];
     if (heading && first) made[0] = withHeading(first, heading);
     else if (heading) units.push(textUnit(heading));
@@ -166,9 +167,6 @@ function withHeading(unit: Unit, heading: string): Unit {
   return joined.length <= LIMITS.sectionText ? { block: section(joined), chars: joined.length } : unit;
 }
 
-function listLines(block: Extract<Block, { type: 'list' }>): string[] {
-  return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${plainToMrkdwn(item)}`);
-}
 
 function textUnit(text: string): Unit {
   return { block: section(text), chars: text.length };

@@ -1,6 +1,6 @@
 import { decodeAction, encodeAction } from '../../core/actions.js';
-import { tipsCommandArgs, type Bot } from '../../core/bot.js';
-import type { IncomingMessage } from '../../core/message.js';
+import type { Bot } from '../../core/bot.js';
+import type { Envelope, IncomingMessage } from '../../core/message.js';
 import type { Action, Reply } from '../../core/reply.js';
 
 /**
@@ -29,13 +29,14 @@ export function decodeSource(value: string): ReplySource | null {
 }
 
 /**
- * The source of an answer to typed text, or null when it cannot be rebuilt
- * faithfully. `/career tips ...` goes to the tips handler (stateful), so it
- * mirrors the core's routing rule and is never rebuilt.
+ * The source of an answer to a message, or null when it cannot be rebuilt
+ * faithfully. Tips commands are answered by the tips handler (stateful), so
+ * they are never rebuilt.
  */
-export function sourceOfText(text: string, reply: Reply, kind: IncomingMessage['kind']): string | null {
-  if (tipsCommandArgs({ kind, text })) return null;
-  if (kind === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
+export function sourceOfText(message: IncomingMessage, reply: Reply): string | null {
+  if (message.kind !== 'question') return null;
+  const { text } = message;
+  if (message.via === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
   return encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
 }
 
@@ -44,7 +45,7 @@ function sectionSource(reply: Reply): string | null {
 }
 
 /** Builds the reply a source stands for, as the asker saw it. */
-export async function rebuildReply(bot: Bot, source: ReplySource, base: Omit<IncomingMessage, 'kind' | 'text' | 'action'>): Promise<Reply> {
-  if (source.kind === 'text') return bot.answer(source.text).reply;
-  return bot.handle({ ...base, kind: 'button', text: '', action: source.action });
+export async function rebuildReply(bot: Bot, source: ReplySource, base: Envelope): Promise<Reply> {
+  if (source.kind === 'text') return bot.answer(source.text, base.surface).reply;
+  return bot.handle({ ...base, kind: 'button', action: source.action });
 }

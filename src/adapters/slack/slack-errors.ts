@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 
-/** Errors that mean "this channel is gone to us": retrying cannot help. */
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+/** Errors that mean "this channel is gone to us": retrying cannot help, so a subscription pauses. */
+export const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 
 export interface SlackFailure {
   /** Slack's error string (`channel_not_found`), or `ratelimited`, `network`, `http_503`, `unknown`. */

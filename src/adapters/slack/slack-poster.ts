@@ -1,14 +1,13 @@
 import { webApi } from '@slack/bolt';
-import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { networkFailure } from '../../core/tips/request-errors.js';
-import type { PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import type { PostingPace, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import { createTipPoster, networkOutcome, type PosterOptions } from '../shared/tip-poster-scaffold.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
 import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-options.js';
+import { CHANNEL_GONE } from './slack-errors.js';
+import { slackSurface } from './slack-surface.js';
 
-/** Errors that mean "this channel is gone to us": pause its subscription. */
-const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 
 /**
  * Errors about the bot's token itself, or what the app is allowed to do with
@@ -20,15 +19,13 @@ const TOKEN_REFUSED: ReadonlySet<string> = new Set(['invalid_auth', 'token_revok
 /** Platform errors after which Slack says "it's possible some aspect of the operation succeeded". */
 const MAYBE_DONE: ReadonlySet<string> = new Set(['internal_error', 'fatal_error']);
 
+/** About 1 message per second per channel, and a workspace-wide budget of several hundred a minute. */
+export const SLACK_PACE: PostingPace = { perSecond: 4, perChannelMs: 1100, concurrency: 4 };
+
 /** Re-sends after a 429 (which means nothing was posted), at most. */
 const MAX_RATE_LIMITED_RESENDS = 3;
 
-export interface SlackPosterOptions {
-  token: string;
-  apiUrl?: string;
-  logger: Logger;
-  /** Per-request timeout; a post takes at most twice this, 429 waits included. */
-  timeoutMs?: number;
+export interface SlackPosterOptions extends PosterOptions {
   /** Waits out a 429's Retry-After; injected by tests. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -47,57 +44,24 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   const budgetMs = 2 * timeoutMs;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const client = new webApi.WebClient(o.token, { ...tipPosterWebClientOptions(o.apiUrl, timeoutMs), logger: toBoltLogger(log) });
-  let stopped = false;
 
-  const send = async (channelId: string, reply: Reply, started: number): Promise<PostOutcome> => {
+  const send = async (channelId: string, reply: Reply, _options: unknown, started: number): Promise<PostOutcome> => {
     for (let resends = 0; ; resends++) {
       try {
         const result = await client.chat.postMessage({ channel: channelId, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
         return result.ts ? { ok: true, messageId: result.ts } : { ok: true };
       } catch (err) {
-        if (err instanceof webApi.WebAPIRateLimitedError) {
-          const waitMs = Math.max(0, err.retryAfter) * 1000;
-          // Re-send only if the re-send, its own timeout included, ends within the post's budget.
-          if (resends < MAX_RATE_LIMITED_RESENDS && performance.now() - started + waitMs + timeoutMs <= budgetMs) {
-            log.warn({ channel: channelId, retryAfter: err.retryAfter }, 'slack: rate limited; waiting Retry-After before re-sending the tip');
-            await sleep(waitMs);
-            continue;
-          }
-          return failed(channelId, err, { ok: false, permanent: false, reason: 'ratelimited' });
-        }
-        return failed(channelId, err, slackOutcome(err));
+        const waitMs = err instanceof webApi.WebAPIRateLimitedError ? Math.max(0, err.retryAfter) * 1000 : null;
+        // Re-send after a 429 only if the re-send, its own timeout included, ends within the post's budget.
+        if (waitMs === null || resends >= MAX_RATE_LIMITED_RESENDS || performance.now() - started + waitMs + timeoutMs > budgetMs) throw err;
+        log.warn({ channel: channelId, retryAfter: waitMs / 1000 }, 'slack: rate limited; waiting Retry-After before re-sending the tip');
+        await sleep(waitMs);
       }
     }
   };
 
-  const failed = (channelId: string, err: unknown, outcome: PostOutcome & { ok: false }): PostOutcome => {
-    log.warn({ err, channel: channelId, reason: outcome.reason, permanent: outcome.permanent, unknown: outcome.unknown ?? false, tokenRefused: outcome.tokenRefused ?? false }, 'slack: posting a tip failed');
-    return outcome;
-  };
-
-  const post = async (channelId: string, reply: Reply): Promise<PostOutcome> => {
-    if (stopped) return { ok: false, permanent: false, reason: 'poster stopped' };
-    const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    // A hard stop at the budget, should a body stall after the headers came: the outcome is then unknown.
-    const deadline = new Promise<PostOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, permanent: false, unknown: true, reason: `no answer within ${budgetMs} ms` }), budgetMs);
-    });
-    try {
-      return await Promise.race([send(channelId, reply, started), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-
-  return {
-    platform: 'slack',
-    post,
-    // The WebClient holds no sockets or timers of its own between calls.
-    stop: async () => {
-      stopped = true;
-    },
-  };
+  // The WebClient holds no sockets or timers of its own between calls: nothing to release.
+  return createTipPoster({ platform: 'slack', surface: slackSurface, pace: SLACK_PACE, logger: log, budgetMs, send, classify: slackOutcome });
 }
 
 /** Posted, not posted (and why), or unknown: what a WebClient failure (other than a 429) says about the message. */
@@ -121,6 +85,5 @@ export function slackOutcome(err: unknown): PostOutcome & { ok: false } {
   if (err instanceof webApi.WebAPIRateLimitedError) return { ok: false, permanent: false, reason: 'ratelimited' };
   // A 429 without a usable Retry-After: still a 429, nothing was posted.
   if (err instanceof Error && /Retry header did not contain a valid timeout/.test(err.message)) return { ok: false, permanent: false, reason: 'ratelimited' };
-  const network = networkFailure(err);
-  return network.notSent ? { ok: false, permanent: false, reason: `network: ${network.detail}` } : { ok: false, permanent: false, unknown: true, reason: `network: ${network.detail}` };
+  return networkOutcome(err);
 }

@@ -21,6 +21,8 @@ export interface SlackAdapter {
   /** HTTP mode: the port the receiver listens on (useful with PORT=0); null in Socket Mode. */
   readonly port: number | null;
   readonly mode: 'http' | 'socket';
+  /** Listening (or connected) and not stopping. */
+  ready(): boolean;
   /** Stops the receiver or closes the socket; idempotent. */
   stop(): Promise<void>;
 }
@@ -77,6 +79,7 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger }
   return {
     port,
     mode,
+    ready: () => stopping === undefined,
     stop: () =>
       (stopping ??= (async () => {
         try {

@@ -1,18 +1,19 @@
 import type { Content, Role, Tip } from '../content/types.js';
 import type { Reply } from '../reply.js';
+import type { Surface } from '../surface.js';
 import { SECTION_TITLES } from '../sections.js';
 import { neutralize } from '../text/neutralize.js';
 import { normalizeText } from '../text/normalize.js';
 import { roleChoices } from './choices.js';
 
 /** Every role the bot covers. */
-export function listReply(content: Content): Reply {
+export function listReply(content: Content, surface: Surface): Reply {
   return {
     intent: 'list',
     title: `Roles I cover (${content.roles.length})`,
     blocks: [
       { type: 'list', items: content.roles.map((r) => r.title), ordered: false },
-      { type: 'paragraph', text: 'Ask about any of them, e.g. "/career knowledge graph engineer skills".' },
+      { type: 'paragraph', text: `Ask about any of them, e.g. "${surface.ask('knowledge graph engineer', 'skills')}".` },
     ],
     choices: roleChoices(content.roles, 'role'),
     private: false,
@@ -20,7 +21,7 @@ export function listReply(content: Content): Reply {
   };
 }
 
-export function helpReply(content: Content): Reply {
+export function helpReply(content: Content, surface: Surface): Reply {
   const example = content.roles[0]?.title.toLowerCase() ?? 'ml systems engineer';
   // The pay example names a role that has figures, so trying it shows some.
   const payExample = (content.roles.find((r) => r.salary) ?? content.roles[0])?.title.toLowerCase() ?? example;
@@ -33,11 +34,11 @@ export function helpReply(content: Content): Reply {
         type: 'list',
         ordered: false,
         items: [
-          `/career ${example}: an overview of the role`,
-          `/career ${example} skills: one topic (${Object.values(SECTION_TITLES).map((t) => t.toLowerCase()).join(', ')})`,
+          `${surface.ask(example)}: an overview of the role`,
+          `${surface.ask(example, 'skills')}: one topic (${Object.values(SECTION_TITLES).map((t) => t.toLowerCase()).join(', ')})`,
           `"how much does a senior ${payExample} make in Seattle?": pay by level and city, sent privately`,
           '"which role works with RDF and OWL?": find a role from what it involves',
-          '/career: the list of roles; "send me a tip": this week\'s skill tip',
+          `${surface.ask()}: the list of roles; "send me a tip": this week's skill tip`,
         ],
       },
     ],
@@ -46,7 +47,7 @@ export function helpReply(content: Content): Reply {
   };
 }
 
-export function tipReply(content: Content, tip: Tip | undefined, role: Role | null): Reply {
+export function tipReply(content: Content, tip: Tip | undefined, role: Role | null, surface: Surface): Reply {
   if (!tip) {
     return {
       intent: 'tip',
@@ -59,7 +60,7 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
   }
   const roles = tip.roles.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
   const first = roles[0];
-  const readMore = first && tip.section ? `Read more: /career ${first.title.toLowerCase()} ${tip.section.replace(/-/g, ' ')}` : null;
+  const readMore = first && tip.section ? `Read more: ${surface.ask(first.title.toLowerCase(), tip.section.replace(/-/g, ' '))}` : null;
   return {
     intent: 'tip',
     title: `Skill tip: ${tip.skill}`,
@@ -75,15 +76,15 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
 }
 
 /** A role we don't cover, or off-topic text: say so plainly, offer close roles. */
-export function unknownReply(content: Content, question: string, suggestions: readonly Role[]): Reply {
+export function unknownReply(content: Content, question: string, suggestions: readonly Role[], surface: Surface): Reply {
   const echoed = neutralize(question, 80);
   const blocks: Reply['blocks'] = [
     {
       type: 'paragraph',
       // Emoji or symbols alone hold no words to look up: say that rather than echo them.
       text: normalizeText(question)
-        ? `I don't have a career profile for "${echoed}". I cover ${rolesCount(content)}; type /career for the list.`
-        : `I couldn't find a question in that. Type help to see what I can answer, or /career for the roles.`,
+        ? `I don't have a career profile for "${echoed}". I cover ${rolesCount(content)}; type ${surface.ask()} for the list.`
+        : `I couldn't find a question in that. Type help to see what I can answer, or ${surface.ask()} for the roles.`,
     },
   ];
   if (suggestions.length) blocks.push({ type: 'paragraph', text: `Did you mean: ${suggestions.map((r) => r.title).join(', ')}?` });

@@ -1,3 +1,5 @@
+import { fnv1a } from '../fnv1a.js';
+
 /**
  * Which tip a channel gets next. Each channel walks its own shuffled order of
  * all tips (seeded by the channel and the cycle number) and sees every tip
@@ -17,16 +19,6 @@ export interface TipPick {
   cycle: number;
   /** Tips still unseen in the cycle after this one. */
   leftAfter: number;
-}
-
-/** 32-bit FNV-1a: stable across processes and releases, unlike Math.random. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** The channel's order of tips within one cycle. */

@@ -3,15 +3,9 @@ import { canonicalTimeZone, isValidTimeZone } from './zoned-time.js';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+const FULL_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+export const WEEKDAY_NAMES = Object.fromEntries(WEEKDAYS.map((d, i) => [d, FULL_NAMES[i]!])) as Record<Weekday, string>;
 
 /** When a channel gets its weekly tip: a weekday and a wall-clock time in an IANA zone. */
 export interface WeeklySchedule {
@@ -23,16 +17,13 @@ export interface WeeklySchedule {
 
 export const DEFAULT_DAY: Weekday = 'mon';
 export const DEFAULT_TIME = '09:00';
-export const SCHEDULE_EXAMPLE = '/career tips subscribe monday 09:00 Europe/Berlin';
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** `mon`, `Monday`, `MON.`, `tues` → `mon`; anything else is not a day. */
 export function parseDay(text: string): Weekday | null {
   const t = text.trim().toLowerCase().replace(/\.$/, '');
   if (t.length < 2) return null;
-  const full = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-  const i = full.findIndex((name) => name.startsWith(t) && t.length >= 3);
+  const i = FULL_NAMES.findIndex((name) => name.toLowerCase().startsWith(t) && t.length >= 3);
   return i >= 0 ? (WEEKDAYS[i] ?? null) : null;
 }
 
@@ -68,10 +59,11 @@ export interface ScheduleInput {
 
 /**
  * Builds a schedule from what an admin typed, filling gaps with Monday 09:00
- * in `fallbackZone`. Errors name the bad part and show an example: the chat
- * command's by default, or the caller's (the CLI shows its own flags).
+ * in `fallbackZone`. Each field is read as what it is named, never guessed by
+ * shape. Errors name the bad part and show `example`, written the way the
+ * asker's surface writes the command (the CLI shows its own flags).
  */
-export function parseSchedule(input: ScheduleInput, fallbackZone: string, example: string = SCHEDULE_EXAMPLE): Parsed<WeeklySchedule> {
+export function parseSchedule(input: ScheduleInput, fallbackZone: string, example: string): Parsed<WeeklySchedule> {
   const day = input.day === undefined ? DEFAULT_DAY : parseDay(input.day);
   if (!day) return { ok: false, error: `"${input.day}" is not a day of the week. Use mon..sun or the full name, e.g. ${example}` };
   const time = input.time === undefined ? DEFAULT_TIME : parseTime(input.time);
@@ -85,9 +77,11 @@ export function parseSchedule(input: ScheduleInput, fallbackZone: string, exampl
 
 /**
  * Splits free-form `[day] [time] [timezone]` words by their shape, so the
- * order does not matter. A word that fits none is an error.
+ * order does not matter. Only for typed text (Slack, the console): platforms
+ * with named options pass them as fields. Two words for one field is an error
+ * that shows `example`.
  */
-export function splitScheduleWords(words: readonly string[]): Parsed<ScheduleInput> {
+export function splitScheduleWords(words: readonly string[], example: string): Parsed<ScheduleInput> {
   const input: ScheduleInput = {};
   for (const word of words) {
     const slot: keyof ScheduleInput = parseDay(word)
@@ -99,7 +93,7 @@ export function splitScheduleWords(words: readonly string[]): Parsed<ScheduleInp
           : /^[a-z]{2,9}\.?$/i.test(word) && !/^[A-Z]{3,5}$/.test(word)
             ? 'day'
             : 'timeZone';
-    if (input[slot] !== undefined) return { ok: false, error: `I read both "${input[slot]}" and "${word}" as the ${slot === 'timeZone' ? 'time zone' : slot}. Try e.g. ${SCHEDULE_EXAMPLE}` };
+    if (input[slot] !== undefined) return { ok: false, error: `I read both "${input[slot]}" and "${word}" as the ${slot === 'timeZone' ? 'time zone' : slot}. Try e.g. ${example}` };
     input[slot] = word;
   }
   return { ok: true, value: input };

@@ -1,9 +1,8 @@
 import type { WeeklySchedule } from './schedule.js';
 import type { Slot } from './slots.js';
-import type { TipPoster } from './tip-poster.js';
 
-export type TipPlatform = TipPoster['platform'];
-export const TIP_PLATFORMS: readonly TipPlatform[] = ['slack', 'discord'];
+/** A platform's name as the store keys channels by it (`slack`, `discord`, ...): an open set. */
+export type TipPlatform = string;
 
 /** A channel on one platform: the unit that subscribes, rotates and is posted to. */
 export interface ChannelRef {

@@ -1,4 +1,5 @@
 import type { Reply } from '../reply.js';
+import type { Surface } from '../surface.js';
 
 /**
  * The outcome of posting one message, in three kinds:
@@ -33,8 +34,22 @@ export interface PostOptions {
  * twice), only after a 429, which means nothing was posted; they never throw
  * for platform errors: they return an outcome.
  */
+/** How fast one platform may be posted to. */
+export interface PostingPace {
+  /** Posts per second across all channels (the bot's global budget). */
+  perSecond: number;
+  /** Minimum gap between two posts to the same channel. */
+  perChannelMs: number;
+  /** Posts in flight at once; enough to cover latency and a library's 429 back-off. */
+  concurrency: number;
+}
+
 export interface TipPoster {
-  readonly platform: 'slack' | 'discord';
+  readonly platform: string;
+  /** The platform's own posting pace, kept by the tips runner. */
+  readonly pace: PostingPace;
+  /** How the platform writes command hints, for the posted tip's "read more". */
+  readonly surface: Surface;
   post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
   /** Releases sockets/timers; idempotent. */
   stop(): Promise<void>;

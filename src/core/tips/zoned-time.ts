@@ -13,25 +13,20 @@ export interface WallTime {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+/** Intl formatters of one locale and options, one per zone: building one is slow, and zones are few. */
+export function zoneFormatters(locale: string, options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let f = byZone.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      byZone.set(timeZone, f);
+    }
+    return f;
+  };
 }
+
+const formatter = zoneFormatters('en-US', { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 
 /** True for a zone name the runtime knows (`Europe/Berlin`, `UTC`); false for `CEST`-like guesses it rejects. */
 export function isValidTimeZone(zone: string): boolean {

@@ -1,3 +1,7 @@
+import { DISCORD_PACE } from '../../../src/adapters/discord/discord-poster.js';
+import { SLACK_PACE } from '../../../src/adapters/slack/slack-poster.js';
+import { discordSurface } from '../../../src/adapters/discord/discord-surface.js';
+import { slackSurface } from '../../../src/adapters/slack/slack-surface.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { PostOutcome, TipPoster } from '../../../src/core/tips/tip-poster.js';
 
@@ -17,6 +21,8 @@ export function recordingPoster(platform: TipPoster['platform'], behave?: (chann
   let stopped = 0;
   const poster: TipPoster & { posts: RecordedPost[]; stops: () => number } = {
     platform,
+    surface: platform === 'discord' ? discordSurface : slackSurface,
+    pace: platform === 'discord' ? DISCORD_PACE : SLACK_PACE,
     posts,
     stops: () => stopped,
     async post(channelId, reply) {
