@@ -11,6 +11,11 @@ import { postersFromConfig } from '../tips/posters-from-config.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
 import type { CliIo } from './main.js';
+import { hostname } from 'node:os';
+import { createOps } from '../ops/create-ops.js';
+import { measureBot, type MeasuredBot } from '../ops/measured-bot.js';
+import { startOpsServer } from '../ops/ops-server.js';
+import { explainStartupError, type StartupStep } from '../ops/startup-errors.js';
 
 /** How long a clean stop may take: a tip post in flight needs up to 20 s, then its ledger write. */
 export const STOP_DEADLINE_MS = 30_000;
@@ -24,6 +29,8 @@ export interface StartOptions {
   /** Resolves when the bot should stop; by default SIGTERM or SIGINT. */
   until?: Promise<unknown>;
   clock?: () => Date;
+  /** Prometheus metrics on /metrics (default on; off for the benchmark's comparison). */
+  metrics?: boolean;
 }
 
 /**
@@ -35,46 +42,95 @@ export interface StartOptions {
 export async function start(content: Content, config: Config, io: CliIo, options: StartOptions = {}): Promise<number> {
   const clock = options.clock ?? (() => new Date());
   if (!config.slack && !config.discord) {
+    io.signals?.release();
     const logger = createLogger('warn', io.stderr);
     const chat = startConsoleChat(createBot({ content, logger, clock }), io.stdin, io.stdout);
     await chat.closed;
     return 0;
   }
 
+  // Trapped before anything starts: a stop asked for during start-up is a clean stop too.
+  const stopAsked = options.until ?? io.signals?.stopRequested ?? nextSignal();
   const logger = createLogger(config.LOG_LEVEL, io.stderr);
   const running: Stoppable[] = [];
   // A platform that can never reconnect (token revoked, intents refused) stops
   // the bot with a failure code, so a supervisor restarts or alerts.
   let fatal: (err: Error) => void = () => undefined;
   const fatalStop = new Promise<Error>((resolve) => (fatal = resolve));
-  try {
-    const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
-    running.push({ name: 'store', stop: () => store.close() });
+  // ---- ops (issue 13): probes, metrics, answers in flight ----
+  const ops = createOps(options.metrics !== false);
+  let measured: MeasuredBot | undefined;
+  let startStep: StartupStep = 'ops';
+  let abandon = false;
+  /** Runs one start-up step; what it started is stopped with the rest, even when a stop came meanwhile. */
+  const step = async <T extends { stop(): Promise<void> } | { close(): Promise<void> }>(name: StartupStep, label: string, fn: () => Promise<T>): Promise<T> => {
+    startStep = name;
+    const part = await fn();
+    running.push({ name: label, stop: () => ('stop' in part ? part.stop() : part.close()) });
+    if (abandon) throw new StartAbandoned();
+    return part;
+  };
+  // ----
+  const startUp = (async () => {
+    if (config.slack !== 'http') await step('ops', 'ops server', () => startOpsServer({ port: config.PORT, routes: ops.routes, logger }));
+    const store = await step('store', 'store', () => openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger, ...ops.storeTiming }));
+    ops.readiness.add({ name: 'store', ready: () => store.ping().then(() => true) });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
-    const bot = createBot({ content, logger, clock, tipsCommands });
+    measured = measureBot(createBot({ content, logger, clock, tipsCommands }), ops.metrics);
+    const bot = measured.bot;
     const posters = postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
-    if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });
-    if (config.discord) running.push({ name: 'discord', ...(await startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })) });
-    if (posters.length) {
-      const scheduler = startTipScheduler({ store, content, posters, clock, logger });
-      running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
+    if (config.slack) {
+      // Replicas on one PostgreSQL claim Slack event ids there; SQLite serves one process.
+      const sharedEvents = store.backend === 'postgres' ? { claim: (id: string, at: Date) => store.claimEvent(id, INSTANCE, at), sweep: (before: Date) => store.sweepEventClaims(before) } : undefined;
+      const slack = ops.platform('slack');
+      slack.set(await step('slack', 'slack', () => startSlack({ bot, config, logger, routes: ops.routes, ...(sharedEvents ? { sharedEvents } : {}) })));
+    }
+    if (config.discord) {
+      const discord = ops.platform('discord');
+      discord.set(await step('discord', 'discord', () => startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })));
+    }
+    if (posters.length && config.TIPS_SCHEDULER === 'on') {
+      await step('store', 'tip scheduler', async () => startTipScheduler({ store, content, posters, clock, logger, ...ops.tipsReporting }));
+    } else if (posters.length) {
+      logger.info({}, 'TIPS_SCHEDULER=off: this process posts no weekly tips; run `career-bot tips run-due` on a schedule');
     }
     logger.info({ slack: config.slack, discord: config.discord, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
-  } catch (err) {
-    logger.error({ err }, 'career-bot failed to start');
-    io.stderr.write(`career-bot: failed to start: ${(err as Error).message}\n`);
+  })();
+
+  const first = await Promise.race([startUp.then(() => 'started' as const, (err: unknown) => err), stopAsked.then((reason) => ({ stop: reason })), fatalStop]);
+  if (first !== 'started' && !isStopRequest(first) && !(first instanceof StartAbandoned)) {
+    const line = explainStartupError(startStep, first, config);
+    logger.error({ err: first, step: startStep }, 'career-bot failed to start');
+    io.stderr.write(`career-bot: failed to start: ${line}\n`);
+    ops.readiness.markStopping();
     await stopAll(running, logger);
     return 1;
   }
-
-  const reason = await Promise.race([options.until ?? nextSignal(), fatalStop]);
-  logger.info({ reason: reason instanceof Error ? reason.message : reason }, 'stopping');
-  const clean = await stopAll(running, logger);
+  const reason = isStopRequest(first) ? first.stop : await Promise.race([stopAsked, fatalStop]);
+  ops.readiness.markStopping();
+  logger.info({ reason: reason instanceof Error ? reason.message : reason, duringStartUp: isStopRequest(first) }, 'stopping');
+  if (isStopRequest(first)) {
+    // Let the step under way finish (it may hold a connection), then stop what started.
+    abandon = true;
+    await Promise.race([startUp.catch(() => undefined), delay(STARTUP_SETTLE_MS)]);
+  }
+  const inFlight = measured ? [{ name: 'answers in flight', stop: async () => void (await measured?.drained(STOP_DEADLINE_MS)) }] : [];
+  const clean = await stopAll([...running, ...inFlight], logger);
   return clean && !(reason instanceof Error) ? 0 : 1;
 }
 
+/** Names this process in the shared event claims. */
+const INSTANCE = `${hostname()}:${process.pid}`;
+/** How long a stop during start-up waits for the step under way (a gateway login may never finish). */
+const STARTUP_SETTLE_MS = 5_000;
+
+class StartAbandoned extends Error {}
+const isStopRequest = (v: unknown): v is { stop: unknown } => typeof v === 'object' && v !== null && 'stop' in v && !(v instanceof Error);
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 function nextSignal(): Promise<string> {
+  // bin/career-bot.js traps the signals from its first line and passes them as `until`.
   return new Promise((resolve) => {
     const on = (name: string) => () => {
       process.off('SIGTERM', term);

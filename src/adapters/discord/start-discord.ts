@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, Status } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
@@ -30,7 +30,7 @@ export async function startDiscord(o: {
    * completes the same failure rejects `startDiscord` instead.
    */
   onFatal?: (err: Error) => void;
-}): Promise<{ stop(): Promise<void> }> {
+}): Promise<{ ready(): boolean; stop(): Promise<void> }> {
   const token = o.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const logger = o.logger.child({ component: 'discord' });
@@ -90,6 +90,8 @@ export async function startDiscord(o: {
   }
 
   return {
+    // The gateway is up (discord.js resumes by itself; while it does, the bot hears nothing).
+    ready: () => !stopping && client.isReady() && client.ws.status === Status.Ready,
     stop: () =>
       (stopping ??= client.destroy().then(() => {
         logger.info({}, 'discord stopped');
