@@ -1,6 +1,4 @@
 import { startConsoleChat } from '../adapters/console/console-chat.js';
-import { startDiscord } from '../adapters/discord/start-discord.js';
-import { startSlack } from '../adapters/slack/start-slack.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
 import type { Content } from '../core/content/types.js';
@@ -78,16 +76,19 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
     measured = measureBot(createBot({ content, logger, clock, tipsCommands }), ops.metrics);
     const bot = measured.bot;
-    const posters = postersFromConfig(config, logger);
+    const posters = await postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     if (config.slack) {
       // Replicas on one PostgreSQL claim Slack event ids there; SQLite serves one process.
       const sharedEvents = store.backend === 'postgres' ? { claim: (id: string, at: Date) => store.claimEvent(id, INSTANCE, at), sweep: (before: Date) => store.sweepEventClaims(before) } : undefined;
       const slack = ops.platform('slack');
+      // Imported here, not at the top: a bot without Slack never loads Bolt (idle memory).
+      const { startSlack } = await import('../adapters/slack/start-slack.js');
       slack.set(await step('slack', 'slack', () => startSlack({ bot, config, logger, routes: ops.routes, ...(sharedEvents ? { sharedEvents } : {}) })));
     }
     if (config.discord) {
       const discord = ops.platform('discord');
+      const { startDiscord } = await import('../adapters/discord/start-discord.js');
       discord.set(await step('discord', 'discord', () => startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })));
     }
     if (posters.length && config.TIPS_SCHEDULER === 'on') {

@@ -1,10 +1,13 @@
-import { webApi } from '@slack/bolt';
-
 /** What was starting when an error happened: it says which variables can be at fault. */
 export type StartupStep = 'store' | 'slack' | 'discord' | 'ops';
 
 /** Node's network error codes that mean "could not reach the other end". */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
+
+/** @slack/web-api's ErrorCode values. */
+const SLACK_PLATFORM_ERROR = 'slack_webapi_platform_error';
+const SLACK_REQUEST_ERROR = 'slack_webapi_request_error';
+const SLACK_HTTP_ERROR = 'slack_webapi_http_error';
 
 /** Slack errors that mean the token itself was refused. */
 const SLACK_REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
@@ -48,17 +51,19 @@ export function explainStartupError(step: StartupStep, err: unknown, env: { DATA
   }
   if (step === 'store') return `DATA_DIR: cannot open the SQLite store in ${env.DATA_DIR ?? './data'}: ${message}; check that the folder is writable`;
   if (step === 'slack') {
-    const slackError = e instanceof webApi.WebAPIPlatformError ? String(e.data.error) : '';
+    // Read by the Web API client's error codes, not its classes: importing
+    // Bolt here would load it into a Discord-only bot.
+    const slackError = code === SLACK_PLATFORM_ERROR ? String(e.data?.error ?? '') : '';
     if (SLACK_REFUSED.has(slackError)) {
       // In Socket Mode the app-level token is used first, by apps.connections.open.
       const which = env.SLACK_APP_TOKEN && /apps\.connections\.open|app.level/i.test(message) ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
       const where = which === 'SLACK_APP_TOKEN' ? 'Basic Information > App-Level Tokens' : 'OAuth & Permissions > Bot User OAuth Token';
       return `${which}: Slack refused the token (${slackError}); get a new one at https://api.slack.com/apps > your app > ${where}`;
     }
-    if (e instanceof webApi.WebAPIRequestError || networkCode(err) || /fetch failed|socket hang up/i.test(message)) {
+    if (code === SLACK_REQUEST_ERROR || networkCode(err) || /fetch failed|socket hang up/i.test(message)) {
       return `SLACK_API_URL: cannot reach the Slack API after retries (${networkCode(err) ?? message}); check the network, proxy, or SLACK_API_URL if set`;
     }
-    if (e instanceof webApi.WebAPIHTTPError) return `SLACK_API_URL: the Slack API answered HTTP ${e.statusCode} after retries; try again later or check SLACK_API_URL if set`;
+    if (code === SLACK_HTTP_ERROR) return `SLACK_API_URL: the Slack API answered HTTP ${(e as { statusCode?: number }).statusCode} after retries; try again later or check SLACK_API_URL if set`;
     return `Slack: ${message}`;
   }
   if (step === 'discord') {
