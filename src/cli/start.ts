@@ -89,7 +89,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     if (config.discord) {
       const discord = ops.platform('discord');
       const { startDiscord } = await import('../adapters/discord/start-discord.js');
-      discord.set(await step('discord', 'discord', () => startDiscord({ bot, config, logger, onFatal: (err) => fatal(err) })));
+      discord.set(await step('discord', 'discord', () => startDiscord({ bot, config, logger, onFatal: (err) => fatal(err), ...ops.rateLimits('discord') })));
     }
     if (posters.length && config.TIPS_SCHEDULER === 'on') {
       await step('store', 'tip scheduler', async () => startTipScheduler({ store, content, posters, clock, logger, ...ops.tipsReporting }));

@@ -22,6 +22,8 @@ export interface Ops {
    * connecting reads "not ready"); `set` hands over the started adapter.
    */
   platform(name: string): { set(adapter: ReadyPlatform): void };
+  /** Spread into a platform's options: its 429s into `career_bot_rate_limited_total`. */
+  rateLimits(platform: string): { onRateLimited?: () => void };
 }
 
 /** What start-up needs for the probes and metrics, built once per bot. */
@@ -34,6 +36,7 @@ export function createOps(withMetrics: boolean): Ops {
     routes: opsRoutes({ readiness, ...(metrics ? { metrics } : {}) }),
     storeTiming: metrics ? { onQuery: (seconds, backend) => metrics.storeQuery.observe({ backend }, seconds) } : {},
     tipsReporting: metrics ? { onReport: (report) => recordTipsRun(metrics, report) } : {},
+    rateLimits: (platform) => (metrics ? { onRateLimited: () => metrics.rateLimited.inc({ platform }) } : {}),
     platform(name) {
       let adapter: ReadyPlatform | undefined;
       readiness.add({ name, ready: () => adapter?.ready() ?? false });

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import * as deliveriesQ from './delivery-queries.js';
 import * as eventsQ from './event-claim-queries.js';
@@ -36,6 +37,11 @@ export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 const PG_INT8 = 20;
 
+// Each driver is loaded when its backend is opened, not with this module: a
+// SQLite bot never holds pg in memory, nor a PostgreSQL one better-sqlite3.
+// Both are CommonJS, so a synchronous require keeps openDatabase synchronous.
+const load = createRequire(import.meta.url);
+
 /** Opens the store and brings its schema up to date before returning. */
 export async function openStore(o: OpenStoreOptions): Promise<TipStore> {
   const logger = o.logger.child({ component: 'store' });
@@ -65,6 +71,7 @@ function openSqlite(dataDir: string): { dialect: Dialect; backend: Backend } {
     mkdirSync(dataDir, { recursive: true });
     file = path.join(dataDir, SQLITE_FILE);
   }
+  const Database = load('better-sqlite3') as typeof BetterSqlite3;
   const sqlite = new Database(file);
   // WAL lets readers run beside the one writer; busy_timeout makes a second
   // process (CLI run-due beside the bot) wait for the lock instead of failing;
@@ -76,6 +83,7 @@ function openSqlite(dataDir: string): { dialect: Dialect; backend: Backend } {
 }
 
 function openPostgres(connectionString: string, logger: Logger): { dialect: Dialect; backend: Backend } {
+  const pg = load('pg') as typeof Pg;
   const pool = new pg.Pool({
     connectionString,
     max: 10,

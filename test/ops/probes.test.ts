@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.mjs';
+import { directMessage } from '../discord/payloads.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
 import { SECRET, signature } from '../slack/harness.js';
 import { startBot, type BotProcess } from './bot-process.js';
@@ -80,6 +81,22 @@ describe('probes and metrics (the real bin)', () => {
     release();
     await bot.probeUntil('/readyz', (r) => r.status === 200);
     expect((await bot.probe('/metrics')).body).toMatch(/^career_bot_ready\{check="discord"\} 1$/m);
+    // A DM answered after one 429: the answer and the rate limit are both counted.
+    fakeDiscord.failNext('POST', /^\/channels\/\d+\/messages$/, 429, { message: 'You are being rate limited.', retry_after: 0.2, global: false }, {
+      'retry-after': '1',
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(Date.now() / 1000 + 0.2),
+      'x-ratelimit-reset-after': '0.2',
+      'x-ratelimit-bucket': 'fake-bucket',
+      'x-ratelimit-scope': 'user',
+    });
+    const answered = fakeDiscord.nextRequest((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200);
+    fakeDiscord.dispatch('MESSAGE_CREATE', directMessage('llm sme skills'));
+    await answered;
+    const metrics = (await bot.probe('/metrics')).body;
+    expect(metrics).toMatch(/^career_bot_rate_limited_total\{platform="discord"\} 1$/m);
+    expect(metrics).toMatch(/^career_bot_answers_total\{platform="discord",intent="role"\} 1$/m);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
   });
