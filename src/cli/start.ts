@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { startConsoleChat } from '../adapters/console/console-chat.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
@@ -9,7 +10,6 @@ import { postersFromConfig } from '../tips/posters-from-config.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
 import type { CliIo } from './main.js';
-import { hostname } from 'node:os';
 import { createOps } from '../ops/create-ops.js';
 import { measureBot, type MeasuredBot } from '../ops/measured-bot.js';
 import { startOpsServer } from '../ops/ops-server.js';
@@ -33,9 +33,11 @@ export interface StartOptions {
 
 /**
  * Starts what the configuration enables. With no Slack or Discord credentials
- * that is the console chat on stdin/stdout. Otherwise: the store (migrated),
- * the adapters, and the weekly-tip scheduler; on SIGTERM/SIGINT they stop in
- * reverse order (scheduler, adapters, posters, store) within a deadline.
+ * that is the console chat on stdin/stdout. Otherwise: the probes' server
+ * (unless Slack's receiver serves them), the store (migrated), the adapters,
+ * and the weekly-tip scheduler. On SIGTERM/SIGINT, even mid start-up,
+ * readiness turns 503, answers in flight finish, then the rest stops in
+ * reverse order (scheduler, adapters, posters, store, probes) within a deadline.
  */
 export async function start(content: Content, config: Config, io: CliIo, options: StartOptions = {}): Promise<number> {
   const clock = options.clock ?? (() => new Date());
@@ -131,7 +133,7 @@ const isStopRequest = (v: unknown): v is { stop: unknown } => typeof v === 'obje
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 function nextSignal(): Promise<string> {
-  // bin/career-bot.js traps the signals from its first line and passes them as `until`.
+  // Without a launcher (tests, embedding): bin/career-bot.js traps them earlier and passes io.signals.
   return new Promise((resolve) => {
     const on = (name: string) => () => {
       process.off('SIGTERM', term);
