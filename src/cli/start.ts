@@ -86,7 +86,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
       const slack = ops.platform('slack');
       // Imported here, not at the top: a bot without Slack never loads Bolt (idle memory).
       const { startSlack } = await import('../adapters/slack/start-slack.js');
-      slack.set(await step('slack', 'slack', () => startSlack({ bot, config, logger, routes: ops.routes, ...(sharedEvents ? { sharedEvents } : {}) })));
+      slack.set(await step('slack', 'slack', () => startSlack({ bot, config, logger, routes: ops.routes, ...(sharedEvents ? { sharedEvents } : {}), ...ops.rateLimits('slack') })));
     }
     if (config.discord) {
       const discord = ops.platform('discord');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.mjs';
 import { directMessage } from '../discord/payloads.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
-import { SECRET, signature } from '../slack/harness.js';
+import { eventCallback, SECRET, signature } from '../slack/harness.js';
 import { startBot, type BotProcess } from './bot-process.js';
 
 const DISCORD_TOKEN = 'fake-token-0123456789abcdef';
@@ -48,8 +48,17 @@ describe('probes and metrics (the real bin)', () => {
     expect(text).toMatch(/^career_bot_ready\{check="store"\} 1$/m);
     expect(text).toMatch(/^career_bot_store_query_duration_seconds_count\{backend="sqlite"\} [1-9]\d*$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
+    // A DM answered through chat.postMessage after one 429: the rate limit is counted.
+    fakeSlack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' } });
+    const dm = eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'llm sme skills', ts: '1700000300.000100' });
+    const ts = Math.floor(Date.now() / 1000);
+    await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(dm, ts) }, body: dm });
+    await fakeSlack.waitFor('the DM answered', () => fakeSlack!.callsTo('chat.postMessage').find((c) => c.status === 200));
+    const afterDm = await bot.probe('/metrics');
+    expect(afterDm.body).toMatch(/^career_bot_rate_limited_total\{platform="slack"\} 1$/m);
+    expect(afterDm.body).toMatch(/^career_bot_answers_total\{platform="slack",intent="role"\} 2$/m);
     // No user, channel or question text in any label.
-    expect(text).not.toMatch(/U1|C1|llm sme/);
+    expect(afterDm.body).not.toMatch(/U1|C1|D1|llm sme/);
     // Slack's own path still refuses what is not a signed POST.
     expect((await bot.probe('/slack/events')).status).toBe(404);
     bot.child.kill('SIGTERM');

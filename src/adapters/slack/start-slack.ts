@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, webApi, type AnyMiddlewareArgs, type Middleware } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
@@ -28,6 +28,24 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
+/**
+ * Bolt hands listeners a WebClient per token (pooled); each is watched for
+ * its `rate_limited` event the first time a request passes with it.
+ */
+function watchRateLimits(app: App, onRateLimited: () => void): Middleware<AnyMiddlewareArgs> {
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient) => {
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on(webApi.WebClientEvent.RATE_LIMITED, () => onRateLimited());
+  };
+  watch(app.client);
+  return async ({ client, next }) => {
+    watch(client);
+    await next();
+  };
+}
+
 /** Bolt keeps its Socket Mode receiver private; its client's socket is read from outside for readiness. */
 type WithSocket = { receiver?: { client?: { websocket?: { readyState?: number } } } };
 const WS_OPEN = 1;
@@ -47,6 +65,8 @@ export async function startSlack(o: {
   routes?: OpsRoutes;
   /** Event ids claimed in the shared store, so replicas answer a retried event once. */
   sharedEvents?: SharedEventClaims;
+  /** Told of every 429 a Web API client of this app meets (metrics). */
+  onRateLimited?: () => void;
 }): Promise<SlackAdapter> {
   const { config } = o;
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
@@ -73,6 +93,7 @@ export async function startSlack(o: {
   });
 
   const deps = { bot: o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
+  if (o.onRateLimited) app.use(watchRateLimits(app, o.onRateLimited));
   // Slack re-sends an event whose ack was lost or late: answer it once.
   app.use(ignoreRepeatedEvents({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) }));
   onCareerCommand(app, deps);
