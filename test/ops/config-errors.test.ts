@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { main } from '../../src/cli/main.js';
+import { PG_TIMEOUTS } from '../../src/store/open-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.mjs';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
 import { SECRET } from '../slack/harness.js';
@@ -93,6 +94,22 @@ describe('config mistakes name the variable and the fix', () => {
     expect(failureLine(stderr)).toBe(`career-bot: failed to start: DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${closed}/career (ECONNREFUSED); check the host and port, and that the server is running and accepts connections from here`);
     expect(stderr).not.toContain('hunter2');
   });
+
+  it('a PostgreSQL that accepts connections but never answers: the connect timeout names it', async () => {
+    const silent = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const started = Date.now();
+      const { code, stderr } = await run({ DATABASE_URL: `postgres://bob:hunter2@127.0.0.1:${port}/career`, DISCORD_TOKEN: 'fake-token-0123456789abcdef', DISCORD_API_URL: 'http://127.0.0.1:9/api', PORT: '0' });
+      expect(code).toBe(1);
+      expect(failureLine(stderr)).toBe(`career-bot: failed to start: DATABASE_URL: PostgreSQL at 127.0.0.1:${port}/career did not answer in time; check the host, port and firewall`);
+      expect(Date.now() - started).toBeLessThan(PG_TIMEOUTS.connectMs + 3_000);
+      expect(stderr).not.toContain('hunter2');
+    } finally {
+      silent.close();
+    }
+  }, 20_000);
 
   it('a refused Slack bot token: which one, and where to get a new one', async () => {
     fakeSlack = await startFakeSlack();
