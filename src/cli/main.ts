@@ -12,6 +12,15 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
+  /** SIGTERM/SIGINT trapped by the launcher from its first line (see bin/career-bot.js). */
+  signals?: LauncherSignals;
+}
+
+export interface LauncherSignals {
+  /** Resolves with the first signal's name. */
+  readonly stopRequested: Promise<string>;
+  /** Gives the signals back to Node's default (a one-shot command or the console chat ends on them). */
+  release(): void;
 }
 
 const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
@@ -56,6 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const contentDir = path.resolve(values.content ?? DEFAULT_CONTENT_DIR);
   const [command, ...rest] = positionals;
+  if (command !== undefined && command !== 'start') io.signals?.release();
 
   if (command === 'check') {
     const content = loadOrExplain(contentDir, io.stderr);

@@ -13,6 +13,7 @@ export function platformNamed(name: string | undefined): Platform | undefined {
 }
 
 /** Web API / REST posters for the platforms whose tokens are set: no gateway, no listening port. */
-export function postersFromConfig(config: Config, logger: Logger): TipPoster[] {
-  return PLATFORMS.map((p) => p.poster(config, logger)).filter((p): p is TipPoster => p !== null);
+export async function postersFromConfig(config: Config, logger: Logger): Promise<TipPoster[]> {
+  const posters = await Promise.all(PLATFORMS.map((p) => p.poster(config, logger)));
+  return posters.filter((p): p is TipPoster => p !== null);
 }

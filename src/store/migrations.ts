@@ -75,4 +75,19 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  // Version 3 belongs to the conversation-context branch; the migrator applies
+  // whatever is missing in version order, so either may land first.
+  {
+    version: 4,
+    name: 'slack event claims, so a retried event is answered once across replicas',
+    async up(db) {
+      await db.schema
+        .createTable('slack_event_claims')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('claimed_at', 'bigint', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('slack_event_claims_age').on('slack_event_claims').columns(['claimed_at']).execute();
+    },
+  },
 ];

@@ -52,11 +52,18 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+export interface EventClaimsTable {
+  event_id: string;
+  claimed_at: number;
+  claimed_by: string;
+}
+
 export interface StoreSchema {
   tip_subscriptions: SubscriptionsTable;
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;
   career_bot_leases: LeasesTable;
+  slack_event_claims: EventClaimsTable;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -82,6 +82,16 @@ export interface TipStore {
   tryLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
 
+  /**
+   * Claims a Slack event id before it is answered: true for the first claim
+   * of the id by any process sharing the store, false for every later one.
+   */
+  claimEvent(eventId: string, by: string, at: Date): Promise<boolean>;
+  /** Forgets event claims made before `before`; returns how many. */
+  sweepEventClaims(before: Date): Promise<number>;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
+
   /** Idempotent. */
   close(): Promise<void>;
 }

@@ -42,6 +42,8 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   refuseNextIdentify(code: number): void;
   dropGateway(code?: number): void;
+  /** Holds READY back (the client stays connecting) until the returned function is called. */
+  holdReady(): () => void;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, RESTEvents, Status } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
@@ -30,6 +30,8 @@ export async function startDiscord(o: {
    * completes the same failure rejects `startDiscord` instead.
    */
   onFatal?: (err: Error) => void;
+  /** Told of every 429 the REST layer meets (metrics). */
+  onRateLimited?: () => void;
 }): Promise<{ ready(): boolean; stop(): Promise<void> }> {
   const token = o.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
@@ -72,6 +74,7 @@ export async function startDiscord(o: {
     }
   });
   logRestEvents(client.rest, logger);
+  if (o.onRateLimited) client.rest.on(RESTEvents.RateLimited, o.onRateLimited);
 
   const ready = once(client, Events.ClientReady);
   ready.catch(() => {});
@@ -90,8 +93,8 @@ export async function startDiscord(o: {
   }
 
   return {
-    // Deaf after a fatal close even though the process is up.
-    ready: () => stopping === undefined && !reported && client.isReady(),
+    // Deaf after a fatal close even though the process is up; while discord.js resumes, the bot hears nothing.
+    ready: () => stopping === undefined && !reported && client.isReady() && client.ws.status === Status.Ready,
     stop: () =>
       (stopping ??= client.destroy().then(() => {
         logger.info({}, 'discord stopped');
