@@ -8,12 +8,21 @@ import type { Intent, Reply } from './reply.js';
 import type { SectionId } from './sections.js';
 import type { TipsCommandHandler } from './tips/tips-commands.js';
 import { createQuestionReader, type QuestionReader } from './understand/question-reader.js';
-import { understand } from './understand/understand.js';
+import { understand, type Understanding } from './understand/understand.js';
+import { compareReply } from './answer/compare-answer.js';
+import { fitReply, fitRoles } from './answer/fit-answer.js';
+import type { ContextStore } from './conversation/context-store.js';
+import { conversationId } from './conversation/conversation-id.js';
+import { nextSlots } from './conversation/next-slots.js';
+import { resolveTurn, type Turn } from './conversation/resolve-turn.js';
+import { EMPTY_SLOTS, type ConversationSlots } from './conversation/slots.js';
 
 /** One answered question: the contract's `ask --json` fields plus the reply. */
 export interface Answer {
   intent: Intent;
   role: string | null;
+  /** Compare: the roles side by side; fit: the roles that fit, best first; else [role] or []. */
+  roles: string[];
   section: SectionId | null;
   level: Level | null;
   location: string | null;
@@ -29,12 +38,22 @@ export interface BotOptions {
   clock?: () => Date;
   /** Weekly-tip admin commands; without it `/career tips ...` says tips are off. */
   tipsCommands?: TipsCommandHandler;
+  /** Conversation context between messages; without it every message stands alone. */
+  contexts?: ContextStore;
+}
+
+/** One answered turn of a conversation and what the conversation remembers after it. */
+export interface ConversationTurn {
+  answer: Answer;
+  slots: ConversationSlots;
 }
 
 export interface Bot {
   readonly content: Content;
   readonly reader: QuestionReader;
   answer(text: string): Answer;
+  /** Answers a message as the next turn of a conversation whose slots are given. */
+  converse(text: string, slots: ConversationSlots): ConversationTurn;
   /** Answers a platform message; async because tips commands touch the store. */
   handle(message: IncomingMessage): Promise<Reply>;
   /** Roles for a partly typed name, best first (Discord autocomplete). */
@@ -54,8 +73,9 @@ export function createBot(options: BotOptions): Bot {
     return pool[Math.floor(clock().getTime() / WEEK_MS) % Math.max(1, pool.length)];
   };
 
-  const answer = (text: string): Answer => {
-    const u = understand(reader, text);
+  const answer = (text: string): Answer => fromUnderstanding(understand(reader, text), text);
+
+  const fromUnderstanding = (u: Understanding, text: string): Answer => {
     const role = u.role;
     let reply: Reply;
     switch (u.intent) {
@@ -74,7 +94,7 @@ export function createBot(options: BotOptions): Bot {
       case 'tip':
         reply = tipReply(content, tipOfTheWeek(role), role);
         break;
-      case 'unknown':
+      default:
         reply = unknownReply(content, text, u.suggestions.map((s) => s.role));
         break;
     }
@@ -82,6 +102,7 @@ export function createBot(options: BotOptions): Bot {
     return {
       intent: u.intent,
       role: role?.id ?? null,
+      roles: role ? [role.id] : [],
       section: u.intent === 'role' ? u.section : null,
       level: salary && u.level && salary.levels[u.level] ? u.level : null,
       location: salary && u.place?.id && salary.locations[u.place.id] ? u.place.id : null,
@@ -91,9 +112,31 @@ export function createBot(options: BotOptions): Bot {
     };
   };
 
+  const answerTurn = (turn: Turn, text: string): Answer => {
+    if (turn.kind === 'single') return fromUnderstanding(turn.understanding, text);
+    const empty = { level: null, location: null, suggestions: [] };
+    if (turn.kind === 'compare') {
+      const ids = turn.roles.map((r) => r.id);
+      const reply = compareReply(content, turn.roles, turn.section, turn.level, turn.place);
+      return { ...empty, intent: 'compare', role: ids[0]!, roles: ids, section: turn.section, confidence: 1, reply };
+    }
+    const matches = fitRoles(reader, text);
+    const ids = matches.map((m) => m.role.id);
+    return { ...empty, intent: 'fit', role: ids[0] ?? null, roles: ids, section: null, confidence: matches.length ? 1 : 0, reply: fitReply(content, matches) };
+  };
+
+  const converse = (text: string, slots: ConversationSlots): ConversationTurn => {
+    const turn = resolveTurn(reader, content, text, slots);
+    const a = answerTurn(turn, text);
+    const asked = turn.kind === 'single'
+      ? { level: turn.understanding.level, location: turn.understanding.place?.id ?? null }
+      : turn.kind === 'compare' ? { level: turn.level, location: turn.place?.id ?? null } : { level: null, location: null };
+    return { answer: a, slots: nextSlots(content, slots, a, asked) };
+  };
+
   const handle = async (message: IncomingMessage): Promise<Reply> => {
     const tips = tipsCommandArgs(message);
-    const reply = tips ? await tipsCommand(message, tips[1] ?? '') : replyTo(message);
+    const reply = tips ? await tipsCommand(message, tips[1] ?? '') : await replyInContext(message);
     logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
     // Slash commands and DMs are answered to the asker only; mentions in a
     // channel are public unless the reply itself is private (pay, unknowns).
@@ -108,6 +151,19 @@ export function createBot(options: BotOptions): Bot {
       choices: [],
       private: true,
     };
+
+  // The context is read before and written after the answer: one small upsert
+  // per answer, and only when the message was a question (buttons re-create
+  // an answer already given and leave the conversation as it was).
+  const replyInContext = async (message: IncomingMessage): Promise<Reply> => {
+    const store = options.contexts;
+    if (!store || message.kind === 'button' || (message.kind === 'command' && message.text.trim() === '')) return replyTo(message);
+    const id = conversationId(message.conversation);
+    const slots = (await store.load(id, clock())) ?? EMPTY_SLOTS;
+    const turn = converse(message.text, slots);
+    await store.save(id, turn.slots, clock());
+    return turn.answer.reply;
+  };
 
   const replyTo = (message: IncomingMessage): Reply => {
     const action = message.action;
@@ -135,7 +191,7 @@ export function createBot(options: BotOptions): Bot {
     return [...new Set(ranked)].slice(0, limit);
   };
 
-  return { content, reader, answer, handle, suggestRoles };
+  return { content, reader, answer, converse, handle, suggestRoles };
 }
 
 /** The arguments of a `/career tips ...` command, or null for any other message. */

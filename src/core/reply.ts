@@ -4,7 +4,7 @@ import type { SectionId } from './sections.js';
  * The neutral answer every adapter renders. It carries what a rich platform
  * message needs; `renderText` turns it into plain text for the console.
  */
-export type Intent = 'role' | 'salary' | 'list' | 'help' | 'tip' | 'unknown';
+export type Intent = 'role' | 'salary' | 'compare' | 'fit' | 'list' | 'help' | 'tip' | 'unknown';
 
 export type Block =
   | { type: 'heading'; text: string }
@@ -47,6 +47,8 @@ export interface Reply {
   shareable?: boolean;
   /** The role the reply is about, for colours and share attribution. */
   role?: string;
-  /** The section shown, when the reply is one role's section. */
+  /** The section shown, when the reply is one role's section (or the topic compared). */
   section?: SectionId;
+  /** Every role the reply is about, in order: those compared, or those that fit. */
+  roles?: string[];
 }

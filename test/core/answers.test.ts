@@ -18,6 +18,8 @@ function statedAmounts(): Set<string> {
   return out;
 }
 
+const KEY = { platform: 'slack', workspace: null, channel: 'c', thread: null, user: 'u' };
+
 describe('salary answers quote the content and invent nothing', () => {
   it('gives the level and city asked for, then the ranges around them, and the source', () => {
     const t = text('how much does a senior ML systems engineer make in Seattle?');
@@ -65,25 +67,25 @@ describe('role answers', () => {
   });
 
   it('answer a button press through the same core', async () => {
-    const r = await bot.handle({ platform: 'console', kind: 'button', text: '', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' }, action: { type: 'section', role: 'llm-sme', section: 'challenges' } });
+    const r = await bot.handle({ platform: 'console', kind: 'button', text: '', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' }, conversation: KEY, action: { type: 'section', role: 'llm-sme', section: 'challenges' } });
     expect(r.title).toBe('Large Language Model SME · Challenges');
   });
 
   it('keep slash-command answers private and mention answers public', async () => {
-    const base = { platform: 'slack' as const, user: { id: 'u' }, channel: { id: 'c', kind: 'channel' as const } };
+    const base = { platform: 'slack' as const, user: { id: 'u' }, channel: { id: 'c', kind: 'channel' as const }, conversation: KEY };
     expect((await bot.handle({ ...base, kind: 'command', text: 'llm sme' })).private).toBe(true);
     expect((await bot.handle({ ...base, kind: 'mention', text: 'llm sme' })).private).toBe(false);
     expect((await bot.handle({ ...base, kind: 'mention', text: 'ml systems engineer salary' })).private).toBe(true);
   });
 
   it('list the roles for a bare /career', async () => {
-    const r = await bot.handle({ platform: 'slack', kind: 'command', text: '  ', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' } });
+    const r = await bot.handle({ platform: 'slack', kind: 'command', text: '  ', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' }, conversation: KEY });
     expect(r.intent).toBe('list');
     expect(r.choices).toHaveLength(5);
   });
 
   it('say tips are off when no tips handler is configured', async () => {
-    const r = await bot.handle({ platform: 'slack', kind: 'command', text: 'tips status', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' } });
+    const r = await bot.handle({ platform: 'slack', kind: 'command', text: 'tips status', user: { id: 'u' }, channel: { id: 'c', kind: 'channel' }, conversation: KEY });
     expect(renderText(r)).toContain('not enabled');
   });
 });

@@ -33,7 +33,7 @@ describe('renderEmbed', () => {
   it('keeps every role and section of the shipped content within Discord limits', async () => {
     for (const role of loaded.content.roles) {
       for (const section of SECTION_IDS) {
-        const reply = await bot.handle({ platform: 'discord', kind: 'command', text: `${role.id} ${section}`, user: { id: '1' }, channel: { id: '2', kind: 'channel' } });
+        const reply = await bot.handle({ platform: 'discord', kind: 'command', text: `${role.id} ${section}`, user: { id: '1' }, channel: { id: '2', kind: 'channel' }, conversation: { platform: 'discord', workspace: null, channel: '2', thread: null, user: '1' } });
         for (const options of [{}, { ephemeral: true, share: true }]) {
           expect(limitProblems(renderEmbed(reply, options)), `${role.id} ${section}`).toEqual([]);
         }

@@ -20,6 +20,7 @@ function message(text: string, o: { admin?: boolean | 'throws'; zone?: string; p
     text,
     user: { id: 'U42', name: 'ada' },
     channel: { id: 'C-TIPS', kind: o.dm ? 'dm' : 'channel' },
+    conversation: { platform: o.platform ?? 'slack', workspace: null, channel: 'C-TIPS', thread: null, user: 'U42' },
     ...(o.admin !== undefined
       ? {
           isAdmin: async () => {

@@ -63,7 +63,8 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
 }
 
 function toMessage(line: string, last: Reply | null, user: IncomingMessage['user']): IncomingMessage | null {
-  const base = { platform: 'console' as const, user, channel: { id: 'console', kind: 'dm' as const } };
+  const conversation = { platform: 'console', workspace: null, channel: 'console', thread: null, user: user.id };
+  const base = { platform: 'console' as const, user, channel: { id: 'console', kind: 'dm' as const }, conversation };
   if (/^\d{1,3}$/.test(line) && last?.choices.length) {
     const choice = last.choices[Number(line) - 1];
     return choice ? { ...base, kind: 'button', text: '', action: choice.action } : null;

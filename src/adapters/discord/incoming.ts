@@ -16,6 +16,7 @@ export function fromInteraction(interaction: Interaction, kind: IncomingMessage[
     text,
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
     channel: { id: interaction.channelId ?? interaction.user.id, kind: inGuild ? 'channel' : 'dm' },
+    conversation: { platform: 'discord', workspace: interaction.guildId ?? null, channel: interaction.channelId ?? interaction.user.id, thread: null, user: interaction.user.id },
     ...(action ? { action } : {}),
     isAdmin: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
     timeZone: async () => undefined,
@@ -29,6 +30,7 @@ export function fromDirectMessage(message: Message): IncomingMessage {
     text: message.content,
     user: { id: message.author.id, name: message.author.globalName ?? message.author.username },
     channel: { id: message.channelId, kind: 'dm' },
+    conversation: { platform: 'discord', workspace: message.guildId ?? null, channel: message.channelId, thread: null, user: message.author.id },
     isAdmin: async () => false,
     timeZone: async () => undefined,
   };

@@ -27,7 +27,13 @@ export function channelKind(channelId: string): 'dm' | 'channel' {
  * Who and where, with the two lazy lookups the tips commands need. users.info
  * is called at most once per message, and only if a command asks.
  */
-export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: string; name?: string }, channelId: string): Origin {
+export function originOf(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  user: { id: string; name?: string },
+  channelId: string,
+  where: { team?: string | null; thread?: string | null } = {},
+): Origin {
   let info: Promise<UserInfo | undefined> | undefined;
   const load = (): Promise<UserInfo | undefined> =>
     (info ??= client.users.info({ user: user.id }).then(
@@ -41,6 +47,8 @@ export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: 
     platform: 'slack',
     user: user.name ? { id: user.id, name: user.name } : { id: user.id },
     channel: { id: channelId, kind: channelKind(channelId) },
+    // A thread is one conversation; elsewhere each person has their own in each channel.
+    conversation: { platform: 'slack', workspace: where.team ?? null, channel: channelId, thread: where.thread ?? null, user: user.id },
     isAdmin: async () => {
       if (deps.config.ADMIN_USER_IDS.includes(user.id)) return true;
       const u = await load();

@@ -124,7 +124,7 @@ export function onButtons(app: App, deps: SlackDeps): void {
       await deps.afterAcks();
       const place = placeOf(body);
       const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
-      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, place.channel);
+      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, place.channel, { team: body.team?.id ?? null });
       // Bolt passes respond() only when the payload has a response_url.
       const press: Press = { deps, log, place, origin, value: action.value ?? '', respond: body.response_url ? respond : undefined, client };
       await guard(log, () => handler(press), (err) => tell(press, apologyFor(err)));

@@ -21,7 +21,7 @@ export function onCareerCommand(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(command.text);
-        const origin = originOf({ ...deps, logger: log }, client, { id: command.user_id, name: command.user_name }, command.channel_id);
+        const origin = originOf({ ...deps, logger: log }, client, { id: command.user_id, name: command.user_name }, command.channel_id, { team: command.team_id ?? null });
         const reply = await deps.bot.handle({ ...origin, kind: 'command', text });
         const share = origin.channel.kind === 'channel' && reply.shareable === true;
         await respond({ response_type: 'ephemeral', ...renderBlocks(reply, { source: sourceOfText(text, reply, 'command'), share }) });

@@ -62,7 +62,7 @@ export function onMessages(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(e.text, context.botUserId);
-        const reply = await deps.bot.handle({ ...originOf({ ...deps, logger: log }, client, { id: e.user! }, e.channel), kind: 'dm', text });
+        const reply = await deps.bot.handle({ ...originOf({ ...deps, logger: log }, client, { id: e.user! }, e.channel, { team: context.teamId ?? null, thread: e.threadTs ?? null }), kind: 'dm', text });
         await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source: sourceOfText(text, reply, 'dm') }), ...unfurl });
       },
       (err) => client.chat.postMessage({ channel: e.channel, ...thread, text: apologyFor(err) }),
@@ -85,7 +85,7 @@ export function onMessages(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(e.text, context.botUserId);
-        const origin = originOf({ ...deps, logger: log }, client, { id: user }, e.channel);
+        const origin = originOf({ ...deps, logger: log }, client, { id: user }, e.channel, { team: context.teamId ?? null, thread: thread.thread_ts });
         const reply = await deps.bot.handle({ ...origin, kind: 'mention', text });
         const source = sourceOfText(text, reply, 'mention');
         if (reply.private && origin.channel.kind === 'channel') {

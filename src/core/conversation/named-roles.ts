@@ -1,0 +1,49 @@
+import type { Role } from '../content/types.js';
+import { tokenize } from '../text/normalize.js';
+import { canonicalize, GENERIC_ROLE_STEMS } from '../understand/canonical.js';
+import type { QuestionReader } from '../understand/question-reader.js';
+import { understand } from '../understand/understand.js';
+import { ROLE_SEPARATOR } from './cues.js';
+
+/**
+ * The roles a message names, in the order it names them ("X vs Y", "how is X
+ * different from Y"). The single-question reader finds one role per text, so
+ * the message is cut at the words that join roles and each part is read on
+ * its own; a part counts only when one of its role's own title or alias words
+ * is in it, so a description ("I know RDF") never passes for a name.
+ */
+export function namedRoles(reader: QuestionReader, text: string): Role[] {
+  const words = tokenize(text);
+  const parts: string[][] = [[]];
+  for (const w of words) {
+    if (ROLE_SEPARATOR.test(w)) parts.push([]);
+    else parts[parts.length - 1]!.push(w);
+  }
+  const found: Role[] = [];
+  for (const part of parts) {
+    if (part.length === 0) continue;
+    const role = understand(reader, part.join(' ')).role;
+    if (role && !found.includes(role) && namesRole(reader, part, role)) found.push(role);
+  }
+  return found;
+}
+
+/** Whether the words hold a distinctive word of one of the role's names (typos corrected as the reader does). */
+export function namesRole(reader: QuestionReader, words: readonly string[], role: Role): boolean {
+  const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
+  return canonicalize(fixed).some(
+    (t) => !GENERIC_ROLE_STEMS.has(t.word) && (reader.index.phrasesByWord.get(t.word) ?? []).some((p) => p.role === role),
+  );
+}
+
+/**
+ * Whether a whole title or alias of the role is in the text, job noun and
+ * all: "I know RDF" touches an alias word, "a knowledge graph engineer" names it.
+ */
+export function fullyNames(reader: QuestionReader, norm: string, role: Role): boolean {
+  const words = norm.split(' ').filter(Boolean);
+  const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
+  const have = new Set(canonicalize(fixed).map((t) => t.word));
+  const phrases = [...reader.index.phrasesByWord.values()].flat().filter((p) => p.role === role);
+  return phrases.some((p) => p.words.length > 1 && p.words.every((w) => have.has(w)));
+}

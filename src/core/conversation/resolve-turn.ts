@@ -1,0 +1,114 @@
+import type { Content, Level, Role } from '../content/types.js';
+import type { SectionId } from '../sections.js';
+import { normalizeText } from '../text/normalize.js';
+import type { PlaceMention } from '../understand/locations.js';
+import type { QuestionReader } from '../understand/question-reader.js';
+import { understand, type Understanding } from '../understand/understand.js';
+import { LEVEL_CUES } from '../understand/words.js';
+import { COMPARE_CUE, FIT_CUE, FOLLOW_UP_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
+import { fullyNames, namedRoles } from './named-roles.js';
+import type { ConversationSlots } from './slots.js';
+import { topicOf, type Topic } from './topic.js';
+
+/** What one message asks once the conversation so far is taken into account. */
+export type Turn =
+  | { kind: 'single'; understanding: Understanding }
+  | { kind: 'compare'; roles: Role[]; section: SectionId; level: Level | null; place: PlaceMention | null }
+  | { kind: 'fit' };
+
+/** Confidence of a role carried from context: it was resolved before, not guessed now. */
+const CARRIED_CONFIDENCE = 0.9;
+
+/**
+ * Reads a message as the next turn of a conversation. The message's own words
+ * win: a role, topic, level or city it names replaces the remembered one, and
+ * everything it leaves out is kept. With nothing remembered, the message is
+ * read exactly as a single question.
+ */
+export function resolveTurn(reader: QuestionReader, content: Content, text: string, slots: ConversationSlots): Turn {
+  const norm = normalizeText(text);
+  const u = withPayWords(reader, understand(reader, text), norm);
+  const named = namedRoles(reader, text);
+  const picked = pickOffered(content, norm, slots);
+  const topic = topicOf(reader, norm, named);
+  const remembered = rolesOf(content, slots.roles);
+  const compareCue = COMPARE_CUE.test(norm);
+
+  if (named.length >= 2) return compare(named, topic, u, slots, false);
+  if (FIT_CUE.test(norm) && !picked && !named.some((r) => fullyNames(reader, norm, r))) return { kind: 'fit' };
+
+  const role = picked ?? named[0] ?? null;
+  if (role && !picked && compareCue && remembered.length > 0 && !remembered.includes(role)) {
+    return compare([...remembered, role], topic, u, slots, true);
+  }
+  if (!role) {
+    const pool = slots.intent === 'fit' && compareCue ? rolesOf(content, slots.offered) : remembered;
+    const continuing = compareCue || PLURAL_CUE.test(norm) || (slots.intent === 'compare' && (PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm) || topic.explicit));
+    if (pool.length >= 2 && continuing) return compare(pool, topic, u, slots, true);
+  }
+
+  if (role) {
+    // A message naming a role and a topic is a new question, answered as itself.
+    if (!picked && topic.explicit && u.role === role) return { kind: 'single', understanding: u };
+    return single(role, topic, u, slots, picked !== null || remembered.length > 0);
+  }
+
+  const current = remembered[0];
+  if (!current) return { kind: 'single', understanding: u };
+  // A role found only from described work ("which role uses RDF?") is a new
+  // question unless the message points back at the conversation.
+  const pointsBack = PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm);
+  if (u.role && !pointsBack) return { kind: 'single', understanding: u };
+  const asksSomething = topic.explicit || u.level !== null || u.place !== null;
+  if (!asksSomething && !(u.intent === 'unknown' && pointsBack)) return { kind: 'single', understanding: u };
+  return single(current, topic, u, slots, true);
+}
+
+function single(role: Role, topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
+  const level = u.level ?? (carry ? slots.level : null);
+  const place = u.place ?? (carry ? placeOf(slots.location) : null);
+  const section = topic.section ?? (carry ? slots.section : null);
+  const base = { role, confidence: u.role === role ? u.confidence : CARRIED_CONFIDENCE, suggestions: [] };
+  // A level or city with no other topic asks about pay ("mid level?", "and in Chicago?").
+  const pay = section === 'salary' || (!topic.explicit && (u.level !== null || u.place !== null));
+  if (pay) return { kind: 'single', understanding: { ...base, intent: 'salary', section: null, level, place } };
+  return { kind: 'single', understanding: { ...base, intent: 'role', section: section ?? 'overview', level: null, place: null } };
+}
+
+function compare(roles: Role[], topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
+  const section = topic.section ?? (carry ? slots.section : null) ?? 'overview';
+  const level = u.level ?? (carry ? slots.level : null);
+  const place = u.place ?? (carry ? placeOf(slots.location) : null);
+  return { kind: 'compare', roles: roles.slice(0, 5), section, level, place };
+}
+
+/**
+ * The single-question reader leaves level and city out of answers it cannot
+ * place ("and in Chicago?" names no role); a follow-up needs them.
+ */
+function withPayWords(reader: QuestionReader, u: Understanding, norm: string): Understanding {
+  if (u.level !== null || u.place !== null) return u;
+  const level = LEVEL_CUES.find(([, re]) => re.test(norm))?.[0] ?? null;
+  const place = reader.locations.find(norm.split(' '), new Set());
+  return level === null && place === null ? u : { ...u, level, place };
+}
+
+/** "the second one", "the latter": a role from the last list offered. */
+function pickOffered(content: Content, norm: string, slots: ConversationSlots): Role | null {
+  if (slots.offered.length === 0) return null;
+  const m = ORDINAL_CUE.exec(norm);
+  if (!m) return null;
+  const word = m[1] ?? m[2] ?? m[3]!;
+  const at = word === 'last' || word === 'latter' ? slots.offered.length - 1 : ORDINALS[word];
+  const id = at === undefined ? undefined : slots.offered[at];
+  return (id && content.roleById.get(id)) || null;
+}
+
+function rolesOf(content: Content, ids: readonly string[]): Role[] {
+  return ids.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
+}
+
+/** A remembered location id back as the place the pay answer quotes; its name comes from the data. */
+function placeOf(location: string | null): PlaceMention | null {
+  return location ? { id: location, name: location, from: -1, to: -1 } : null;
+}

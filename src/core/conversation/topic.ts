@@ -1,0 +1,36 @@
+import type { Role } from '../content/types.js';
+import type { SectionId } from '../sections.js';
+import { detectSection } from '../understand/understand.js';
+import type { QuestionReader } from '../understand/question-reader.js';
+import { SALARY_CUE, STRONG_SALARY_CUE } from '../understand/words.js';
+import { FOLLOW_UP_CUE } from './cues.js';
+
+/** The topic a message asks about, read apart from the role names in it. */
+export interface Topic {
+  /** The section asked for (`salary` for pay), or null when none was. */
+  section: SectionId | null;
+  /** Whether the person asked for that topic themselves, rather than by default. */
+  explicit: boolean;
+}
+
+/**
+ * Role titles hold topic words ("Language AI Engineer" says "language", a
+ * skills cue), so the words of the roles named are taken out first. "About"
+ * alone asks for an overview, except in "what about X?", which continues the
+ * topic already under discussion.
+ */
+export function topicOf(reader: QuestionReader, norm: string, named: readonly Role[]): Topic {
+  const text = named.length ? stripNames(reader, norm) : norm;
+  const cue = detectSection(text);
+  if (STRONG_SALARY_CUE.test(text) || (SALARY_CUE.test(text) && (!cue || cue.weight <= 1))) return { section: 'salary', explicit: true };
+  if (!cue) return { section: null, explicit: false };
+  if (cue.weight <= 1 && FOLLOW_UP_CUE.test(text)) return { section: null, explicit: false };
+  return { section: cue.id, explicit: true };
+}
+
+function stripNames(reader: QuestionReader, norm: string): string {
+  return norm
+    .split(' ')
+    .filter((w) => !reader.index.nameWords.has(w))
+    .join(' ');
+}
