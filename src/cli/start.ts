@@ -3,6 +3,7 @@ import { startDiscord } from '../adapters/discord/start-discord.js';
 import { startSlack } from '../adapters/slack/start-slack.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
+import { createMemoryContextStore } from '../core/conversation/memory-context-store.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import { createLogger } from '../create-logger.js';
@@ -36,7 +37,8 @@ export async function start(content: Content, config: Config, io: CliIo, options
   const clock = options.clock ?? (() => new Date());
   if (!config.slack && !config.discord) {
     const logger = createLogger('warn', io.stderr);
-    const chat = startConsoleChat(createBot({ content, logger, clock }), io.stdin, io.stdout);
+    const contexts = createMemoryContextStore({ ttlMs: config.conversationTtlMinutes * 60_000 });
+    const chat = startConsoleChat(createBot({ content, logger, clock, contexts }), io.stdin, io.stdout);
     await chat.closed;
     return 0;
   }
@@ -51,7 +53,8 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
     running.push({ name: 'store', stop: () => store.close() });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
-    const bot = createBot({ content, logger, clock, tipsCommands });
+    const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
+    const bot = createBot({ content, logger, clock, tipsCommands, contexts });
     const posters = postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });

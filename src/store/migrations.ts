@@ -75,4 +75,18 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 3,
+    name: 'conversation contexts, shared by replicas',
+    async up(db) {
+      // Keyed by a hash of the conversation key; holds resolved slots (JSON), never message text.
+      await db.schema
+        .createTable('conversation_contexts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slots', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('conversation_contexts_expiry').on('conversation_contexts').columns(['expires_at']).execute();
+    },
+  },
 ];

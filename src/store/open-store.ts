@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
+import { createSqlContextStore } from './context-queries.js';
 import * as deliveriesQ from './delivery-queries.js';
 import * as leasesQ from './lease-queries.js';
 import { migrate } from './migrate.js';
@@ -94,6 +95,7 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     rotation: (c) => deliveriesQ.rotation(db, c),
     tryLease: (name, holder, ttlMs, now) => leasesQ.tryLease(db, name, holder, ttlMs, now),
     releaseLease: (name, holder) => leasesQ.releaseLease(db, name, holder),
+    contexts: (ttlMs) => createSqlContextStore(db, ttlMs),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -52,11 +52,18 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+export interface ConversationContextsTable {
+  id: string;
+  slots: string;
+  expires_at: number;
+}
+
 export interface StoreSchema {
   tip_subscriptions: SubscriptionsTable;
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;
   career_bot_leases: LeasesTable;
+  conversation_contexts: ConversationContextsTable;
 }
 
 export type Backend = 'sqlite' | 'postgres';

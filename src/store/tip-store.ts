@@ -2,6 +2,7 @@ import type { RotationState } from '../core/tips/rotation.js';
 import type { WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type { ContextStore } from '../core/conversation/context-store.js';
 import type { Backend } from './schema.js';
 
 /** Transient failures are retried by later runs within the slot's week, this many posts at most. */
@@ -97,6 +98,9 @@ export interface TipStore {
    */
   tryLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
+
+  /** Conversation contexts in the same database, lapsing after `ttlMs` of silence. */
+  contexts(ttlMs?: number): ContextStore;
 
   /** Idempotent. */
   close(): Promise<void>;

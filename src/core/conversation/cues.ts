@@ -5,7 +5,7 @@
 
 /** Putting roles side by side. Two roles named in one message compare without any cue. */
 export const COMPARE_CUE =
-  /\b(vs|versus|compare|compared|comparing|comparison|contrast|difference|differences|differ|differs|different|distinguish|similar|similarities|same as|which (one|of them|of the two|of those|of these)|which is (better|higher|bigger|more)|(pays?|paid|earns?|makes?|gets?) (more|less|better|the most|the least)|(better|worse|higher|lower) (paid|pay|salary)|stack up|side by side)\b/;
+  /\b(vs|versus|compare|compared|comparing|comparison|contrast|difference|differences|differ|differs|different|distinguish|similar|similarities|same as|which (one|of them|of the two|of those|of these)|which is (better|higher|bigger|more)|(pays?|paid|earns?|makes?|gets?) (more|less|better|the most|the least)|(better|worse|higher|lower) (paid|pay|salary)|stack up|side by side|(more|less|higher|lower|better|worse|bigger|smaller) than|as much as)\b/;
 
 /** "Which role suits me?" and its many phrasings. */
 export const FIT_CUE =

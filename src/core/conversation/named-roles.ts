@@ -13,11 +13,14 @@ import { ROLE_SEPARATOR } from './cues.js';
  * is in it, so a description ("I know RDF") never passes for a name.
  */
 export function namedRoles(reader: QuestionReader, text: string): Role[] {
-  const words = tokenize(text);
-  const parts: string[][] = [[]];
-  for (const w of words) {
-    if (ROLE_SEPARATOR.test(w)) parts.push([]);
-    else parts[parts.length - 1]!.push(w);
+  const parts: string[][] = [];
+  // Punctuation separates too ("X, Y and Z"), but tokenizing drops it: cut first.
+  for (const piece of text.split(/[,;:&/|+]+/)) {
+    parts.push([]);
+    for (const w of tokenize(piece)) {
+      if (ROLE_SEPARATOR.test(w)) parts.push([]);
+      else parts[parts.length - 1]!.push(w);
+    }
   }
   const found: Role[] = [];
   for (const part of parts) {

@@ -3,7 +3,9 @@ import type { SectionId } from '../sections.js';
 import { detectSection } from '../understand/understand.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import { SALARY_CUE, STRONG_SALARY_CUE } from '../understand/words.js';
-import { FOLLOW_UP_CUE } from './cues.js';
+
+/** "What about X?" asks the same of X: its "about" is not a request for an overview. */
+const CONTINUING = /\b(what|how) about\b/g;
 
 /** The topic a message asks about, read apart from the role names in it. */
 export interface Topic {
@@ -20,11 +22,10 @@ export interface Topic {
  * topic already under discussion.
  */
 export function topicOf(reader: QuestionReader, norm: string, named: readonly Role[]): Topic {
-  const text = named.length ? stripNames(reader, norm) : norm;
+  const text = (named.length ? stripNames(reader, norm) : norm).replace(CONTINUING, ' ');
   const cue = detectSection(text);
   if (STRONG_SALARY_CUE.test(text) || (SALARY_CUE.test(text) && (!cue || cue.weight <= 1))) return { section: 'salary', explicit: true };
   if (!cue) return { section: null, explicit: false };
-  if (cue.weight <= 1 && FOLLOW_UP_CUE.test(text)) return { section: null, explicit: false };
   return { section: cue.id, explicit: true };
 }
 
