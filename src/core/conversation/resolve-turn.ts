@@ -4,7 +4,7 @@ import { normalizeText } from '../text/normalize.js';
 import type { PlaceMention } from '../understand/locations.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import { understand, type Understanding } from '../understand/understand.js';
-import { LEVEL_CUES } from '../understand/words.js';
+import { JOB_NOUNS, LEVEL_CUES, STOPWORDS } from '../understand/words.js';
 import { COMPARE_CUE, FIT_CUE, FOLLOW_UP_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
 import { fullyNames, namedRoles } from './named-roles.js';
 import type { ConversationSlots } from './slots.js';
@@ -54,7 +54,7 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   }
 
   const current = remembered[0];
-  if (!current) return { kind: 'single', understanding: u };
+  if (!current || namesOtherJob(norm)) return { kind: 'single', understanding: u };
   // A role found only from described work ("which role uses RDF?") is a new
   // question unless the message points back at the conversation.
   const pointsBack = PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm);
@@ -91,6 +91,15 @@ function withPayWords(reader: QuestionReader, u: Understanding, norm: string): U
   const level = LEVEL_CUES.find(([, re]) => re.test(norm))?.[0] ?? null;
   const place = reader.locations.find(norm.split(' '), new Set());
   return level === null && place === null ? u : { ...u, level, place };
+}
+
+/** "a data engineer", "data scientists": a job we found no profile for, so not a follow-up. */
+function namesOtherJob(norm: string): boolean {
+  const words = norm.split(' ');
+  return words.some((w, i) => {
+    const before = words[i - 1];
+    return (JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, ''))) && before !== undefined && !STOPWORDS.has(before) && !LEVEL_CUES.some(([, re]) => re.test(before));
+  });
 }
 
 /** "the second one", "the latter": a role from the last list offered. */
