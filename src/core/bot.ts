@@ -10,6 +10,7 @@ import type { TipsCommandHandler } from './tips/tips-commands.js';
 import { createQuestionReader, type QuestionReader } from './understand/question-reader.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { compareReply } from './answer/compare-answer.js';
+import { recreateReply, withRecreate } from './answer/recreate-answer.js';
 import { fitReply, fitRoles } from './answer/fit-answer.js';
 import type { ContextStore } from './conversation/context-store.js';
 import { conversationId } from './conversation/conversation-id.js';
@@ -83,7 +84,9 @@ export function createBot(options: BotOptions): Bot {
         reply = roleReply(content, role!, u.section ?? 'overview');
         break;
       case 'salary':
-        reply = role ? salaryReply(content, role, u.level, u.place) : salaryWhichRoleReply(content);
+        reply = role
+          ? withRecreate(salaryReply(content, role, u.level, u.place), { type: 'answer', intent: 'salary', roles: [role.id], section: 'salary', level: u.level, location: u.place?.id ?? null })
+          : salaryWhichRoleReply(content);
         break;
       case 'list':
         reply = listReply(content);
@@ -117,7 +120,9 @@ export function createBot(options: BotOptions): Bot {
     const empty = { level: null, location: null, suggestions: [] };
     if (turn.kind === 'compare') {
       const ids = turn.roles.map((r) => r.id);
-      const reply = compareReply(content, turn.roles, turn.section, turn.level, turn.place);
+      const reply = withRecreate(compareReply(content, turn.roles, turn.section, turn.level, turn.place), {
+        type: 'answer', intent: 'compare', roles: ids, section: turn.section, level: turn.level, location: turn.place?.id ?? null,
+      });
       return { ...empty, intent: 'compare', role: ids[0]!, roles: ids, section: turn.section, confidence: 1, reply };
     }
     const matches = fitRoles(reader, text);
@@ -170,6 +175,7 @@ export function createBot(options: BotOptions): Bot {
     if (message.kind === 'button' && action) {
       if (action.type === 'list') return listReply(content);
       if (action.type === 'help') return helpReply(content);
+      if (action.type === 'answer') return recreateReply(content, action) ?? unknownReply(content, action.roles.join(' '), []);
       const role = content.roleById.get(action.role);
       return role ? roleReply(content, role, action.section) : unknownReply(content, action.role, []);
     }

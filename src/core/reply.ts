@@ -1,3 +1,4 @@
+import type { Level } from './content/types.js';
 import type { SectionId } from './sections.js';
 
 /**
@@ -21,7 +22,9 @@ export interface Field {
 export type Action =
   | { type: 'section'; role: string; section: SectionId }
   | { type: 'list' }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** Re-creates a pay or comparison answer exactly as shown (Share, Continue reading). */
+  | { type: 'answer'; intent: 'salary' | 'compare'; roles: string[]; section: SectionId; level: Level | null; location: string | null };
 
 export type ChoiceGroup = 'section' | 'related' | 'suggestion' | 'role';
 
@@ -51,4 +54,10 @@ export interface Reply {
   section?: SectionId;
   /** Every role the reply is about, in order: those compared, or those that fit. */
   roles?: string[];
+  /**
+   * The button action that builds this very reply again, when the question's
+   * words are not needed for it: a follow-up's text ("and in Chicago?") means
+   * nothing outside its conversation, so Share and paging use this instead.
+   */
+  recreate?: Action;
 }

@@ -6,6 +6,7 @@ import { createMemoryContextStore } from '../../src/core/conversation/memory-con
 import { EMPTY_SLOTS, type ConversationSlots } from '../../src/core/conversation/slots.js';
 import type { IncomingMessage } from '../../src/core/message.js';
 import { renderText } from '../../src/core/render-text.js';
+import { decodeAction, encodeAction } from '../../src/core/actions.js';
 import { shippedBot, shippedContent } from '../helpers/content.js';
 
 const bot = shippedBot();
@@ -149,5 +150,22 @@ describe('handle() with a context store', () => {
     await b.handle(msg('llm sme'));
     now = new Date(now.getTime() + 61_000);
     expect((await b.handle(msg('what challenges do they face?'))).role).toBeUndefined();
+  });
+});
+
+describe('answers that re-create themselves', () => {
+  it('encode a pay or comparison answer in a button action that builds the same reply', async () => {
+    const [, followUp] = talk('senior ml systems engineer salary in austin', 'and in chicago?');
+    const action = followUp!.reply.recreate!;
+    expect(decodeAction(encodeAction(action))).toEqual(action);
+    const again = await bot.handle({ platform: 'console', kind: 'button', text: '', user: { id: 'u' }, channel: { id: 'c', kind: 'dm' }, conversation: { platform: 'console', workspace: null, channel: 'c', thread: null, user: 'u' }, action });
+    expect(renderText(again)).toBe(renderText(followUp!.reply));
+    const compared = talk('knowledge graph engineer vs llm sme', 'which one pays more?')[1]!;
+    expect(decodeAction(encodeAction(compared.reply.recreate!))).toEqual(compared.reply.recreate);
+  });
+
+  it('reject forged answer actions', () => {
+    expect(decodeAction('a:c:x,y:nonsense:-:-')).toBeNull();
+    expect(decodeAction('a:z:llm-sme:salary:-:-')).toBeNull();
   });
 });

@@ -36,7 +36,10 @@ export function decodeSource(value: string): ReplySource | null {
 export function sourceOfText(text: string, reply: Reply, kind: IncomingMessage['kind']): string | null {
   if (tipsCommandArgs({ kind, text })) return null;
   if (kind === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
-  return encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
+  // An answer that says how to build it again does not depend on the text,
+  // which in a conversation ("and in Chicago?") means nothing on its own.
+  const fromReply = reply.recreate ? encodeSource({ kind: 'action', action: reply.recreate }) : reply.intent === 'role' ? sectionSource(reply) : null;
+  return fromReply ?? encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
 }
 
 function sectionSource(reply: Reply): string | null {

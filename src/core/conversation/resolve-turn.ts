@@ -1,6 +1,7 @@
 import type { Content, Level, Role } from '../content/types.js';
 import type { SectionId } from '../sections.js';
 import { normalizeText } from '../text/normalize.js';
+import { placeOf } from '../answer/recreate-answer.js';
 import type { PlaceMention } from '../understand/locations.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import { understand, type Understanding } from '../understand/understand.js';
@@ -34,23 +35,23 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   const remembered = rolesOf(content, slots.roles);
   const compareCue = COMPARE_CUE.test(norm);
 
-  if (named.length >= 2) return compare(named, topic, u, slots, false);
+  if (named.length >= 2) return compare(content, named, topic, u, slots, false);
   if (FIT_CUE.test(norm) && !picked && !named.some((r) => fullyNames(reader, norm, r))) return { kind: 'fit' };
 
   const role = picked ?? named[0] ?? null;
   if (role && !picked && compareCue && remembered.length > 0 && !remembered.includes(role)) {
-    return compare([...remembered, role], topic, u, slots, true);
+    return compare(content, [...remembered, role], topic, u, slots, true);
   }
   if (!role) {
     const pool = slots.intent === 'fit' && compareCue ? rolesOf(content, slots.offered) : remembered;
     const continuing = compareCue || PLURAL_CUE.test(norm) || (slots.intent === 'compare' && (PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm) || topic.explicit));
-    if (pool.length >= 2 && continuing) return compare(pool, topic, u, slots, true);
+    if (pool.length >= 2 && continuing) return compare(content, pool, topic, u, slots, true);
   }
 
   if (role) {
     // A message naming a role and a topic is a new question, answered as itself.
     if (!picked && topic.explicit && u.role === role) return { kind: 'single', understanding: u };
-    return single(role, topic, u, slots, picked !== null || remembered.length > 0);
+    return single(content, role, topic, u, slots, picked !== null || remembered.length > 0);
   }
 
   const current = remembered[0];
@@ -61,12 +62,12 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   if (u.role && !pointsBack) return { kind: 'single', understanding: u };
   const asksSomething = topic.explicit || u.level !== null || u.place !== null;
   if (!asksSomething && !(u.intent === 'unknown' && pointsBack)) return { kind: 'single', understanding: u };
-  return single(current, topic, u, slots, true);
+  return single(content, current, topic, u, slots, true);
 }
 
-function single(role: Role, topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
+function single(content: Content, role: Role, topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
   const level = u.level ?? (carry ? slots.level : null);
-  const place = u.place ?? (carry ? placeOf(slots.location) : null);
+  const place = u.place ?? (carry ? placeOf(content, slots.location) : null);
   const section = topic.section ?? (carry ? slots.section : null);
   const base = { role, confidence: u.role === role ? u.confidence : CARRIED_CONFIDENCE, suggestions: [] };
   // A level or city with no other topic asks about pay ("mid level?", "and in Chicago?").
@@ -75,10 +76,10 @@ function single(role: Role, topic: Topic, u: Understanding, slots: ConversationS
   return { kind: 'single', understanding: { ...base, intent: 'role', section: section ?? 'overview', level: null, place: null } };
 }
 
-function compare(roles: Role[], topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
+function compare(content: Content, roles: Role[], topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
   const section = topic.section ?? (carry ? slots.section : null) ?? 'overview';
   const level = u.level ?? (carry ? slots.level : null);
-  const place = u.place ?? (carry ? placeOf(slots.location) : null);
+  const place = u.place ?? (carry ? placeOf(content, slots.location) : null);
   return { kind: 'compare', roles: roles.slice(0, 5), section, level, place };
 }
 
@@ -117,7 +118,3 @@ function rolesOf(content: Content, ids: readonly string[]): Role[] {
   return ids.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
 }
 
-/** A remembered location id back as the place the pay answer quotes; its name comes from the data. */
-function placeOf(location: string | null): PlaceMention | null {
-  return location ? { id: location, name: location, from: -1, to: -1 } : null;
-}
