@@ -76,7 +76,8 @@ describe('reply sources', () => {
 
   it('never rebuilds a tips command, lists for an empty command, and falls back to the section for long text', () => {
     expect(sourceOfText('tips subscribe', reply, 'command')).toBeNull();
-    expect(sourceOfText('tips subscribe', reply, 'dm')).toBe('t:tips subscribe');
+    // A reply that can build itself again from an action is rebuilt from that, not from the words.
+    expect(sourceOfText('tips subscribe', reply, 'dm')).toBe('a:s:llm-sme:skills');
     expect(sourceOfText('  ', reply, 'command')).toBe('a:l');
     expect(sourceOfText('x'.repeat(5_000), reply, 'command')).toBe('a:s:llm-sme:skills');
   });
