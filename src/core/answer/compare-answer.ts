@@ -46,8 +46,8 @@ export function compareReply(
 }
 
 function sectionBlocks(roles: readonly Role[], section: SectionId): Block[] {
-  const lines = roles.map((r) => sectionLines(r.sections.get(section) ?? []));
-  const words = lines.map((ls) => new Set(ls.flatMap(contentWords)));
+  const lines = roles.map((r) => linesOf(r, section));
+  const words = lines.map((ls) => new Set(ls.flatMap((l) => l.words)));
   const blocks: Block[] = [];
   roles.forEach((role, i) => {
     blocks.push({ type: 'heading', text: role.title });
@@ -58,8 +58,7 @@ function sectionBlocks(roles: readonly Role[], section: SectionId): Block[] {
     const others = new Set(words.flatMap((w, j) => (j === i ? [] : [...w])));
     // A line's share of words the other roles never use: the differences first.
     const ranked = lines[i]!
-      .map((line, at) => {
-        const ws = contentWords(line);
+      .map(({ line, words: ws }, at) => {
         const own = ws.filter((w) => !others.has(w)).length;
         return { line, at, score: ws.length ? own / ws.length + own * 0.01 : 0 };
       })
@@ -99,6 +98,17 @@ function payBlocks(roles: readonly Role[], level: Level | null, place: PlaceMent
     blocks.push({ type: 'list', items, ordered: false });
   }
   return blocks;
+}
+
+const cache = new WeakMap<Role, Map<SectionId, Array<{ line: string; words: string[] }>>>();
+
+/** A section's statements with their content words, worked out once per loaded role. */
+function linesOf(role: Role, section: SectionId): Array<{ line: string; words: string[] }> {
+  let bySection = cache.get(role);
+  if (!bySection) cache.set(role, (bySection = new Map()));
+  let lines = bySection.get(section);
+  if (!lines) bySection.set(section, (lines = sectionLines(role.sections.get(section) ?? []).map((line) => ({ line, words: contentWords(line) }))));
+  return lines;
 }
 
 function contentWords(line: string): string[] {

@@ -2,7 +2,8 @@ import type { Role } from '../content/types.js';
 import { tokenize } from '../text/normalize.js';
 import { canonicalize, GENERIC_ROLE_STEMS } from '../understand/canonical.js';
 import type { QuestionReader } from '../understand/question-reader.js';
-import { understand } from '../understand/understand.js';
+import type { NamePhrase, RoleIndex } from '../understand/role-index.js';
+import { understand, type Understanding } from '../understand/understand.js';
 import { ROLE_SEPARATOR } from './cues.js';
 
 /**
@@ -12,7 +13,7 @@ import { ROLE_SEPARATOR } from './cues.js';
  * its own; a part counts only when one of its role's own title or alias words
  * is in it, so a description ("I know RDF") never passes for a name.
  */
-export function namedRoles(reader: QuestionReader, text: string): Role[] {
+export function namedRoles(reader: QuestionReader, text: string, whole?: Understanding): Role[] {
   const parts: string[][] = [];
   // Punctuation separates too ("X, Y and Z"), but tokenizing drops it: cut first.
   for (const piece of text.split(/[,;:&/|+]+/)) {
@@ -23,9 +24,10 @@ export function namedRoles(reader: QuestionReader, text: string): Role[] {
     }
   }
   const found: Role[] = [];
-  for (const part of parts) {
-    if (part.length === 0) continue;
-    const role = understand(reader, part.join(' ')).role;
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  for (const part of nonEmpty) {
+    // One part is the whole message: the reading already made of it serves.
+    const role = nonEmpty.length === 1 && whole ? whole.role : understand(reader, part.join(' ')).role;
     if (role && !found.includes(role) && namesRole(reader, part, role)) found.push(role);
   }
   return found;
@@ -47,6 +49,18 @@ export function fullyNames(reader: QuestionReader, norm: string, role: Role): bo
   const words = norm.split(' ').filter(Boolean);
   const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
   const have = new Set(canonicalize(fixed).map((t) => t.word));
-  const phrases = [...reader.index.phrasesByWord.values()].flat().filter((p) => p.role === role);
-  return phrases.some((p) => p.words.length > 1 && p.words.every((w) => have.has(w)));
+  return phrasesOf(reader.index, role).some((p) => p.words.length > 1 && p.words.every((w) => have.has(w)));
+}
+
+const byRole = new WeakMap<RoleIndex, Map<Role, NamePhrase[]>>();
+
+/** A role's titles and aliases, grouped once per index. */
+function phrasesOf(index: RoleIndex, role: Role): NamePhrase[] {
+  let map = byRole.get(index);
+  if (!map) {
+    map = new Map();
+    for (const p of new Set([...index.phrasesByWord.values()].flat())) map.set(p.role, [...(map.get(p.role) ?? []), p]);
+    byRole.set(index, map);
+  }
+  return map.get(role) ?? [];
 }

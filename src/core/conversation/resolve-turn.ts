@@ -29,7 +29,7 @@ const CARRIED_CONFIDENCE = 0.9;
 export function resolveTurn(reader: QuestionReader, content: Content, text: string, slots: ConversationSlots): Turn {
   const norm = normalizeText(text);
   const u = withPayWords(reader, understand(reader, text), norm);
-  const named = namedRoles(reader, text);
+  const named = namedRoles(reader, text, u);
   const picked = pickOffered(content, norm, slots);
   const topic = topicOf(reader, norm, named);
   const remembered = rolesOf(content, slots.roles);
