@@ -40,3 +40,21 @@ describe('console chat', () => {
     expect(out).not.toContain('ML Systems Engineer');
   });
 });
+
+describe('console chat conversation', () => {
+  it('holds a conversation: follow-ups keep the role, level and city they do not replace', async () => {
+    const { createBot } = await import('../src/core/bot.js');
+    const { createMemoryContextStore } = await import('../src/core/conversation/memory-context-store.js');
+    const { shippedContent } = await import('./helpers/content.js');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let seen = '';
+    output.on('data', (d: Buffer) => (seen += d.toString()));
+    const session = startConsoleChat(createBot({ content: shippedContent(), contexts: createMemoryContextStore() }), input, output);
+    for (const line of ['entry level ml systems engineer pay in austin', 'and in chicago?', 'compare that with a knowledge graph engineer']) input.write(`${line}\n`);
+    input.end();
+    await session.closed;
+    expect(seen).toContain('Chicago, IL: $164,000');
+    expect(seen).toContain('ML Systems Engineer vs Knowledge Graph Engineer · Salary');
+  });
+});
