@@ -9,7 +9,7 @@ export const COMPARE_CUE =
 
 /** "Which role suits me?" and its many phrasings. */
 export const FIT_CUE =
-  /\b(suits? me|fits? me|fit for me|fitting for me|right for me|good for me|best for me|for someone like me|for a person like me|match(es)? me|matches my|suits my|fits my|should i (aim|go|look|do|pursue|consider|try|choose|pick|become|be|target|apply|get into|go into)|(what|which) (kind of |sort of |type of )?(role|career|job|path|position|profession|one|of (your|these|the) roles)s? (should|would|could|might|can|suits?|fits?|is right|is best|matches|do you recommend|do you suggest|for me)|(roles?|careers?|jobs?) (should|could|would) i|where (do|would|could) i fit|what can i become|what could i become|recommend (a |me )|best fit|good fit|good match|best match|aim for|suited (to|for))\b/;
+  /\b(suits? me|fits? me|fit for me|fitting for me|right for me|good for me|best for me|for someone like me|for a person like me|match(es)? me|matches my|suits my|fits my|should i (aim|go|look|do|pursue|consider|try|choose|pick|become|be|target|apply|get into|go into)|(what|which) (kind of |sort of |type of )?(role|career|job|path|position|profession|one|of (your|these|the) roles)s? ((should|would|could|might|can) i|suits?|fits?|would suit|would fit|is right|is best|matches|do you recommend|do you suggest|for me)|(roles?|careers?|jobs?) (should|could|would) i|where (do|would|could) i fit|what can i become|what could i become|recommend (a |me )|best fit|good fit|good match|best match|aim for|suited (to|for))\b/;
 
 /** The person talking about themselves: what fit scoring reads. */
 export const SELF_CUE =

@@ -36,7 +36,8 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   const compareCue = COMPARE_CUE.test(norm);
 
   if (named.length >= 2) return compare(content, named, topic, u, slots, false);
-  if (FIT_CUE.test(norm) && !picked && !named.some((r) => fullyNames(reader, norm, r))) return { kind: 'fit' };
+  const asksList = u.intent === 'list' || u.intent === 'help';
+  if (FIT_CUE.test(norm) && !asksList && !picked && !named.some((r) => fullyNames(reader, norm, r))) return { kind: 'fit' };
 
   const role = picked ?? named[0] ?? null;
   if (role && !picked && compareCue && remembered.length > 0 && !remembered.includes(role)) {
@@ -49,8 +50,10 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   }
 
   if (role) {
-    // A message naming a role and a topic is a new question, answered as itself.
-    if (!picked && topic.explicit && u.role === role) return { kind: 'single', understanding: u };
+    // With nothing to carry, or a role and a topic named, the message is a new
+    // question and its single-question reading stands; so does a tip request.
+    const ownTopic = topic.explicit || u.intent === 'salary' || u.intent === 'tip' || (u.intent === 'role' && u.section !== 'overview');
+    if (!picked && u.role === role && (remembered.length === 0 || ownTopic)) return { kind: 'single', understanding: u };
     return single(content, role, topic, u, slots, picked !== null || remembered.length > 0);
   }
 

@@ -22,16 +22,17 @@ export interface Topic {
  * topic already under discussion.
  */
 export function topicOf(reader: QuestionReader, norm: string, named: readonly Role[]): Topic {
-  const text = (named.length ? stripNames(reader, norm) : norm).replace(CONTINUING, ' ');
+  // Typos corrected as the single-question reader does ("responsibilites").
+  const words = norm.split(' ').filter(Boolean).map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
+  const text = (named.length ? stripNames(reader, words) : words.join(' ')).replace(CONTINUING, ' ');
   const cue = detectSection(text);
   if (STRONG_SALARY_CUE.test(text) || (SALARY_CUE.test(text) && (!cue || cue.weight <= 1))) return { section: 'salary', explicit: true };
   if (!cue) return { section: null, explicit: false };
   return { section: cue.id, explicit: true };
 }
 
-function stripNames(reader: QuestionReader, norm: string): string {
-  return norm
-    .split(' ')
+function stripNames(reader: QuestionReader, words: readonly string[]): string {
+  return words
     .filter((w) => !reader.index.nameWords.has(w))
     .join(' ');
 }
