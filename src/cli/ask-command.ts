@@ -45,13 +45,16 @@ export function answerJson(a: Answer): Record<string, unknown> {
  */
 export async function askCommand(bot: Bot, text: string | undefined, options: AskOptions | boolean, io: AskIo): Promise<number> {
   const opts: AskOptions = typeof options === 'boolean' ? { json: options } : options;
+  // A question on its own is a conversation's first turn: comparisons and
+  // "which role suits me" are answered here too, with nothing carried.
+  const answer = (q: string) => bot.converse(q, EMPTY_SLOTS).answer;
   if (text !== undefined) {
-    const a = bot.answer(text);
+    const a = answer(text);
     io.stdout.write(opts.json ? `${JSON.stringify(answerJson(a))}\n` : `${renderText(a.reply)}\n`);
     return 0;
   }
   const answerLine = opts.conversation ? conversationAnswerer(bot, opts) : (line: string) => {
-    const a = bot.answer(line);
+    const a = answer(line);
     return opts.json ? `${JSON.stringify(answerJson(a))}\n` : `${renderText(a.reply)}\n\n`;
   };
   let n = 0;

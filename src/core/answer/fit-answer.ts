@@ -1,4 +1,5 @@
 import type { Content, Role } from '../content/types.js';
+import { correctWords } from '../conversation/correct-words.js';
 import type { Reply } from '../reply.js';
 import type { SectionId } from '../sections.js';
 import { tokenize } from '../text/normalize.js';
@@ -30,12 +31,12 @@ const ASKING_WORDS = new Set(
 /**
  * Ranks roles by the person's own words found in each profile, rarer words
  * counting more (an IDF weight over the roles), so "SPARQL" says more than
- * "data". A word every profile uses tells the roles apart no better than
+ * "data"; words the profile repeats count a little more (a damped TF). A word every profile uses tells the roles apart no better than
  * silence and is not counted.
  */
 export function fitRoles(reader: QuestionReader, text: string): FitMatch[] {
   const words = tokenize(text).filter((w) => !ASKING_WORDS.has(w));
-  const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
+  const fixed = correctWords(reader, words);
   const n = reader.index.roles.length;
   const scores = new Map<string, { score: number; words: string[] }>();
   const seen = new Set<string>();
@@ -48,9 +49,14 @@ export function fitRoles(reader: QuestionReader, text: string): FitMatch[] {
     const surface = words.slice(t.from, t.to).join(' ');
     for (const [roleId, sections] of roles) {
       let weight = 0;
-      for (const section of sections.keys()) weight = Math.max(weight, SECTION_WEIGHT[section] ?? OTHER_SECTION_WEIGHT);
+      let uses = 0;
+      for (const [section, count] of sections) {
+        weight = Math.max(weight, SECTION_WEIGHT[section] ?? OTHER_SECTION_WEIGHT);
+        uses += count;
+      }
       const entry = scores.get(roleId) ?? { score: 0, words: [] };
-      entry.score += idf * weight;
+      // A profile that keeps coming back to the word is about it a little more (damped: log).
+      entry.score += idf * weight * (1 + 0.25 * Math.log(uses));
       entry.words.push(surface);
       scores.set(roleId, entry);
     }

@@ -1,4 +1,5 @@
 import type { Role } from '../content/types.js';
+import { correctWords } from './correct-words.js';
 import { tokenize } from '../text/normalize.js';
 import { canonicalize, GENERIC_ROLE_STEMS } from '../understand/canonical.js';
 import type { QuestionReader } from '../understand/question-reader.js';
@@ -23,22 +24,28 @@ export function namedRoles(reader: QuestionReader, text: string, whole?: Underst
       else parts[parts.length - 1]!.push(w);
     }
   }
+  // Only parts holding a word of some role's name are read, and a message
+  // naming one role in one part keeps the reading already made of it.
+  const named = parts.map((part) => ({ part, candidates: nameCandidates(reader, part) })).filter((p) => p.candidates.size > 0);
+  if (named.length === 1 && whole?.role && named[0]!.candidates.has(whole.role)) return [whole.role];
   const found: Role[] = [];
-  const nonEmpty = parts.filter((p) => p.length > 0);
-  for (const part of nonEmpty) {
-    // One part is the whole message: the reading already made of it serves.
-    const role = nonEmpty.length === 1 && whole ? whole.role : understand(reader, part.join(' ')).role;
-    if (role && !found.includes(role) && namesRole(reader, part, role)) found.push(role);
+  for (const { part, candidates } of named) {
+    const role = understand(reader, part.join(' ')).role;
+    if (role && !found.includes(role) && candidates.has(role)) found.push(role);
   }
   return found;
 }
 
-/** Whether the words hold a distinctive word of one of the role's names (typos corrected as the reader does). */
-export function namesRole(reader: QuestionReader, words: readonly string[], role: Role): boolean {
-  const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
-  return canonicalize(fixed).some(
-    (t) => !GENERIC_ROLE_STEMS.has(t.word) && (reader.index.phrasesByWord.get(t.word) ?? []).some((p) => p.role === role),
-  );
+/** Roles one of whose distinctive title or alias words is in the words (typos corrected as the reader does). */
+function nameCandidates(reader: QuestionReader, words: readonly string[]): Set<Role> {
+  const out = new Set<Role>();
+  if (words.length === 0) return out;
+  const fixed = correctWords(reader, words);
+  for (const t of canonicalize(fixed)) {
+    if (GENERIC_ROLE_STEMS.has(t.word)) continue;
+    for (const p of reader.index.phrasesByWord.get(t.word) ?? []) out.add(p.role);
+  }
+  return out;
 }
 
 /**
@@ -47,7 +54,7 @@ export function namesRole(reader: QuestionReader, words: readonly string[], role
  */
 export function fullyNames(reader: QuestionReader, norm: string, role: Role): boolean {
   const words = norm.split(' ').filter(Boolean);
-  const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
+  const fixed = correctWords(reader, words);
   const have = new Set(canonicalize(fixed).map((t) => t.word));
   return phrasesOf(reader.index, role).some((p) => p.words.length > 1 && p.words.every((w) => have.has(w)));
 }

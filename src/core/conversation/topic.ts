@@ -1,4 +1,5 @@
 import type { Role } from '../content/types.js';
+import { correctWords } from './correct-words.js';
 import type { SectionId } from '../sections.js';
 import { detectSection } from '../understand/understand.js';
 import type { QuestionReader } from '../understand/question-reader.js';
@@ -23,7 +24,7 @@ export interface Topic {
  */
 export function topicOf(reader: QuestionReader, norm: string, named: readonly Role[]): Topic {
   // Typos corrected as the single-question reader does ("responsibilites").
-  const words = norm.split(' ').filter(Boolean).map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
+  const words = correctWords(reader, norm.split(' ').filter(Boolean));
   const text = (named.length ? stripNames(reader, words) : words.join(' ')).replace(CONTINUING, ' ');
   const cue = detectSection(text);
   if (STRONG_SALARY_CUE.test(text) || (SALARY_CUE.test(text) && (!cue || cue.weight <= 1))) return { section: 'salary', explicit: true };
