@@ -27,6 +27,12 @@ export const ORDINALS: Record<string, number> = {
   fifth: 4, '5th': 4, '5': 4,
 };
 
+/** "the other one": of two offered, the one not being talked about. */
+export const OTHER_CUE = /\bthe other( one| role| option)?\b/;
+
+/** "and with X?", "vs X?": a comparison continued against a new role. */
+export const COMPARE_AGAIN_CUE = /^(?:(?:and|or|ok|okay|so|now|then|also)\s+)*(?:what about |how about )?(?:with|against|vs|v|versus|compared (?:to|with)|next to)\b/;
+
 /** Words pointing back at what was said: the follow-up continues the context. */
 export const PRONOUN_CUE = /\b(they|them|their|theirs|it|its|this role|that role|this job|that job|this one|that one|that|those|these|he|she|his|her|one|ones|both|each|either|same)\b/;
 

@@ -6,7 +6,7 @@ import type { PlaceMention } from '../understand/locations.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import { understand, type Understanding } from '../understand/understand.js';
 import { JOB_NOUNS, LEVEL_CUES, STOPWORDS } from '../understand/words.js';
-import { COMPARE_CUE, FIT_CUE, FOLLOW_UP_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
+import { COMPARE_AGAIN_CUE, COMPARE_CUE, FIT_CUE, OTHER_CUE, FOLLOW_UP_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
 import { fullyNames, namedRoles } from './named-roles.js';
 import type { ConversationSlots } from './slots.js';
 import { topicOf, type Topic } from './topic.js';
@@ -42,6 +42,10 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   const role = picked ?? named[0] ?? null;
   if (role && !picked && compareCue && remembered.length > 0 && !remembered.includes(role)) {
     return compare(content, [...remembered, role], topic, u, slots, true);
+  }
+  // "and with X?" after a comparison: the first role against the new one.
+  if (role && !picked && slots.intent === 'compare' && COMPARE_AGAIN_CUE.test(norm) && remembered[0] && remembered[0] !== role) {
+    return compare(content, [remembered[0], role], topic, u, slots, true);
   }
   if (!role) {
     const pool = slots.intent === 'fit' && compareCue ? rolesOf(content, slots.offered) : remembered;
@@ -109,6 +113,10 @@ function namesOtherJob(norm: string): boolean {
 /** "the second one", "the latter": a role from the last list offered. */
 function pickOffered(content: Content, norm: string, slots: ConversationSlots): Role | null {
   if (slots.offered.length === 0) return null;
+  if (OTHER_CUE.test(norm) && slots.offered.length === 2) {
+    const other = slots.offered.find((id) => id !== slots.roles[0]) ?? slots.offered[1]!;
+    return content.roleById.get(slots.roles.length === 1 ? other : slots.offered[1]!) ?? null;
+  }
   const m = ORDINAL_CUE.exec(norm);
   if (!m) return null;
   const word = m[1] ?? m[2] ?? m[3]!;
