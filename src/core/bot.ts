@@ -136,7 +136,8 @@ export function createBot(options: BotOptions): Bot {
     const asked = turn.kind === 'single'
       ? { level: turn.understanding.level, location: turn.understanding.place?.id ?? null }
       : turn.kind === 'compare' ? { level: turn.level, location: turn.place?.id ?? null } : { level: null, location: null };
-    return { answer: a, slots: nextSlots(content, slots, a, asked) };
+    const keep = turn.kind === 'single' && turn.keepsContext === true && a.intent === 'unknown';
+    return { answer: a, slots: keep ? slots : nextSlots(content, slots, a, asked) };
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {

@@ -26,6 +26,7 @@ const pick = (a: Answer) => ({ intent: a.intent, role: a.role, section: a.sectio
 describe('slots carry until replaced', () => {
   const cases: Array<[string, string[], Partial<ReturnType<typeof pick>>]> = [
     ['a city keeps role and level', ['entry level ml systems engineer pay in austin', 'and in chicago?'], { intent: 'salary', role: 'ml-systems-engineer', level: 'entry', location: 'chicago' }],
+    ['a misspelt city is still a city', ['ml systems engineer salary', 'and in chicgo?'], { intent: 'salary', location: 'chicago' }],
     ['a level keeps role and city', ['ml systems engineer salary in seattle', 'what about senior?'], { intent: 'salary', level: 'senior', location: 'seattle' }],
     ['a topic keeps the role', ['tell me about knowledge graph engineers', 'what do they do all day?'], { intent: 'role', role: 'knowledge-graph-engineer', section: 'responsibilities' }],
     ['a new role keeps the topic', ['knowledge graph engineer skills', 'what about an llm sme?'], { intent: 'role', role: 'llm-sme', section: 'skills' }],
@@ -42,6 +43,18 @@ describe('slots reset', () => {
     ['a follow-up with no context is a question on its own', ['and in chicago?']],
     ['a role we do not cover clears the context', ['ml systems engineer', 'what is a data engineer', 'what about their salary?']],
   ])('%s', (_, lines) => expect(last(...lines).role).toBeNull());
+
+  it('an acknowledgement keeps the context; "tell me more" goes on to the next section', () => {
+    expect(pick(last('llm sme', 'hmm', 'and the challenges?'))).toMatchObject({ role: 'llm-sme', section: 'challenges' });
+    expect(talk('llm sme', 'tell me more', 'go on').map((a) => a.section)).toEqual(['overview', 'responsibilities', 'skills']);
+  });
+
+  it('"the other one" and "and with X?" follow a comparison', () => {
+    expect(last('ml systems engineer vs llm sme', 'tell me about the first one', 'and the other one?')).toMatchObject({ role: 'llm-sme' });
+    expect(last('what skills does an llm sme need', 'how does that compare with a language ai engineer?', 'and with an ml systems engineer?')).toMatchObject({
+      intent: 'compare', roles: ['llm-sme', 'ml-systems-engineer'], section: 'skills',
+    });
+  });
 
   it('a help answer keeps the context', () => {
     expect(pick(last('llm sme', 'hello', 'and the challenges?'))).toMatchObject({ role: 'llm-sme', section: 'challenges' });

@@ -33,6 +33,12 @@ export const OTHER_CUE = /\bthe other( one| role| option)?\b/;
 /** "and with X?", "vs X?": a comparison continued against a new role. */
 export const COMPARE_AGAIN_CUE = /^(?:(?:and|or|ok|okay|so|now|then|also)\s+)*(?:what about |how about )?(?:with|against|vs|v|versus|compared (?:to|with)|next to)\b/;
 
+/** Asking for more of the same: "tell me more", "go on". */
+export const MORE_CUE = /\b(tell me more|more (info|information|details?|about (it|that|them|this))|go on|keep going|continue|elaborate|more please|anything else|what else)\b/;
+
+/** Words that acknowledge rather than ask: never a reason to forget the conversation. */
+export const CHATTER = new Set('ok okay cool nice great awesome hmm interesting wow alright sure right got it i see thanks thank you thx ty perfect good lol haha yes yeah yep no nope fine understood'.split(' '));
+
 /** Words pointing back at what was said: the follow-up continues the context. */
 export const PRONOUN_CUE = /\b(they|them|their|theirs|it|its|this role|that role|this job|that job|this one|that one|that|those|these|he|she|his|her|one|ones|both|each|either|same)\b/;
 

@@ -1,4 +1,4 @@
-import type { Content, Level, Role } from '../content/types.js';
+import { sectionsOf, type Content, type Level, type Role } from '../content/types.js';
 import type { SectionId } from '../sections.js';
 import { normalizeText } from '../text/normalize.js';
 import { placeOf } from '../answer/recreate-answer.js';
@@ -6,14 +6,16 @@ import type { PlaceMention } from '../understand/locations.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import { understand, type Understanding } from '../understand/understand.js';
 import { JOB_NOUNS, LEVEL_CUES, STOPWORDS } from '../understand/words.js';
-import { COMPARE_AGAIN_CUE, COMPARE_CUE, FIT_CUE, OTHER_CUE, FOLLOW_UP_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
+import { CHATTER, COMPARE_AGAIN_CUE, COMPARE_CUE, FIT_CUE, FOLLOW_UP_CUE, MORE_CUE, OTHER_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
+import { correctWords } from './correct-words.js';
 import { fullyNames, namedRoles } from './named-roles.js';
 import type { ConversationSlots } from './slots.js';
 import { topicOf, type Topic } from './topic.js';
 
 /** What one message asks once the conversation so far is taken into account. */
 export type Turn =
-  | { kind: 'single'; understanding: Understanding }
+  /** `keepsContext`: an acknowledgement ("ok", "cool"), not a new subject, even when unanswerable. */
+  | { kind: 'single'; understanding: Understanding; keepsContext?: boolean }
   | { kind: 'compare'; roles: Role[]; section: SectionId; level: Level | null; place: PlaceMention | null }
   | { kind: 'fit' };
 
@@ -65,11 +67,22 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
   if (!current || namesOtherJob(norm)) return { kind: 'single', understanding: u };
   // A role found only from described work ("which role uses RDF?") is a new
   // question unless the message points back at the conversation.
-  const pointsBack = PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm);
+  const more = MORE_CUE.test(norm);
+  const pointsBack = more || PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm);
   if (u.role && !pointsBack) return { kind: 'single', understanding: u };
-  const asksSomething = topic.explicit || u.level !== null || u.place !== null;
-  if (!asksSomething && !(u.intent === 'unknown' && pointsBack)) return { kind: 'single', understanding: u };
+  const asksSomething = topic.explicit || u.level !== null || u.place !== null || more;
+  if (!asksSomething && !(u.intent === 'unknown' && pointsBack)) {
+    const chatter = norm.split(' ').every((w) => CHATTER.has(w) || STOPWORDS.has(w));
+    return { kind: 'single', understanding: u, keepsContext: chatter };
+  }
+  // "Tell me more" about a role goes on to its next section.
+  if (more && !topic.explicit && slots.intent === 'role') return single(content, current, { section: nextSection(current, slots.section), explicit: true }, u, slots, true);
   return single(content, current, topic, u, slots, true);
+}
+
+function nextSection(role: Role, after: SectionId | null): SectionId {
+  const order: SectionId[] = sectionsOf(role).filter((s) => s !== 'salary');
+  return order[(after ? order.indexOf(after) : -1) + 1] ?? after ?? 'overview';
 }
 
 function single(content: Content, role: Role, topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
@@ -96,8 +109,9 @@ function compare(content: Content, roles: Role[], topic: Topic, u: Understanding
  */
 function withPayWords(reader: QuestionReader, u: Understanding, norm: string): Understanding {
   if (u.level !== null || u.place !== null) return u;
-  const level = LEVEL_CUES.find(([, re]) => re.test(norm))?.[0] ?? null;
-  const place = reader.locations.find(norm.split(' '), new Set());
+  const words = correctWords(reader, norm.split(' ').filter(Boolean));
+  const level = LEVEL_CUES.find(([, re]) => re.test(words.join(' ')))?.[0] ?? null;
+  const place = reader.locations.find(words, new Set());
   return level === null && place === null ? u : { ...u, level, place };
 }
 
