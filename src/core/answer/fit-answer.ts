@@ -25,7 +25,7 @@ const MAX_SHOWN = 3;
 const ASKING_WORDS = new Set(
   `suit suits suited fit fits fitting match matches role roles career careers job jobs path paths aim become pursue
   look looking choose pick recommend consider enjoy enjoyed love loved interested interest background experience experienced
-  skill skills good great strong work worked working field area best should would could`.split(/\s+/),
+  skill skills good great strong work worked working field area best should would could right fine`.split(/\s+/),
 );
 
 /**

@@ -5,6 +5,7 @@ import { canonicalize, GENERIC_ROLE_STEMS } from '../understand/canonical.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import type { NamePhrase, RoleIndex } from '../understand/role-index.js';
 import { understand, type Understanding } from '../understand/understand.js';
+import { JOB_NOUNS } from '../understand/words.js';
 import { ROLE_SEPARATOR } from './cues.js';
 
 /**
@@ -54,6 +55,8 @@ function nameCandidates(reader: QuestionReader, words: readonly string[]): Set<R
  */
 export function fullyNames(reader: QuestionReader, norm: string, role: Role): boolean {
   const words = norm.split(' ').filter(Boolean);
+  // "prompt engineering" is work someone does; "a prompt engineer" is a job.
+  if (!words.some((w) => JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, '')))) return false;
   const fixed = correctWords(reader, words);
   const have = new Set(canonicalize(fixed).map((t) => t.word));
   return phrasesOf(reader.index, role).some((p) => p.words.length > 1 && p.words.every((w) => have.has(w)));
