@@ -49,6 +49,12 @@ describe('slots reset', () => {
     expect(talk('llm sme', 'tell me more', 'go on').map((a) => a.section)).toEqual(['overview', 'responsibilities', 'skills']);
   });
 
+  it('two roles talked about in turn can be compared and picked from', () => {
+    const [, , pay, first] = talk('tell me about ml systems engineers', 'what about knowledge graph engineers?', 'which one pays more?', 'tell me more about the first one');
+    expect(pay).toMatchObject({ intent: 'compare', roles: ['ml-systems-engineer', 'knowledge-graph-engineer'], section: 'salary' });
+    expect(first).toMatchObject({ intent: 'role', role: 'ml-systems-engineer' });
+  });
+
   it('"the other one" and "and with X?" follow a comparison', () => {
     expect(last('ml systems engineer vs llm sme', 'tell me about the first one', 'and the other one?')).toMatchObject({ role: 'llm-sme' });
     expect(last('what skills does an llm sme need', 'how does that compare with a language ai engineer?', 'and with an ml systems engineer?')).toMatchObject({

@@ -11,10 +11,10 @@ import { EMPTY_SLOTS, type ConversationSlots } from './slots.js';
 export function nextSlots(content: Content, prev: ConversationSlots, answer: Answer, asked: { level: ConversationSlots['level']; location: string | null }): ConversationSlots {
   switch (answer.intent) {
     case 'role':
-      return { ...prev, intent: 'role', roles: [answer.role!], section: answer.section };
+      return { ...prev, intent: 'role', roles: [answer.role!], section: answer.section, offered: talkedAbout(prev, answer.role!) };
     case 'salary':
       if (!answer.role) return prev;
-      return { ...prev, intent: 'salary', roles: [answer.role], section: 'salary', level: asked.level, location: asked.location };
+      return { ...prev, intent: 'salary', roles: [answer.role], section: 'salary', level: asked.level, location: asked.location, offered: talkedAbout(prev, answer.role) };
     case 'compare':
       return { ...prev, intent: 'compare', roles: answer.roles, section: answer.section, offered: answer.roles, level: asked.level ?? prev.level, location: asked.location ?? prev.location };
     case 'fit':
@@ -27,4 +27,16 @@ export function nextSlots(content: Content, prev: ConversationSlots, answer: Ans
     case 'unknown':
       return EMPTY_SLOTS;
   }
+}
+
+/**
+ * Moving from one role to another makes the pair the list in play, so
+ * "which one pays more?" and "the first one" work after talking about two
+ * roles in turn; a list offered by a comparison, a fit or the role list stays.
+ */
+function talkedAbout(prev: ConversationSlots, role: string): string[] {
+  const before = prev.roles[0];
+  const single = (prev.intent === 'role' || prev.intent === 'salary') && prev.roles.length === 1;
+  if (!single || !before || before === role || prev.offered.includes(role)) return prev.offered;
+  return [before, role];
 }

@@ -50,7 +50,9 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
     return compare(content, [remembered[0], role], topic, u, slots, true);
   }
   if (!role) {
-    const pool = slots.intent === 'fit' && compareCue ? rolesOf(content, slots.offered) : remembered;
+    // Compared: the roles of the comparison; else the fit list, or the two roles talked about in turn.
+    const offered = rolesOf(content, slots.offered);
+    const pool = remembered.length < 2 && compareCue && (slots.intent === 'fit' || (offered.length === 2 && offered.includes(remembered[0]!))) ? offered : remembered;
     const continuing = compareCue || PLURAL_CUE.test(norm) || (slots.intent === 'compare' && (PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm) || topic.explicit));
     if (pool.length >= 2 && continuing) return compare(content, pool, topic, u, slots, true);
   }
