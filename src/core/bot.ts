@@ -160,14 +160,15 @@ export function createBot(options: BotOptions): Bot {
 
   // The context is read before and written after the answer: one small upsert
   // per answer, and only when the message was a question (buttons re-create
-  // an answer already given and leave the conversation as it was).
+  // an answer already given and leave the conversation as it was). Without a
+  // store every message is a conversation's first turn.
   const replyInContext = async (message: IncomingMessage): Promise<Reply> => {
     const store = options.contexts;
-    if (!store || message.kind === 'button' || (message.kind === 'command' && message.text.trim() === '')) return replyTo(message);
+    if (message.kind === 'button' || (message.kind === 'command' && message.text.trim() === '')) return replyTo(message);
     const id = conversationId(message.conversation);
-    const slots = (await store.load(id, clock())) ?? EMPTY_SLOTS;
+    const slots = (store && (await store.load(id, clock()))) || EMPTY_SLOTS;
     const turn = converse(message.text, slots);
-    await store.save(id, turn.slots, clock());
+    if (store) await store.save(id, turn.slots, clock());
     return turn.answer.reply;
   };
 
