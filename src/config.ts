@@ -40,6 +40,8 @@ const envFields = z
     // off: this process never posts tips; a CronJob runs `career-bot tips run-due` instead.
     TIPS_SCHEDULER: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['on', 'off'], 'TIPS_SCHEDULER must be on or off')).default('on'),
     LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+    // Minutes of silence after which a conversation's context is forgotten.
+    CONVERSATION_TTL_MINUTES: z.coerce.number().int('CONVERSATION_TTL_MINUTES must be a whole number of minutes').min(1).max(10_080).default(30),
     ADMIN_USER_IDS: z
       .string()
       .default('')
@@ -67,6 +69,7 @@ const botSchema = envFields.superRefine((env, ctx) => {
 export type Config = z.infer<typeof envFields> & {
   slack: 'http' | 'socket' | null;
   discord: boolean;
+  conversationTtlMinutes: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -86,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>, purpose: Co
     ok: true,
     config: {
       ...c,
+      conversationTtlMinutes: c.CONVERSATION_TTL_MINUTES,
       slack: c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null,
       discord: Boolean(c.DISCORD_TOKEN),
     },

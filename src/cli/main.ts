@@ -25,6 +25,7 @@ export interface LauncherSignals {
 
 const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
        career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json
+       career-bot ask --json --conversation            answer {"conversation": ID, "text": Q} lines in context
        career-bot check [--content DIR]                 validate the content
        career-bot tips list --json [--content DIR]      print every tip
        career-bot tips subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
@@ -43,6 +44,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       options: {
         content: { type: 'string' },
         json: { type: 'boolean', default: false },
+        conversation: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         // Flags of `tips subscribe|unsubscribe|status|run-due` and `discord register`.
         platform: { type: 'string' },
@@ -77,7 +79,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
     const bot = createBot({ content, surface: consoleSurface });
-    return askCommand(bot, rest.length ? rest.join(' ') : undefined, values.json, io);
+    // `ask` runs without platform credentials; only the context TTL is read here.
+    const ttl = parseConfig(io.env, 'post');
+    const contextTtlMs = ttl.ok ? ttl.config.conversationTtlMinutes * 60_000 : undefined;
+    return askCommand(bot, rest.length ? rest.join(' ') : undefined, { json: values.json, conversation: values.conversation, contextTtlMs }, io);
   }
   if (command === 'tips') {
     const content = loadOrExplain(contentDir, io.stderr);

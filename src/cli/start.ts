@@ -4,6 +4,7 @@ import { consoleSurface } from '../adapters/console/console-surface.js';
 import type { EventClaims } from '../adapters/platform.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
+import { createMemoryContextStore } from '../core/conversation/memory-context-store.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import type { ChannelRef } from '../core/tips/subscription.js';
@@ -50,7 +51,8 @@ export async function start(content: Content, config: Config, io: CliIo, options
   if (!enabled.length) {
     io.signals?.release();
     const logger = createLogger('warn', io.stderr);
-    const chat = startConsoleChat(createBot({ content, logger, clock, surface: consoleSurface }), io.stdin, io.stdout);
+    const contexts = createMemoryContextStore({ ttlMs: config.conversationTtlMinutes * 60_000 });
+    const chat = startConsoleChat(createBot({ content, logger, clock, contexts, surface: consoleSurface }), io.stdin, io.stdout);
     await chat.closed;
     return 0;
   }
@@ -85,7 +87,8 @@ export async function start(content: Content, config: Config, io: CliIo, options
     ops.readiness.add({ name: 'store', ready: () => store.ping().then(() => true) });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
-    measured = measureBot(createBot({ content, logger, clock, tipsCommands, channelTip, surface: consoleSurface }), ops.metrics);
+    const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
+    measured = measureBot(createBot({ content, logger, clock, tipsCommands, channelTip, contexts, surface: consoleSurface }), ops.metrics);
     // Platforms hold the bot through a delegate, so replacing it (a content reload) reaches them.
     const bot = measured.bot;
     const posters = await postersFromConfig(config, logger);

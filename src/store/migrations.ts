@@ -75,8 +75,20 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
-  // Version 3 belongs to the conversation-context branch; the migrator applies
-  // whatever is missing in version order, so either may land first.
+  {
+    version: 3,
+    name: 'conversation contexts, shared by replicas',
+    async up(db) {
+      // Keyed by a hash of the conversation key; holds resolved slots (JSON), never message text.
+      await db.schema
+        .createTable('conversation_contexts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slots', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('conversation_contexts_expiry').on('conversation_contexts').columns(['expires_at']).execute();
+    },
+  },
   {
     version: 4,
     name: 'slack event claims, so a retried event is answered once across replicas',

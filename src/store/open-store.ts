@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
 import type Pg from 'pg';
 import type { Logger } from '../core/logger.js';
+import { createSqlContextStore } from './context-queries.js';
 import * as deliveriesQ from './delivery-queries.js';
 import * as eventsQ from './event-claim-queries.js';
 import * as leasesQ from './lease-queries.js';
@@ -127,6 +128,7 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     claimEvent: (id, by, at) => eventsQ.claimEvent(db, id, by, at),
     sweepEventClaims: (before) => eventsQ.sweepEventClaims(db, before),
     ping: () => eventsQ.ping(db),
+    contexts: (ttlMs) => createSqlContextStore(db, ttlMs),
     close: () => (closing ??= db.destroy()),
   };
 }

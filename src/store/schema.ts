@@ -58,12 +58,19 @@ export interface EventClaimsTable {
   claimed_by: string;
 }
 
+export interface ConversationContextsTable {
+  id: string;
+  slots: string;
+  expires_at: number;
+}
+
 export interface StoreSchema {
   tip_subscriptions: SubscriptionsTable;
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;
   career_bot_leases: LeasesTable;
   slack_event_claims: EventClaimsTable;
+  conversation_contexts: ConversationContextsTable;
 }
 
 export type Backend = 'sqlite' | 'postgres';

@@ -2,6 +2,7 @@ import type { RotationState } from '../core/tips/rotation.js';
 import type { WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type { ContextStore } from '../core/conversation/context-store.js';
 import type { Backend } from './schema.js';
 
 // The ledger's rules live with the tips domain; re-exported for the store's SQL and its callers.
@@ -91,6 +92,9 @@ export interface TipStore {
   sweepEventClaims(before: Date): Promise<number>;
   /** Resolves when the database answers a trivial query (readiness). */
   ping(): Promise<void>;
+
+  /** Conversation contexts in the same database, lapsing after `ttlMs` of silence. */
+  contexts(ttlMs?: number): ContextStore;
 
   /** Idempotent. */
   close(): Promise<void>;
