@@ -42,6 +42,9 @@ const envFields = z
     LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
     // Minutes of silence after which a conversation's context is forgotten.
     CONVERSATION_TTL_MINUTES: z.coerce.number().int('CONVERSATION_TTL_MINUTES must be a whole number of minutes').min(1).max(10_080).default(30),
+    // Feedback and the question log (README "Feedback and the question log").
+    FEEDBACK_SECRET: z.string().min(16, 'FEEDBACK_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+    QUESTION_LOG_DAYS: z.coerce.number().int('QUESTION_LOG_DAYS must be a whole number of days').min(0).max(3650).default(90),
     ADMIN_USER_IDS: z
       .string()
       .default('')

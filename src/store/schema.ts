@@ -64,7 +64,43 @@ export interface ConversationContextsTable {
   expires_at: number;
 }
 
+export interface AnswerCountsTable {
+  day: string;
+  platform: string;
+  intent: string;
+  /** Role ids joined by ',' ('' for none). */
+  role: string;
+  /** '' for none. */
+  section: string;
+  count: number;
+}
+
+export interface QuestionLogTable {
+  id: Generated<number>;
+  day: string;
+  platform: string;
+  reason: string;
+  intent: string;
+  text: string;
+  unknown_role: string | null;
+  suggestions: string;
+}
+
+export interface FeedbackVotesTable {
+  voter: string;
+  answer: string;
+  platform: string;
+  intent: string;
+  roles: string;
+  section: string;
+  helpful: number;
+  day: string;
+}
+
 export interface StoreSchema {
+  answer_counts: AnswerCountsTable;
+  question_log: QuestionLogTable;
+  feedback_votes: FeedbackVotesTable;
   tip_subscriptions: SubscriptionsTable;
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;
