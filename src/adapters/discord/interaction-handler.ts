@@ -17,7 +17,8 @@ import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
 import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
-import { editOptions, NO_MENTIONS, replyOptions } from './message-options.js';
+import { editOptions, NO_MENTIONS, replyOptions, withChartFile } from './message-options.js';
+import { ackText } from '../shared/vote-buttons.js';
 import { renderEmbed, type DiscordMessage } from './render-embed.js';
 import { sharedCopy } from './share-message.js';
 
@@ -103,6 +104,12 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   }
   const inGuild = i.inGuild();
   const { page, action } = request;
+  if (action.type === 'feedback') {
+    // A vote never rewrites the answer it is on: the thanks goes to the voter alone.
+    const ack = await deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
+    await i.reply({ content: ackText(ack), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
   const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
   if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: inGuild }) === 'update') {
     await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild, source: action }), deps, 'update');
@@ -131,14 +138,14 @@ async function respond(
   });
   const quick = await Promise.race([pending, slow]).finally(() => clearTimeout(timer));
   if (quick) {
-    const message = render(quick);
+    const message = await withChartFile(render(quick));
     if (mode === 'update' && i.isButton()) await i.update(editOptions(message));
     else await i.reply(replyOptions(message));
     return;
   }
   if (mode === 'update' && i.isButton()) await i.deferUpdate();
   else await i.deferReply(mode === 'private' ? { flags: MessageFlags.Ephemeral } : {});
-  await i.editReply(editOptions(render(await pending)));
+  await i.editReply(editOptions(await withChartFile(render(await pending))));
 }
 
 async function reportFailure(i: Interaction, err: unknown, logger: Logger): Promise<void> {
