@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TipStore } from '../../src/store/tip-store.js';
+import { BACKENDS, type TestDatabase } from './backends.js';
+
+const open: TipStore[] = [];
+const dbs: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+  await Promise.all(dbs.splice(0).map((d) => d.drop()));
+});
+
+describe.each(BACKENDS)('learning store on $name', ({ create }) => {
+  const fresh = async () => {
+    const db = await create();
+    dbs.push(db);
+    const store = await db.open();
+    open.push(store);
+    return store.learning;
+  };
+  const vote = { voter: 'h1', platform: 'slack', intent: 'role', roles: ['llm-sme'], section: 'skills', day: '2026-03-01' };
+
+  it('keeps one vote per voter and answer: recorded, unchanged on the same press, changed on the other', async () => {
+    const s = await fresh();
+    expect(await s.vote({ ...vote, helpful: true })).toBe('recorded');
+    expect(await s.vote({ ...vote, helpful: true })).toBe('unchanged');
+    expect(await s.vote({ ...vote, helpful: false })).toBe('changed');
+    expect(await s.vote({ ...vote, voter: 'h2', helpful: false })).toBe('recorded');
+    expect(await s.vote({ ...vote, section: 'overview', helpful: true })).toBe('recorded');
+    const { votes } = await s.usage(null, 10);
+    expect(votes.find((v) => v.section === 'skills')).toMatchObject({ helpful: 0, notHelpful: 2 });
+    expect(votes.find((v) => v.section === 'overview')).toMatchObject({ helpful: 1, notHelpful: 0 });
+  });
+
+  it('counts answers per day and kind, and reads them back summed from a day on', async () => {
+    const s = await fresh();
+    const a = { platform: 'discord', intent: 'salary', roles: ['ml-systems-engineer'], section: null };
+    await s.countAnswer({ ...a, day: '2026-03-01' });
+    await s.countAnswer({ ...a, day: '2026-03-01' });
+    await s.countAnswer({ ...a, day: '2026-03-02' });
+    await s.countAnswer({ ...a, intent: 'compare', roles: ['llm-sme', 'knowledge-graph-engineer'], section: 'skills', day: '2026-03-02' });
+    const all = await s.usage(null, 10);
+    expect(all.answers).toContainEqual({ platform: 'discord', intent: 'salary', role: 'ml-systems-engineer', section: '', count: 3 });
+    const since = await s.usage('2026-03-02', 10);
+    expect(since.answers.find((x) => x.intent === 'salary')?.count).toBe(1);
+    expect(since.answers.find((x) => x.intent === 'compare')?.role).toBe('llm-sme,knowledge-graph-engineer');
+  });
+
+  it('logs questions, ranks the most frequent texts and recurring unknown roles, and sweeps by day', async () => {
+    const s = await fresh();
+    const q = { platform: 'slack', reason: 'unknown' as const, intent: 'unknown', suggestions: [] };
+    for (const day of ['2026-01-01', '2026-02-01', '2026-02-02']) await s.logQuestion({ ...q, day, text: 'what does a blockchain developer do', unknownRole: 'blockchain developer' });
+    await s.logQuestion({ ...q, day: '2026-02-02', text: 'pilot salary', unknownRole: null, suggestions: ['llm-sme'] });
+    const u = await s.usage(null, 10);
+    expect(u.unanswered[0]).toEqual({ text: 'what does a blockchain developer do', reason: 'unknown', count: 3 });
+    expect(u.unknownRoles).toEqual([{ name: 'blockchain developer', count: 3 }]);
+    expect(await s.sweepQuestions('2026-02-01')).toBe(1);
+    expect((await s.usage(null, 10)).unanswered[0]!.count).toBe(2);
+  });
+});
