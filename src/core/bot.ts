@@ -182,7 +182,7 @@ export function createBot(options: BotOptions): Bot {
   const pressed = async ({ action, surface, platform, user }: ButtonMessage): Promise<Reply> => {
     if (action.type === 'feedback') {
       const { type: _, helpful, ...target } = action;
-      const outcome = options.answerLog ? await options.answerLog.vote({ platform, user: user.id, helpful, target }) : 'recorded';
+      const outcome = options.answerLog ? await options.answerLog.vote({ platform, user: user.id, helpful, target }) : 'unkept';
       return feedbackAck(helpful, outcome);
     }
     if (action.type === 'list') return listReply(content, surface);

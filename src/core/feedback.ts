@@ -30,7 +30,8 @@ export interface AnsweredQuestion {
   noSection: boolean;
 }
 
-export type VoteOutcome = 'recorded' | 'changed' | 'unchanged';
+/** `unkept`: the bot runs without a store (the console), so the vote is thanked but not kept. */
+export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'unkept';
 
 /**
  * Where the bot reports its answers and takes votes (src/learn/ on the

@@ -8,6 +8,7 @@ export function feedbackAck(helpful: boolean, outcome: VoteOutcome): Reply {
   const text =
     outcome === 'changed' ? `Vote changed: noted as ${helpful ? 'helpful' : 'not helpful'}.`
     : outcome === 'unchanged' ? `You already marked that answer as ${helpful ? 'helpful' : 'not helpful'}.`
+    : outcome === 'unkept' ? 'Thanks. (This bot runs without a store, so votes are not kept.)'
     : helpful ? 'Thanks, glad it helped.' : 'Thanks for saying so: the people who keep the profiles will see it.';
   return { intent: 'help', title: 'Feedback', blocks: [{ type: 'paragraph', text }], choices: [], private: true };
 }
