@@ -15,6 +15,7 @@ import { startOpsServer } from '../ops/ops-server.js';
 import { explainStartupError, type StartupStep } from '../ops/startup-errors.js';
 import { openStore } from '../store/open-store.js';
 import { startLearning } from '../learn/start-learning.js';
+import { reportLines, usageReport } from '../learn/usage-report.js';
 import { channelTipOfTheWeek } from '../tips/channel-tip.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
@@ -90,7 +91,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
     const { answerLog } = await step('store', 'question log', async () => startLearning(store.learning, config, clock, logger));
-    measured = measureBot(createBot({ content, logger, clock, tipsCommands, channelTip, contexts, answerLog, surface: consoleSurface }), ops.metrics);
+    measured = measureBot(createBot({ content, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: async (since) => reportLines(await usageReport(store.learning, since)), surface: consoleSurface }), ops.metrics);
     // Platforms hold the bot through a delegate, so replacing it (a content reload) reaches them.
     const bot = measured.bot;
     const posters = await postersFromConfig(config, logger);

@@ -21,7 +21,7 @@ import { resolveTurn, type Turn } from './conversation/resolve-turn.js';
 import { EMPTY_SLOTS, type ConversationSlots } from './conversation/slots.js';
 import type { AnswerLog } from './feedback.js';
 import { withFeedback } from './answer/with-feedback.js';
-import { feedbackAck, loggedAnswer } from './answer/feedback-answer.js';
+import { feedbackAck, loggedAnswer, reportReply } from './answer/feedback-answer.js';
 
 /** One answered question: the contract's `ask --json` fields plus the reply. */
 export interface Answer {
@@ -56,6 +56,8 @@ export interface BotOptions {
   contexts?: ContextStore;
   /** Usage counts, the unanswered-question log and feedback votes; without it none are kept. */
   answerLog?: AnswerLog;
+  /** The usage report as lines of text, for an admin's `/career report`; without it reports are off. */
+  usageReport?: (since: string | null) => Promise<string[]>;
 }
 
 /** One answered turn of a conversation and what the conversation remembers after it. */
@@ -162,11 +164,15 @@ export function createBot(options: BotOptions): Bot {
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {
-    const reply = message.kind === 'tips' ? await tipsCommand(message) : message.kind === 'button' ? await pressed(message) : await question(message);
+    const reply =
+      message.kind === 'tips' ? await tipsCommand(message)
+      : message.kind === 'button' ? await pressed(message)
+      : message.kind === 'report' ? await reportReply(message, options.usageReport)
+      : await question(message);
     logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
     // Slash commands and DMs are answered to the asker only; mentions in a
     // channel are public unless the reply itself is private (pay, unknowns).
-    const command = message.kind === 'tips' || (message.kind === 'question' && message.via === 'command');
+    const command = message.kind === 'tips' || message.kind === 'report' || (message.kind === 'question' && message.via === 'command');
     return { ...reply, private: reply.private || command || message.channel.kind === 'dm' };
   };
 

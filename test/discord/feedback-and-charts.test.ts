@@ -7,11 +7,15 @@ import { createBot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createAnswerLog } from '../../src/learn/answer-log.js';
 import { createVoterKey } from '../../src/learn/voter-key.js';
+import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import { shippedContent } from '../helpers/content.js';
 import { buttonIds, startHarness, type Harness } from './adapter-harness.js';
-import { buttonPress, careerCommand, directMessage, DM_CHANNEL_ID, USER } from './payloads.js';
+import { ADMIN_PERMISSIONS, buttonPress, careerCommand, directMessage, DM_CHANNEL_ID, USER } from './payloads.js';
+
+/** Manage Server on top of what a channel admin has. */
+const MANAGE_SERVER = String(BigInt(ADMIN_PERMISSIONS) | (1n << 5n));
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 let h: Harness;
@@ -22,7 +26,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-discord-votes-'));
   store = await openStore({ dataDir, logger: silentLogger });
   const answerLog = createAnswerLog({ store: store.learning, clock: () => new Date(), questionLogDays: 90, voterKey: createVoterKey('discord-test-secret-0123456789', silentLogger) });
-  h = await startHarness(createBot({ surface: discordSurface, content: shippedContent(), answerLog }), { deferAfterMs: 4000 });
+  const usageReport = async (since: string | null) => reportLines(await usageReportOf(store.learning, since));
+  h = await startHarness(createBot({ surface: discordSurface, content: shippedContent(), answerLog, usageReport }), { deferAfterMs: 4000 });
 });
 
 afterAll(async () => {
@@ -60,5 +65,13 @@ describe('feedback and pay charts on Discord (real discord.js client, fake REST)
     const r = await sent;
     expect(r.body.embeds[0].image.url).toBe('attachment://pay-chart.png');
     expect(r.files[0]!.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  });
+
+  it('/career report: shown privately to a member with Manage Server, refused to one with only Manage Channels', async () => {
+    const admin = await h.interact(careerCommand('report', undefined, { permissions: MANAGE_SERVER }));
+    expect(admin.body.data.flags).toBe(64);
+    expect(JSON.stringify(admin.body.data.embeds)).toMatch(/Answers: \d+/);
+    const channelAdmin = await h.interact(careerCommand('report', undefined, { permissions: ADMIN_PERMISSIONS }));
+    expect(JSON.stringify(channelAdmin.body.data.embeds)).toContain('for admins only');
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/logger.js';
 import { createAnswerLog } from '../../src/learn/answer-log.js';
 import { createVoterKey } from '../../src/learn/voter-key.js';
+import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
 import { openStore, SQLITE_FILE } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import { buttonPress, eventCallback, findButton, FORM, JSON_TYPE, slashCommand, startHttpHarness, type Harness } from './harness.js';
@@ -19,7 +20,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-slack-votes-'));
   store = await openStore({ dataDir, logger: silentLogger });
   const answerLog = createAnswerLog({ store: store.learning, clock: () => new Date(), questionLogDays: 90, voterKey: createVoterKey('slack-test-secret-0123456789', silentLogger) });
-  h = await startHttpHarness({ bot: { answerLog } });
+  const usageReport = async (since: string | null) => reportLines(await usageReportOf(store.learning, since));
+  h = await startHttpHarness({ bot: { answerLog, usageReport }, env: { ADMIN_USER_IDS: 'UADMIN1' } });
 });
 
 afterAll(async () => {
@@ -73,5 +75,15 @@ describe('feedback and pay charts on Slack (real Bolt, fake Web API)', () => {
     expect(h.fake.callsTo('files.getUploadURLExternal').length).toBe(before);
     await h.post(buttonPress(h.fake, { button: findButton(answer.blocks, 'Share in channel'), responseId: 'r-c2', channel: 'C5' }), FORM);
     await h.fake.waitForCall('files.completeUploadExternal', (c) => c.args.channel_id === 'C5');
+  });
+
+  it('/career report: the usage report for an admin, privately; refused to anyone else', async () => {
+    await h.post(slashCommand(h.fake, { text: 'report', responseId: 'r-rep1', user: 'UADMIN1' }), FORM);
+    const admin = (await h.fake.waitForResponse('r-rep1')).body;
+    expect(admin.response_type).toBe('ephemeral');
+    expect(JSON.stringify(admin.blocks)).toMatch(/Answers: \d+/);
+    expect(JSON.stringify(admin.blocks)).toContain('Least helpful answers by vote');
+    await h.post(slashCommand(h.fake, { text: 'report 2026-01-01', responseId: 'r-rep2', user: 'U0NOBODY' }), FORM);
+    expect(JSON.stringify((await h.fake.waitForResponse('r-rep2')).body.blocks)).toContain('for admins only');
   });
 });

@@ -18,6 +18,7 @@ export function fromInteraction(interaction: Interaction): Envelope {
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
     channel: { id: channel, kind: inGuild ? 'channel' : 'dm' },
     isAdmin: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    canReadReports: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
     timeZone: async () => undefined,
   };
 }

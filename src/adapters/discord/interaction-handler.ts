@@ -12,6 +12,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { isTipsSubcommand, type TipsCommand } from '../../core/tips/tips-request.js';
 import { buttonResponse, expiredButton } from '../shared/button-policy.js';
+import { commandMessage } from '../shared/typed-command.js';
 import { CAREER_COMMAND, TIPS_COMMAND } from './commands.js';
 import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
@@ -66,7 +67,7 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
       return;
     }
     const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
-    const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'question', via: 'command', text });
+    const pending = deps.bot.handle(commandMessage(fromInteraction(i), text));
     // In a server only the asker sees the answer until they share it; in DMs it is a normal message.
     await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild, share: inGuild }), deps, inGuild ? 'private' : 'reply');
     return;

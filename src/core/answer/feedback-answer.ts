@@ -2,6 +2,7 @@ import type { Content } from '../content/types.js';
 import type { AnsweredQuestion, VoteOutcome } from '../feedback.js';
 import type { Reply } from '../reply.js';
 import type { Answer } from '../bot.js';
+import type { ReportMessage } from '../message.js';
 
 /** The private thanks for a Helpful / Not helpful press. */
 export function feedbackAck(helpful: boolean, outcome: VoteOutcome): Reply {
@@ -18,4 +19,15 @@ export function loggedAnswer(content: Content, platform: string, text: string, a
   const role = a.role ? content.roleById.get(a.role) : undefined;
   const noSection = a.intent === 'role' && role !== undefined && a.section !== null && a.section !== 'salary' && !role.sections.has(a.section);
   return { platform, text, intent: a.intent, roles: a.roles, section: a.section, level: a.level, confidence: a.confidence, suggestions: a.suggestions, noSection };
+}
+
+/** An admin's `/career report`: the usage report's lines, privately; refused to everyone else. */
+export async function reportReply(message: ReportMessage, usageReport: ((since: string | null) => Promise<string[]>) | undefined): Promise<Reply> {
+  const base = { intent: 'help' as const, title: 'Usage report', choices: [], private: true };
+  if (!usageReport) return { ...base, blocks: [{ type: 'paragraph', text: 'Usage reports are not enabled on this bot (it runs without a store).' }] };
+  if (!(await message.canReadReports?.())) {
+    return { ...base, blocks: [{ type: 'paragraph', text: 'The usage report is for admins only (workspace admins on Slack, Manage Server on Discord).' }] };
+  }
+  const lines = await usageReport(message.since);
+  return { ...base, blocks: [{ type: 'paragraph', text: lines[0] ?? '' }, { type: 'list', ordered: false, items: lines.slice(1).map((l) => l.trim()) }] };
 }
