@@ -30,11 +30,9 @@ export function createAnswerLog(o: AnswerLogOptions): AnswerLog {
       const day = utcDay(o.clock());
       const reason = o.questionLogDays > 0 ? unansweredReason(q) : null;
       const text = reason ? maskQuestion(q.text) : '';
-      await Promise.all([
-        o.store.countAnswer({ day, platform: q.platform, intent: q.intent, roles: q.roles, section: q.section }),
-        // A question with no words left after masking tells the content keepers nothing.
-        reason && text ? o.store.logQuestion({ day, platform: q.platform, reason, intent: q.intent, text, unknownRole: reason === 'unknown' ? unknownRoleName(text) : null, suggestions: q.suggestions }) : undefined,
-      ]);
+      // A question with no words left after masking tells the content keepers nothing.
+      const logged = reason && text ? { day, platform: q.platform, reason, intent: q.intent, text, unknownRole: reason === 'unknown' ? unknownRoleName(text) : null, suggestions: q.suggestions } : undefined;
+      await o.store.recordAnswer({ day, platform: q.platform, intent: q.intent, roles: q.roles, section: q.section }, logged);
     },
     vote: ({ platform, user, helpful, target }) =>
       o.store.vote({ voter: o.voterKey(platform, user), platform, intent: target.intent, roles: target.roles, section: target.section, helpful, day: utcDay(o.clock()) }),

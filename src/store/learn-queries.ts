@@ -7,18 +7,21 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export function createLearnStore(db: Kysely<StoreSchema>): LearnStore {
   return {
-    async countAnswer(a) {
-      await db
-        .insertInto('answer_counts')
-        .values({ day: a.day, platform: a.platform, intent: a.intent, role: a.roles.join(','), section: a.section ?? '', count: 1 })
-        .onConflict((oc) => oc.columns(['day', 'platform', 'intent', 'role', 'section']).doUpdateSet({ count: sql`answer_counts.count + 1` }))
-        .execute();
-    },
-    async logQuestion(q) {
-      await db
-        .insertInto('question_log')
-        .values({ day: q.day, platform: q.platform, reason: q.reason, intent: q.intent, text: q.text, unknown_role: q.unknownRole, suggestions: q.suggestions.join(',') })
-        .execute();
+    async recordAnswer(a, q) {
+      const write = async (trx: Kysely<StoreSchema>) => {
+        await trx
+          .insertInto('answer_counts')
+          .values({ day: a.day, platform: a.platform, intent: a.intent, role: a.roles.join(','), section: a.section ?? '', count: 1 })
+          .onConflict((oc) => oc.columns(['day', 'platform', 'intent', 'role', 'section']).doUpdateSet({ count: sql`answer_counts.count + 1` }))
+          .execute();
+        if (q) {
+          await trx
+            .insertInto('question_log')
+            .values({ day: q.day, platform: q.platform, reason: q.reason, intent: q.intent, text: q.text, unknown_role: q.unknownRole, suggestions: q.suggestions.join(',') })
+            .execute();
+        }
+      };
+      await (q ? db.transaction().execute(write) : write(db));
     },
     vote: (v) => vote(db, v),
     async sweepQuestions(beforeDay) {
@@ -51,9 +54,9 @@ async function usage(db: Kysely<StoreSchema>, since: string | null, top: number)
     db.selectFrom('answer_counts').select(['platform', 'intent', 'role', 'section', sql<number>`sum(count)`.as('count')])
       .where('day', '>=', from).groupBy(['platform', 'intent', 'role', 'section']).execute(),
     db.selectFrom('question_log').select(['text', 'reason', count.as('count')])
-      .where('day', '>=', from).groupBy(['text', 'reason']).orderBy('count', 'desc').orderBy('text').limit(top).execute(),
+      .$if(since !== null, (q) => q.where('day', '>=', from)).groupBy(['text', 'reason']).orderBy('count', 'desc').orderBy('text').limit(top).execute(),
     db.selectFrom('question_log').select(['unknown_role as name', count.as('count')])
-      .where('day', '>=', from).where('unknown_role', 'is not', null).groupBy('unknown_role').orderBy('count', 'desc').orderBy('unknown_role').limit(top).execute(),
+      .$if(since !== null, (q) => q.where('day', '>=', from)).where('unknown_role', 'is not', null).groupBy('unknown_role').orderBy('count', 'desc').orderBy('unknown_role').limit(top).execute(),
     db.selectFrom('feedback_votes').select(['intent', 'roles', 'section', sql<number>`sum(helpful)`.as('helpful'), sql<number>`sum(1 - helpful)`.as('notHelpful')])
       .where('day', '>=', from).groupBy(['intent', 'roles', 'section']).execute(),
     db.selectFrom('tip_deliveries').select(['status', count.as('count')]).where('claimed_at', '>=', since ? dayMs(since) : 0).groupBy('status').execute(),

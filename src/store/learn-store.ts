@@ -48,8 +48,8 @@ export interface UsageFigures {
  * strings: the log keeps days, not moments.
  */
 export interface LearnStore {
-  countAnswer(a: CountedAnswer): Promise<void>;
-  logQuestion(q: LoggedQuestion): Promise<void>;
+  /** Counts one answer and, when it was not answered well, logs its question: one transaction (one disk sync). */
+  recordAnswer(a: CountedAnswer, unanswered?: LoggedQuestion): Promise<void>;
   /** One vote per voter and answer; a second press replaces the first. */
   vote(v: StoredVote): Promise<VoteOutcome>;
   /** Deletes logged questions from days before `day`; returns how many. */

@@ -34,10 +34,10 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
   it('counts answers per day and kind, and reads them back summed from a day on', async () => {
     const s = await fresh();
     const a = { platform: 'discord', intent: 'salary', roles: ['ml-systems-engineer'], section: null };
-    await s.countAnswer({ ...a, day: '2026-03-01' });
-    await s.countAnswer({ ...a, day: '2026-03-01' });
-    await s.countAnswer({ ...a, day: '2026-03-02' });
-    await s.countAnswer({ ...a, intent: 'compare', roles: ['llm-sme', 'knowledge-graph-engineer'], section: 'skills', day: '2026-03-02' });
+    await s.recordAnswer({ ...a, day: '2026-03-01' });
+    await s.recordAnswer({ ...a, day: '2026-03-01' });
+    await s.recordAnswer({ ...a, day: '2026-03-02' });
+    await s.recordAnswer({ ...a, intent: 'compare', roles: ['llm-sme', 'knowledge-graph-engineer'], section: 'skills', day: '2026-03-02' });
     const all = await s.usage(null, 10);
     expect(all.answers).toContainEqual({ platform: 'discord', intent: 'salary', role: 'ml-systems-engineer', section: '', count: 3 });
     const since = await s.usage('2026-03-02', 10);
@@ -48,8 +48,9 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
   it('logs questions, ranks the most frequent texts and recurring unknown roles, and sweeps by day', async () => {
     const s = await fresh();
     const q = { platform: 'slack', reason: 'unknown' as const, intent: 'unknown', suggestions: [] };
-    for (const day of ['2026-01-01', '2026-02-01', '2026-02-02']) await s.logQuestion({ ...q, day, text: 'what does a blockchain developer do', unknownRole: 'blockchain developer' });
-    await s.logQuestion({ ...q, day: '2026-02-02', text: 'pilot salary', unknownRole: null, suggestions: ['llm-sme'] });
+    const counted = (day: string) => ({ day, platform: 'slack', intent: 'unknown', roles: [], section: null });
+    for (const day of ['2026-01-01', '2026-02-01', '2026-02-02']) await s.recordAnswer(counted(day), { ...q, day, text: 'what does a blockchain developer do', unknownRole: 'blockchain developer' });
+    await s.recordAnswer(counted('2026-02-02'), { ...q, day: '2026-02-02', text: 'pilot salary', unknownRole: null, suggestions: ['llm-sme'] });
     const u = await s.usage(null, 10);
     expect(u.unanswered[0]).toEqual({ text: 'what does a blockchain developer do', reason: 'unknown', count: 3 });
     expect(u.unknownRoles).toEqual([{ name: 'blockchain developer', count: 3 }]);
