@@ -17,7 +17,10 @@ export function feedbackAck(helpful: boolean, outcome: VoteOutcome): Reply {
 /** What the answer log is told about one answered question. */
 export function loggedAnswer(content: Content, platform: string, text: string, a: Answer): AnsweredQuestion {
   const role = a.role ? content.roleById.get(a.role) : undefined;
-  const noSection = a.intent === 'role' && role !== undefined && a.section !== null && a.section !== 'salary' && !role.sections.has(a.section);
+  const noSection =
+    role !== undefined &&
+    ((a.intent === 'role' && a.section !== null && a.section !== 'salary' && !role.sections.has(a.section)) ||
+      (a.intent === 'salary' && !role.salary && !role.sections.has('salary')));
   return { platform, text, intent: a.intent, roles: a.roles, section: a.section, level: a.level, confidence: a.confidence, suggestions: a.suggestions, noSection };
 }
 

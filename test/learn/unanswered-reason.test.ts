@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loggedAnswer } from '../../src/core/answer/feedback-answer.js';
+import { unansweredReason } from '../../src/learn/answer-log.js';
+import { shippedBot } from '../helpers/content.js';
+import { EMPTY_SLOTS } from '../../src/core/conversation/slots.js';
+
+describe('which answers go into the question log', () => {
+  const bot = shippedBot();
+  it.each([
+    ['what does a blockchain developer do', 'unknown'],
+    ['what is the capital of peru', 'unknown'],
+    ['llm sme skills', null],
+    ['senior ml systems engineer salary in seattle', null],
+    ['knowledge graph engineer vs llm sme', null],
+    ['help', null],
+  ])('%s → %s', (text, reason) => {
+    const a = bot.converse(text, EMPTY_SLOTS).answer;
+    expect(unansweredReason(loggedAnswer(bot.content, 'console', text, a))).toBe(reason);
+  });
+
+  it('a section the profile lacks, and a role guessed below 0.8, are logged too', () => {
+    const base = { platform: 'slack', text: 'x', level: null, suggestions: [] };
+    expect(unansweredReason({ ...base, intent: 'role', roles: ['llm-sme'], section: 'salary', confidence: 1, noSection: true })).toBe('no-section');
+    expect(unansweredReason({ ...base, intent: 'role', roles: ['llm-sme'], section: 'skills', confidence: 0.7, noSection: false })).toBe('low-confidence');
+    expect(unansweredReason({ ...base, intent: 'role', roles: ['llm-sme'], section: 'skills', confidence: 0.9, noSection: false })).toBeNull();
+  });
+
+  it.each([
+    ['llm sme work environment', true],
+    ['llm sme salary', true],
+    ['ml systems engineer work environment', false],
+    ['ml systems engineer salary', false],
+  ])('"%s" asks for a part the profile lacks: %s', (text, lacking) => {
+    const a = bot.converse(text, EMPTY_SLOTS).answer;
+    const logged = loggedAnswer(bot.content, 'slack', text, a);
+    expect(logged.noSection).toBe(lacking);
+    expect(unansweredReason(logged)).toBe(lacking ? 'no-section' : null);
+  });
+});
