@@ -66,6 +66,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   if (options.note) head.push(context(clip(plainToMrkdwn(options.note), 300)));
 
   const tail: KnownBlock[] = [];
+  if (reply.chart?.url) tail.push({ type: 'image', image_url: reply.chart.url, alt_text: clip(reply.chart.alt, 2000) });
   if (reply.footer) tail.push(context(clip(plainToMrkdwn(reply.footer), 500)));
   tail.push(...choiceBlocks(reply.choices));
 

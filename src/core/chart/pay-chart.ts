@@ -1,4 +1,4 @@
-import { LEVELS, type Level, type Role } from '../content/types.js';
+import { LEVELS, type Content, type Level, type Role } from '../content/types.js';
 import { fnv1a } from '../fnv1a.js';
 import { moneyRange } from '../answer/money.js';
 
@@ -28,6 +28,8 @@ export interface PayChart {
   groups: PayBarGroup[];
   footer: string;
   alt: string;
+  /** Where an adapter serves the picture (https), when it does; set at the edge, never by the core. */
+  url?: string;
 }
 
 /** A stable hue per role id, so a role's chart and embed share a colour. */
@@ -88,4 +90,21 @@ export function compareChart(roles: readonly Role[], level: Level | null): PayCh
 function altText(title: string, groups: readonly PayBarGroup[], currency: string): string {
   const parts = groups.map((g) => `${g.title}: ${g.bars.map((b) => `${b.label} ${moneyRange(b, currency)}${b.highlight ? ' (asked)' : ''}`).join('; ')}`);
   return `${title}. ${parts.join('. ')}.`;
+}
+
+/** The chart a key names, built again from the content (a chart URL carries only its key); null when it names none. */
+export function chartForKey(content: Content, key: string): PayChart | null {
+  const parts = key.split(':');
+  const level = (v: string | undefined): Level | null => (LEVELS as readonly string[]).includes(v ?? '') ? (v as Level) : null;
+  if (parts[0] === 'salary' && parts.length === 4) {
+    const role = content.roleById.get(parts[1]!);
+    const chart = role ? salaryChart(role, level(parts[2]), parts[3] === '-' ? null : parts[3]!) : null;
+    return chart?.key === key ? chart : null;
+  }
+  if (parts[0] === 'compare' && parts.length === 3) {
+    const roles = parts[1]!.split(',').map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
+    const chart = compareChart(roles, level(parts[2]));
+    return chart?.key === key ? chart : null;
+  }
+  return null;
 }
