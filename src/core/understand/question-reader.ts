@@ -3,7 +3,7 @@ import { stem } from './canonical.js';
 import { englishWords } from './english-words.js';
 import { LocationFinder } from './locations.js';
 import { RoleIndex } from './role-index.js';
-import { TypoCorrector } from './typo-corrector.js';
+import { TypoCorrector, type NearWord } from './typo-corrector.js';
 import { STOPWORDS, TOPIC_WORDS } from './words.js';
 
 /** Everything built once from the content that reading a question needs. */
@@ -13,6 +13,9 @@ export interface QuestionReader {
   isKnown(word: string): boolean;
   /** The word meant, or null; see `createQuestionReader`. */
   correct(word: string): string | null;
+  /** Title and alias words one plausible slip from a word, nearest first. */
+  nearNames(word: string): NearWord[];
+  isEnglish(word: string): boolean;
 }
 
 export function createQuestionReader(content: Content): QuestionReader {
@@ -30,5 +33,7 @@ export function createQuestionReader(content: Content): QuestionReader {
     // An ordinary English word ("trains", "remotely") is what the person
     // meant; it may still be a slip in a job title ("enginer"), never a topic.
     correct: (w) => (english.has(w) ? titleWord.correct(w) : anyWord.correct(w)),
+    nearNames: (w) => titleWord.near(w),
+    isEnglish: (w) => english.has(w),
   };
 }

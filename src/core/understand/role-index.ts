@@ -71,6 +71,16 @@ export class RoleIndex {
     return 1 / (1 + Math.log(df));
   }
 
+  /** The two title words of a word typed without its space ("bankingprocess"), or null. */
+  splitGlued(word: string): [string, string] | null {
+    for (let i = 3; i <= word.length - 3; i += 1) {
+      const a = word.slice(0, i);
+      const b = word.slice(i);
+      if (this.nameWords.has(a) && this.nameWords.has(b)) return [a, b];
+    }
+    return null;
+  }
+
   /** How many roles' content uses a word. */
   contentFrequency(word: string): number {
     return this.contentByWord.get(word)?.size ?? 0;

@@ -5,6 +5,7 @@ import { stripLeadingMention, tokenize } from '../text/normalize.js';
 import { canonicalize, GENERIC_ROLE_STEMS } from './canonical.js';
 import { findRoleByContent, findRoleByName, type RoleMatch, type ScoredRole } from './find-role.js';
 import type { PlaceMention } from './locations.js';
+import { readNames } from './name-readings.js';
 import type { QuestionReader } from './question-reader.js';
 import {
   GREETING,
@@ -45,13 +46,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     return { ...base, intent: blank ? 'help' : 'unknown', confidence: blank ? 1 : 0 };
   }
 
-  const corrected = new Set<number>();
-  const fixed = words.map((w, i) => {
-    if (reader.isKnown(w)) return w;
-    const c = reader.correct(w);
-    if (c) corrected.add(i);
-    return c ?? w;
-  });
+  const fixed = words.map((w) => (reader.isKnown(w) ? w : reader.correct(w) ?? w));
   const tokens = canonicalize(fixed);
   // Job nouns are compared as typed (stems would make "management" a
   // "manager"), and only standalone ones: "subject matter expert" is an "sme".
@@ -59,7 +54,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     .filter((t) => t.to - t.from === 1)
     .map((t) => fixed[t.from]!)
     .filter((w) => JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, '')));
-  const byName = findRoleByName(reader.index, tokens, corrected, jobNouns);
+  const byName = findRoleByName(reader.index, readNames(reader, words, fixed, tokens), jobNouns);
   const consumed = byName.kind === 'match' ? byName.consumed : new Set<number>();
   const place = reader.locations.find(fixed, consumed);
   const placeSpan = new Set<number>();

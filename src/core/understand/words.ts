@@ -53,6 +53,7 @@ export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
   [['laboratories'], 'lab'],
   [['labs'], 'lab'],
   [['eng'], 'engineer'],
+  [['engineering'], 'engineer'],
   [['engr'], 'engineer'],
   [['dev'], 'developer'],
   [['devs'], 'developer'],
@@ -137,3 +138,6 @@ entry junior juniors graduate graduates grad grads beginner beginners fresher fr
 intermediate midlevel middle senior seniors principal staff lead experienced veteran veterans seasoned
 tips advice
 list roles careers professions profession jobs help commands instructions usage`.split(/\s+/).filter((w) => w.length >= 4);
+
+/** The topic words as a set: never read as a slip in a job title. */
+export const TOPIC_WORD_SET: ReadonlySet<string> = new Set(TOPIC_WORDS);
