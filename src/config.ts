@@ -19,6 +19,11 @@ const envFields = z
     DATA_DIR: z.string().min(1).default('./data'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+    // Reload content when files under the content folder change (SIGHUP always reloads).
+    CONTENT_WATCH: z
+      .enum(['0', '1', 'true', 'false'], { message: 'CONTENT_WATCH must be 1 or 0' })
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     ADMIN_USER_IDS: z
       .string()
       .default('')

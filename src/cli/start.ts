@@ -3,6 +3,7 @@ import { startDiscord } from '../adapters/discord/start-discord.js';
 import { startSlack } from '../adapters/slack/start-slack.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
+import { createLiveBot } from '../core/content/live-bot.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import { createLogger } from '../create-logger.js';
@@ -10,6 +11,7 @@ import { openStore } from '../store/open-store.js';
 import { postersFromConfig } from '../tips/posters-from-config.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
+import { startContentReloader } from './content-reloader.js';
 import type { CliIo } from './main.js';
 
 /** How long a clean stop may take: a tip post in flight needs up to 20 s, then its ledger write. */
@@ -36,8 +38,11 @@ export async function start(content: Content, config: Config, io: CliIo, options
   const clock = options.clock ?? (() => new Date());
   if (!config.slack && !config.discord) {
     const logger = createLogger('warn', io.stderr);
-    const chat = startConsoleChat(createBot({ content, logger, clock }), io.stdin, io.stdout);
+    const bot = createLiveBot((c) => createBot({ content: c, logger, clock }), content);
+    const reloader = startContentReloader({ dir: content.dir, bot, logger, watchFiles: config.CONTENT_WATCH });
+    const chat = startConsoleChat(bot, io.stdin, io.stdout);
     await chat.closed;
+    await reloader.stop();
     return 0;
   }
 
@@ -51,7 +56,9 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
     running.push({ name: 'store', stop: () => store.close() });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
-    const bot = createBot({ content, logger, clock, tipsCommands });
+    const bot = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands }), content);
+    const reloader = startContentReloader({ dir: content.dir, bot, logger, watchFiles: config.CONTENT_WATCH });
+    running.push({ name: 'content reloader', stop: () => reloader.stop() });
     const posters = postersFromConfig(config, logger);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     if (config.slack) running.push({ name: 'slack', ...(await startSlack({ bot, config, logger })) });

@@ -8,6 +8,7 @@ import type { Intent, Reply } from './reply.js';
 import type { SectionId } from './sections.js';
 import type { TipsCommandHandler } from './tips/tips-commands.js';
 import { createQuestionReader, type QuestionReader } from './understand/question-reader.js';
+import { suggestRoles as suggestRolesFor } from './understand/suggest-roles.js';
 import { understand } from './understand/understand.js';
 
 /** One answered question: the contract's `ask --json` fields plus the reply. */
@@ -121,19 +122,7 @@ export function createBot(options: BotOptions): Bot {
     return answer(message.text).reply;
   };
 
-  const suggestRoles = (partial: string, limit: number): Role[] => {
-    const text = partial.trim();
-    if (!text) return content.roles.slice(0, limit);
-    const u = understand(reader, text);
-    const ranked = u.role ? [u.role, ...u.suggestions.map((s) => s.role)] : u.suggestions.map((s) => s.role);
-    const lower = text.toLowerCase();
-    // Prefix matches on titles and aliases catch words still being typed ("knowl").
-    for (const r of content.roles) {
-      if (ranked.length >= limit) break;
-      if (!ranked.includes(r) && [r.title, ...r.aliases].some((n) => n.toLowerCase().includes(lower))) ranked.push(r);
-    }
-    return [...new Set(ranked)].slice(0, limit);
-  };
+  const suggestRoles = (partial: string, limit: number): Role[] => suggestRolesFor(reader, partial, limit);
 
   return { content, reader, answer, handle, suggestRoles };
 }

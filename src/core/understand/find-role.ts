@@ -29,7 +29,7 @@ export type RoleMatch =
   | { kind: 'none'; confidence: number; suggestions: ScoredRole[] };
 
 /** How well one title or alias explains the question. */
-interface PhraseFit {
+export interface PhraseFit {
   role: Role;
   score: number;
   /** Every word of the title or alias was found (some perhaps through a typo). */
@@ -50,6 +50,18 @@ interface PhraseFit {
  * corrected letters. Anything closer than that is a tie, and a tie names no role.
  */
 export function findRoleByName(index: RoleIndex, tokens: readonly ReadToken[], jobNouns: readonly string[]): RoleMatch {
+  const ranked = rankRolesByName(index, tokens, jobNouns);
+  const [top, second] = ranked;
+  const suggestions = ranked.filter((r) => r.score >= SUGGESTION_THRESHOLD).slice(0, 3).map(({ role, score }) => ({ role, score }));
+  if (!top || top.score < ROLE_CONFIDENCE_THRESHOLD) return { kind: 'none', confidence: round(top?.score ?? 0), suggestions };
+  const tied = ranked.filter((r) => r.score >= ROLE_CONFIDENCE_THRESHOLD && !decides(top, r)).length;
+  if (!second || tied === 1) return { kind: 'match', role: top.role, confidence: round(top.score), consumed: top.consumed };
+  // Honest about a tie: the best is one of `tied` equally likely roles.
+  return { kind: 'none', confidence: round(top.score / tied), suggestions };
+}
+
+/** Each role's best-fitting title or alias, best role first. */
+export function rankRolesByName(index: RoleIndex, tokens: readonly ReadToken[], jobNouns: readonly string[]): PhraseFit[] {
   // word -> where the question offers it: token, unit, cost.
   const offers = new Map<string, Array<{ token: number; unit: number; cost: number; worth: number }>>();
   tokens.forEach((t, token) => {
@@ -73,14 +85,7 @@ export function findRoleByName(index: RoleIndex, tokens: readonly ReadToken[], j
     const prior = best.get(phrase.role.id);
     if (!prior || compareFits(fit, prior) < 0) best.set(phrase.role.id, fit);
   }
-  const ranked = [...best.values()].sort(compareFits);
-  const [top, second] = ranked;
-  const suggestions = ranked.filter((r) => r.score >= SUGGESTION_THRESHOLD).slice(0, 3).map(({ role, score }) => ({ role, score }));
-  if (!top || top.score < ROLE_CONFIDENCE_THRESHOLD) return { kind: 'none', confidence: round(top?.score ?? 0), suggestions };
-  const tied = ranked.filter((r) => r.score >= ROLE_CONFIDENCE_THRESHOLD && !decides(top, r)).length;
-  if (!second || tied === 1) return { kind: 'match', role: top.role, confidence: round(top.score), consumed: top.consumed };
-  // Honest about a tie: the best is one of `tied` equally likely roles.
-  return { kind: 'none', confidence: round(top.score / tied), suggestions };
+  return [...best.values()].sort(compareFits);
 }
 
 function fitPhrase(

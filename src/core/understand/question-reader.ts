@@ -4,7 +4,7 @@ import { englishWords } from './english-words.js';
 import { LocationFinder } from './locations.js';
 import { RoleIndex } from './role-index.js';
 import { TypoCorrector, type NearWord } from './typo-corrector.js';
-import { STOPWORDS, TOPIC_WORDS } from './words.js';
+import { HELP_FILLER, LIST_FILLER, STOPWORDS, TOPIC_WORDS } from './words.js';
 
 /** Everything built once from the content that reading a question needs. */
 export interface QuestionReader {
@@ -21,7 +21,9 @@ export interface QuestionReader {
 export function createQuestionReader(content: Content): QuestionReader {
   const index = new RoleIndex(content.roles);
   const locations = new LocationFinder(content.roles);
-  const vocabulary = new Set([...index.nameWords, ...TOPIC_WORDS, ...locations.words()]);
+  // Cue words too, so "waht roles do you have" and "hlep" still ask for the list and help.
+  const cueWords = [...STOPWORDS, ...HELP_FILLER, ...LIST_FILLER].filter((w) => w.length >= 4);
+  const vocabulary = new Set([...index.nameWords, ...TOPIC_WORDS, ...locations.words(), ...cueWords]);
   const known = new Set([...vocabulary, ...index.contentWords, ...STOPWORDS]);
   const anyWord = new TypoCorrector(vocabulary);
   const titleWord = new TypoCorrector(index.nameWords);

@@ -27,6 +27,8 @@ export class RoleIndex {
   readonly nameWords = new Set<string>();
   /** Every word the content uses: never "corrected" into something else. */
   readonly contentWords = new Set<string>();
+  /** Every title and alias as typed words, titles first: what autocomplete scans. */
+  readonly names: Array<{ role: Role; text: string; words: string[] }> = [];
   private readonly roleFrequency = new Map<string, number>();
   private readonly byId: ReadonlyMap<string, Role>;
 
@@ -49,6 +51,14 @@ export class RoleIndex {
         }
       }
       for (const [section, blocks] of role.sections) this.indexText(role.id, section, blocks);
+    }
+    for (const key of ['title', 'aliases'] as const) {
+      for (const role of roles) {
+        for (const name of key === 'title' ? [role.title] : role.aliases) {
+          const text = normalizeText(name);
+          this.names.push({ role, text, words: text.split(' ') });
+        }
+      }
     }
     for (const [word, phrases] of this.phrasesByWord) {
       this.roleFrequency.set(word, new Set(phrases.map((p) => p.role.id)).size);

@@ -24,6 +24,7 @@ import {
 } from './words.js';
 
 const ROLE_SEEKING_ALL = new RegExp(ROLE_SEEKING_CUE.source, 'g');
+const CAREER_COMMAND = /^\s*\/career\b/i;
 
 /** What a question asks, before any answer is written. */
 export interface Understanding {
@@ -37,7 +38,8 @@ export interface Understanding {
 }
 
 export function understand(reader: QuestionReader, text: string): Understanding {
-  const words = tokenize(text).slice(0, 64);
+  // "/career help" typed as text (the console, a DM) asks what the command would.
+  const words = tokenize(text.replace(CAREER_COMMAND, '')).slice(0, 64);
   const base = { role: null, section: null, level: null, place: null, suggestions: [] };
   // Nothing at all (or only a mention of the bot) asks for help; something
   // with no words in it (emoji, symbols) is not a question.
