@@ -21,7 +21,7 @@ function statedAmounts(): Set<string> {
 describe('salary answers quote the content and invent nothing', () => {
   it('gives the level and city asked for, then the ranges around them, and the source', () => {
     const t = text('how much does a senior ML systems engineer make in Seattle?');
-    expect(t).toContain('Senior level (7-10+ years): $153,000 – $267,000');
+    expect(t).toContain('Senior level: $153,000 – $267,000');
     expect(t).toContain('Seattle, WA: $150,000 – $174,000');
     expect(t).toContain('Entry level');
     expect(t).toContain('Austin, TX');

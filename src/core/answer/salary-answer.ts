@@ -32,7 +32,7 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
   }
   if (place) {
     const loc = place.id ? s.locations[place.id] : undefined;
-    asked.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year (city average, all levels).` : `There are no figures for ${place.name} in the data; the cities covered are listed below.`);
+    asked.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year (city average).` : `There are no figures for ${place.name} in the data; the cities covered are listed below.`);
   }
   if (asked.length) blocks.push({ type: 'paragraph', text: asked.join(' ') });
   else if (s.average) blocks.push({ type: 'paragraph', text: `On average ${moneyRange(s.average, c)} a year in the ${s.region}.` });

@@ -111,9 +111,11 @@ export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
   ['education', 1.5, /\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|getting into|start out|starting out)\b/],
   ['demand', 3, /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|popular|sought after)\b/],
   ['trends', 3, /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|heading|headed|going forward|where is( \w+){0,4} going)\b/],
-  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|advantages?|pros|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/],
+  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/],
   ['work-environment', 3, /\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b/],
   ['skills', 2, /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|should know|must know|code|coding|math|maths|mathematics|statistics)\b/],
+  // What the work brings: the profiles give benefits their place in the overview.
+  ['overview', 3, /\b(advantages?|benefits?|pros|strengths?|upsides?)\b/],
   ['overview', 1, /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/],
 ];
 
