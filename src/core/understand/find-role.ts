@@ -28,6 +28,16 @@ export type RoleMatch =
   | { kind: 'match'; role: Role; confidence: number; consumed: Set<number> }
   | { kind: 'none'; confidence: number; suggestions: ScoredRole[] };
 
+/** Where the question offers a word: its token, unit, cost, worth and the words it covers. */
+interface Offer {
+  token: number;
+  unit: number;
+  cost: number;
+  worth: number;
+  from: number;
+  to: number;
+}
+
 /** How well one title or alias explains the question. */
 export interface PhraseFit {
   role: Role;
@@ -63,11 +73,11 @@ export function findRoleByName(index: RoleIndex, tokens: readonly ReadToken[], j
 /** Each role's best-fitting title or alias, best role first. */
 export function rankRolesByName(index: RoleIndex, tokens: readonly ReadToken[], jobNouns: readonly string[]): PhraseFit[] {
   // word -> where the question offers it: token, unit, cost.
-  const offers = new Map<string, Array<{ token: number; unit: number; cost: number; worth: number }>>();
+  const offers = new Map<string, Array<Offer>>();
   tokens.forEach((t, token) => {
     for (const r of t.readings) {
       const list = offers.get(r.word);
-      const offer = { token, unit: r.unit, cost: r.cost, worth: r.worth };
+      const offer: Offer = { token, unit: r.unit, cost: r.cost, worth: r.worth, from: r.span?.from ?? t.from, to: r.span?.to ?? t.to };
       if (list) list.push(offer);
       else offers.set(r.word, [offer]);
     }
@@ -92,7 +102,7 @@ function fitPhrase(
   index: RoleIndex,
   phrase: NamePhrase,
   tokens: readonly ReadToken[],
-  offers: ReadonlyMap<string, ReadonlyArray<{ token: number; unit: number; cost: number; worth: number }>>,
+  offers: ReadonlyMap<string, readonly Offer[]>,
   queryNouns: readonly string[],
 ): PhraseFit {
   const used = new Set<number>();
@@ -102,7 +112,7 @@ function fitPhrase(
   let matched = 0;
   let units = 0;
   for (const w of phrase.words) {
-    let pick: { token: number; unit: number; cost: number; worth: number } | undefined;
+    let pick: Offer | undefined;
     for (const o of offers.get(w) ?? []) if (!used.has(o.token * 2 + o.unit) && (!pick || o.cost < pick.cost)) pick = o;
     if (!pick) continue;
     used.add(pick.token * 2 + pick.unit);
@@ -110,7 +120,7 @@ function fitPhrase(
     units += pick.worth;
     got += index.weightOf(w);
     cost += pick.cost;
-    for (let i = tokens[pick.token]!.from; i < tokens[pick.token]!.to; i += 1) consumed.add(i);
+    for (let i = pick.from; i < pick.to; i += 1) consumed.add(i);
   }
   // A corrected typo is a little less certain than an exact word; a
   // different job noun ("ml researcher" against "ml engineer") names

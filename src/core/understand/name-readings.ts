@@ -1,4 +1,4 @@
-import { stem, type CanonicalToken } from './canonical.js';
+import { canonicalize, stem, type CanonicalToken } from './canonical.js';
 import type { QuestionReader } from './question-reader.js';
 import { editDistance } from './typo-corrector.js';
 import { STOPWORDS, TOPIC_WORD_SET } from './words.js';
@@ -14,6 +14,8 @@ export interface Reading {
    * also a title word is more likely the topic, so it counts half.
    */
   worth: number;
+  /** Question words the reading covers, when more than its token's ("knowledge graf" read as "kg"). */
+  span?: { from: number; to: number };
 }
 
 /** A canonical token with every title word it may stand for. */
@@ -36,7 +38,7 @@ export function readNames(
   fixed: readonly string[],
   tokens: readonly CanonicalToken[],
 ): ReadToken[] {
-  return tokens.map((t) => {
+  const read = tokens.map((t) => {
     const readings: Reading[] = [];
     const original = typed[t.from]!;
     const worth = TOPIC_WORD_SET.has(original) ? 0.5 : 1;
@@ -59,4 +61,31 @@ export function readNames(
     }
     return { from: t.from, to: t.to, readings };
   });
+  addPhraseReadings(reader, typed, fixed, read);
+  return read;
+}
+
+/**
+ * A multi-word term spelt with a slip ("knowledge graf") only becomes its
+ * short form ("kg") once the slip is read as a title word: canonicalise the
+ * question with every unknown word read as its nearest title word, and offer
+ * each multi-word term found that way to the token where it starts.
+ */
+function addPhraseReadings(reader: QuestionReader, typed: readonly string[], fixed: readonly string[], read: ReadToken[]): void {
+  let cost = 0;
+  const alt = typed.map((w, i) => {
+    if (reader.index.nameWords.has(w) || STOPWORDS.has(w) || TOPIC_WORD_SET.has(w)) return fixed[i]!;
+    const near = reader.nearNames(w)[0];
+    if (!near) return fixed[i]!;
+    cost += near.distance;
+    return near.word;
+  });
+  if (cost === 0) return;
+  for (const t of canonicalize(alt)) {
+    if (t.to - t.from < 2) continue;
+    const owner = read.find((r) => r.from <= t.from && t.from < r.to);
+    if (owner && !owner.readings.some((r) => r.word === t.word)) {
+      owner.readings.push({ word: t.word, cost: 1, unit: 0, worth: t.to - t.from, span: { from: t.from, to: t.to } });
+    }
+  }
 }
