@@ -50,3 +50,24 @@ describe('content warnings', () => {
     expect(r.stdout.split('\n').filter((l) => l.startsWith('warning: '))).toHaveLength(warnings.length);
   });
 });
+
+describe('the shipped content', () => {
+  const shipped = loadContent(fileURLToPath(new URL('../../content', import.meta.url)));
+  if (!shipped.ok) throw new Error(JSON.stringify(shipped.problems));
+
+  it('has no check warnings: every role has related roles, every section fits a chat answer', () => {
+    expect(contentWarnings(shipped.content).map(formatProblem)).toEqual([]);
+  });
+
+  it('has no two tips that say the same thing (at most half their words shared)', () => {
+    const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+    const tips = shipped.content.tips.map((t) => ({ id: t.id, words: words(t.text) }));
+    const close: string[] = [];
+    tips.forEach((a, i) => tips.slice(i + 1).forEach((b) => {
+      const shared = [...a.words].filter((w) => b.words.has(w)).length;
+      if (shared / Math.min(a.words.size, b.words.size) > 0.5) close.push(`${a.id} ~ ${b.id}`);
+    }));
+    expect(close).toEqual([]);
+    expect(new Set(shipped.content.tips.map((t) => t.text)).size).toBeGreaterThanOrEqual(52);
+  });
+});
