@@ -104,3 +104,15 @@ describe('content reload', () => {
     expect(new Set(seen)).toEqual(new Set(['one', 'two']));
   });
 });
+
+describe('CONTENT_WATCH', () => {
+  it('is off by default, on with 1, and refuses other values by name', async () => {
+    const { parseConfig } = await import('../../src/config.js');
+    const off = parseConfig({});
+    const on = parseConfig({ CONTENT_WATCH: '1' });
+    const bad = parseConfig({ CONTENT_WATCH: 'yes please' });
+    expect(off.ok && off.config.CONTENT_WATCH).toBe(false);
+    expect(on.ok && on.config.CONTENT_WATCH).toBe(true);
+    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^CONTENT_WATCH: CONTENT_WATCH must be 1 or 0/)]);
+  });
+});
