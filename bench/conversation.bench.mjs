@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consoleSurface } from '../dist/adapters/console/console-surface.js';
 import { createBot } from '../dist/core/bot.js';
 import { loadContent } from '../dist/core/content/load-content.js';
 import { EMPTY_SLOTS } from '../dist/core/conversation/slots.js';
@@ -42,7 +43,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 // --- in process: one answer in context ---------------------------------------
 const loaded = loadContent(path.join(root, 'content'));
 if (!loaded.ok) throw new Error('content invalid');
-const bot = createBot({ content: loaded.content });
+const bot = createBot({ content: loaded.content, surface: consoleSurface });
 const contexts = new Map();
 const lat = [];
 for (let i = 0; i < 50_000; i += 1) {

@@ -42,6 +42,11 @@ const envFields = z
     LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
     // Minutes of silence after which a conversation's context is forgotten.
     CONVERSATION_TTL_MINUTES: z.coerce.number().int('CONVERSATION_TTL_MINUTES must be a whole number of minutes').min(1).max(10_080).default(30),
+    // Reload content when files under the content folder change (SIGHUP always reloads).
+    CONTENT_WATCH: z
+      .enum(['0', '1', 'true', 'false'], { message: 'CONTENT_WATCH must be 1 or 0' })
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     ADMIN_USER_IDS: z
       .string()
       .default('')

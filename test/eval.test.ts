@@ -31,6 +31,7 @@ const sets = [
   ['our first probe set', fileURLToPath(new URL('./fixtures/probe.jsonl', import.meta.url))],
   ['our second probe set', fileURLToPath(new URL('../bench/fixtures/probe2.jsonl', import.meta.url))],
   ['our third probe set', fileURLToPath(new URL('./fixtures/probe3.jsonl', import.meta.url))],
+  ['our fourth probe set (written before the issue-11 matcher)', fileURLToPath(new URL('./fixtures/probe4.jsonl', import.meta.url))],
 ] as const;
 
 describe('question understanding accuracy (bar: 95%)', () => {

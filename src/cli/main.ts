@@ -4,6 +4,8 @@ import { consoleSurface } from '../adapters/console/console-surface.js';
 import { parseConfig } from '../config.js';
 import { createBot } from '../core/bot.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
+import { contentWarnings } from '../core/content/content-warnings.js';
+import { formatProblem } from '../core/content/types.js';
 import { askCommand } from './ask-command.js';
 import { loadOrExplain } from './load-or-explain.js';
 
@@ -73,6 +75,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
     io.stdout.write(`content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${contentDir}\n`);
+    // Warnings are for the editor; they never fail the check.
+    for (const w of contentWarnings(content)) io.stdout.write(`warning: ${formatProblem(w)}\n`);
     return 0;
   }
   if (command === 'ask') {

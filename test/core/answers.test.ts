@@ -24,7 +24,7 @@ const KEY = { platform: 'slack', workspace: null, channel: 'c', thread: null, us
 describe('salary answers quote the content and invent nothing', () => {
   it('gives the level and city asked for and the total-pay note, the full table one button away, and the source', () => {
     const t = text('how much does a senior ML systems engineer make in Seattle?');
-    expect(t).toContain('Senior level (7-10+ years): $153,000 – $267,000');
+    expect(t).toContain('Senior level: $153,000 – $267,000');
     expect(t).toContain('Seattle, WA: $150,000 – $174,000');
     expect(t).toContain('average total compensation (base salary, bonuses, stock options) is $202,000');
     expect(t).not.toContain('Austin, TX');

@@ -141,7 +141,7 @@ describe('Discord adapter on a real discord.js Client', () => {
     fake.dispatch('MESSAGE_CREATE', directMessage('how much does a senior ML systems engineer make in Seattle?'));
     const r = await reply;
     expect(r.body.allowed_mentions).toEqual({ parse: [] });
-    expect(embedText(r.body)).toContain('Senior level (7-10+ years): $153,000 – $267,000');
+    expect(embedText(r.body)).toContain('Senior level: $153,000 – $267,000');
     expect(limitProblems(r.body)).toEqual([]);
   });
 

@@ -47,7 +47,7 @@ describe('renderEmbed', () => {
     const msg = renderEmbed(bot.answer('ml systems engineer salary').reply);
     const embed = msg.embeds[0]!;
     expect(embed.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['By experience', 'By city', 'Total compensation']));
-    expect(embed.fields?.find((f) => f.name === 'By experience')?.value).toContain('**Senior level (7-10+ yrs)**: $153,000 – $267,000');
+    expect(embed.fields?.find((f) => f.name === 'By experience')?.value).toContain('**Senior level**: $153,000 – $267,000');
     expect(embed.footer?.text).toMatch(/Figures: .*2024, USD per year\./);
   });
 

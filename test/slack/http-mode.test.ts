@@ -68,12 +68,12 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     const body = await command(SALARY_QUESTION, 'r-salary');
     expect(body.response_type).toBe('ephemeral');
     const text = visibleText(body);
-    expect(text).toContain('Senior level (7-10+ years): $153,000 – $267,000 a year.');
+    expect(text).toContain('Senior level: $153,000 – $267,000 a year.');
     expect(text).toContain('Seattle, WA: $150,000 – $174,000');
     expect(blockKitProblems(body)).toEqual([]);
     const full = await command('ml systems engineer salary', 'r-salary-full');
     const fields = full.blocks.flatMap((b: any) => b.fields ?? []).map((f: any) => f.text);
-    expect(fields).toContain('*Senior level (7-10+ yrs)*\n$153,000 – $267,000');
+    expect(fields).toContain('*Senior level*\n$153,000 – $267,000');
     expect(blockKitProblems(full)).toEqual([]);
   });
 

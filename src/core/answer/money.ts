@@ -13,5 +13,6 @@ export function money(amount: number, currency: string): string {
 }
 
 export function moneyRange(range: Range, currency: string): string {
+  if (range.openMax) return `${money(range.min, currency)} to over ${money(range.max, currency)}`;
   return range.min === range.max ? money(range.min, currency) : `${money(range.min, currency)} – ${money(range.max, currency)}`;
 }

@@ -32,7 +32,7 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
   }
   if (place) {
     const loc = place.id ? s.locations[place.id] : undefined;
-    asked.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year (city average, all levels).` : `There are no figures for ${place.name} in the data; the cities covered are below.`);
+    asked.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year (city average).` : `There are no figures for ${place.name} in the data; the cities covered are below.`);
   }
   const tc = s.totalCompensation;
   const footer = `Figures: ${s.source}. ${s.region}, ${s.year}, ${c} per year.`;

@@ -20,7 +20,9 @@ export function normalizeText(text: string, limit = MAX_QUESTION_CHARS): string 
   return stripLeadingMention(limit === Infinity ? text : text.slice(0, limit * 4))
     .replace(ANY_MENTION, ' ')
     .normalize('NFKC')
-    .replace(/[\t\n\r\v\f\u2028\u2029]/g, ' ')
+    // Control characters (NUL included) separate words, as tabs and newlines do:
+    // "ml\0systems" is two words. Zero-width and format characters vanish.
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(/[’'`]/g, '')

@@ -27,6 +27,8 @@ export class RoleIndex {
   readonly nameWords = new Set<string>();
   /** Every word the content uses: never "corrected" into something else. */
   readonly contentWords = new Set<string>();
+  /** Every title and alias as typed words, titles first: what autocomplete scans. */
+  readonly names: Array<{ role: Role; text: string; words: string[] }> = [];
   private readonly roleFrequency = new Map<string, number>();
   private readonly byId: ReadonlyMap<string, Role>;
 
@@ -50,6 +52,14 @@ export class RoleIndex {
       }
       for (const [section, blocks] of role.sections) this.indexText(role.id, section, blocks);
     }
+    for (const key of ['title', 'aliases'] as const) {
+      for (const role of roles) {
+        for (const name of key === 'title' ? [role.title] : role.aliases) {
+          const text = normalizeText(name);
+          this.names.push({ role, text, words: text.split(' ') });
+        }
+      }
+    }
     for (const [word, phrases] of this.phrasesByWord) {
       this.roleFrequency.set(word, new Set(phrases.map((p) => p.role.id)).size);
     }
@@ -69,6 +79,16 @@ export class RoleIndex {
     if (GENERIC_ROLE_STEMS.has(word)) return GENERIC_WORD_WEIGHT;
     const df = this.roleFrequency.get(word) ?? 1;
     return 1 / (1 + Math.log(df));
+  }
+
+  /** The two title words of a word typed without its space ("bankingprocess"), or null. */
+  splitGlued(word: string): [string, string] | null {
+    for (let i = 3; i <= word.length - 3; i += 1) {
+      const a = word.slice(0, i);
+      const b = word.slice(i);
+      if (this.nameWords.has(a) && this.nameWords.has(b)) return [a, b];
+    }
+    return null;
   }
 
   /** How many roles' content uses a word. */

@@ -2,9 +2,10 @@ import type { Level, Role } from '../content/types.js';
 import type { Intent } from '../reply.js';
 import type { SectionId } from '../sections.js';
 import { stripLeadingMention, tokenize } from '../text/normalize.js';
-import { canonicalize, GENERIC_ROLE_STEMS } from './canonical.js';
+import { canonicalize, GENERIC_ROLE_STEMS, type CanonicalToken } from './canonical.js';
 import { findRoleByContent, findRoleByName, type RoleMatch, type ScoredRole } from './find-role.js';
 import type { PlaceMention } from './locations.js';
+import { readNames } from './name-readings.js';
 import type { QuestionReader } from './question-reader.js';
 import {
   GREETING,
@@ -23,6 +24,7 @@ import {
 } from './words.js';
 
 const ROLE_SEEKING_ALL = new RegExp(ROLE_SEEKING_CUE.source, 'g');
+const CAREER_COMMAND = /^\s*\/career\b/i;
 
 /** What a question asks, before any answer is written. */
 export interface Understanding {
@@ -36,7 +38,8 @@ export interface Understanding {
 }
 
 export function understand(reader: QuestionReader, text: string): Understanding {
-  const words = tokenize(text).slice(0, 64);
+  // "/career help" typed as text (the console, a DM) asks what the command would.
+  const words = tokenize(text.replace(CAREER_COMMAND, '')).slice(0, 64);
   const base = { role: null, section: null, level: null, place: null, suggestions: [] };
   // Nothing at all (or only a mention of the bot) asks for help; something
   // with no words in it (emoji, symbols) is not a question.
@@ -45,13 +48,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     return { ...base, intent: blank ? 'help' : 'unknown', confidence: blank ? 1 : 0 };
   }
 
-  const corrected = new Set<number>();
-  const fixed = words.map((w, i) => {
-    if (reader.isKnown(w)) return w;
-    const c = reader.correct(w);
-    if (c) corrected.add(i);
-    return c ?? w;
-  });
+  const fixed = words.map((w) => (reader.isKnown(w) ? w : reader.correct(w) ?? w));
   const tokens = canonicalize(fixed);
   // Job nouns are compared as typed (stems would make "management" a
   // "manager"), and only standalone ones: "subject matter expert" is an "sme".
@@ -59,7 +56,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     .filter((t) => t.to - t.from === 1)
     .map((t) => fixed[t.from]!)
     .filter((w) => JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, '')));
-  const byName = findRoleByName(reader.index, tokens, corrected, jobNouns);
+  const byName = findRoleByName(reader.index, readNames(reader, words, fixed, tokens), jobNouns);
   const consumed = byName.kind === 'match' ? byName.consumed : new Set<number>();
   const place = reader.locations.find(fixed, consumed);
   const placeSpan = new Set<number>();
@@ -95,7 +92,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   const titleShaped = meaningful.length <= 4 && tokens.some((t) => GENERIC_ROLE_STEMS.has(t.word));
   const byContent: RoleMatch = titleShaped && !seeking
     ? { kind: 'none', confidence: 0, suggestions: [] }
-    : findRoleByContent(reader.index, tokens, seeking);
+    : findRoleByContent(reader.index, tokens.filter((t) => !isTopicWord(fixed, t)), seeking);
   if (byContent.kind === 'match') {
     const role = byContent.role;
     if (STRONG_SALARY_CUE.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
@@ -110,6 +107,15 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   const unexplained = meaningful.filter((w) => !SALARY_CUE.test(w) && !LEVEL_CUES.some(([, re]) => re.test(w)));
   if (salary && unexplained.length === 0) return { ...base, intent: 'salary', level, place, confidence: 1, suggestions };
   return { ...base, intent: 'unknown', confidence: byName.confidence, suggestions };
+}
+
+/**
+ * A word that only says what is asked about ("challenges", "skills") is no
+ * evidence of which role: every profile has such a section, so counting its
+ * word would let one rare co-occurring word ("face") name a role alone.
+ */
+function isTopicWord(fixed: readonly string[], t: CanonicalToken): boolean {
+  return t.to - t.from === 1 && detectSection(fixed[t.from]!) !== null;
 }
 
 /** The section a question asks for: the strongest cue, the earliest on a tie. */

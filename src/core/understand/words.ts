@@ -53,9 +53,14 @@ export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
   [['laboratories'], 'lab'],
   [['labs'], 'lab'],
   [['eng'], 'engineer'],
+  [['engineering'], 'engineer'],
   [['engr'], 'engineer'],
   [['dev'], 'developer'],
   [['devs'], 'developer'],
+  // People say "companies" where a profile says "businesses" or "enterprises": one word for fit and content matching.
+  ...['company', 'companies', 'businesses', 'enterprise', 'enterprises', 'firm', 'firms', 'organisation', 'organisations', 'organization', 'organizations'].map(
+    (w): [string[], string] => [[w], 'business'],
+  ),
 ];
 
 /** Greetings and thanks: answered with help rather than "unknown". */
@@ -100,6 +105,8 @@ export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', Reg
  */
 export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
   ['soft-skills', 3, /\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|team player|non technical skills?|personal qualities|personality|traits?|behaviou?ral skills?|empathy|attitude|mindset)\b/],
+  // "tips for doing X well" asks how to do the job well, not for the weekly tip.
+  ['best-practices', 3, /\b(do|does|doing|done|work|works|working|perform|performing) (it |this |the job |the role )?well\b|\b(be|being|become|becoming) (a |an )?(good|great|better|successful|excellent)\b|\b(excel|succeed|thrive)\b/],
   ['best-practices', 3, /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|how should|the right way|best way|properly)\b/],
   ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|become (an? )?(senior|lead|principal|staff)|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/],
   ['responsibilities', 3, /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|do all day|do every day|job entails?|entails?|accountable for|responsible for|what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b/],
@@ -108,9 +115,11 @@ export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
   ['education', 1.5, /\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|getting into|start out|starting out)\b/],
   ['demand', 3, /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|popular|sought after)\b/],
   ['trends', 3, /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|heading|headed|going forward|where is( \w+){0,4} going)\b/],
-  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|advantages?|pros|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/],
+  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/],
   ['work-environment', 3, /\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b/],
   ['skills', 2, /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|should know|must know|code|coding|math|maths|mathematics|statistics)\b/],
+  // What the work brings: the profiles give benefits their place in the overview.
+  ['overview', 3, /\b(advantages?|benefits?|pros|strengths?|upsides?)\b/],
   ['overview', 1, /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/],
 ];
 
@@ -137,3 +146,6 @@ entry junior juniors graduate graduates grad grads beginner beginners fresher fr
 intermediate midlevel middle senior seniors principal staff lead experienced veteran veterans seasoned
 tips advice
 list roles careers professions profession jobs help commands instructions usage`.split(/\s+/).filter((w) => w.length >= 4);
+
+/** The topic words as a set: never read as a slip in a job title. */
+export const TOPIC_WORD_SET: ReadonlySet<string> = new Set(TOPIC_WORDS);
