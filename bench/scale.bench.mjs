@@ -48,18 +48,25 @@ for (const count of sizes) {
   const again = timed((q) => bot.answer(q).role, catalog.questions);
   // The cost of the work itself on a shared machine: each question's fastest of 5 runs
   // (a preempted or GC-hit run says more about the machine than the matcher).
-  const best = catalog.questions.slice(0, 2000).map((q) => {
-    let min = Infinity;
-    for (let k = 0; k < 5; k += 1) {
-      const t0 = process.hrtime.bigint();
-      bot.answer(q.q);
-      min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    return min;
-  }).sort((a, b) => a - b);
+  const best = catalog.questions
+    .slice(0, 2000)
+    .map((q) => {
+      let min = Infinity;
+      for (let k = 0; k < 5; k += 1) {
+        const t0 = process.hrtime.bigint();
+        bot.answer(q.q);
+        min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      return min;
+    })
+    .sort((a, b) => a - b);
   const s = scoreAnswers(catalog.questions, (q) => ours.answers.get(q));
-  console.log(`${count} roles, ${s.n} questions: career-bot found ${share(s.found)}, wrong role ${share(s.wrong)}; first pass p50 ${f3(ours.p50)} ms, p99 ${f3(ours.p99)} ms; again p99 ${f3(again.p99)} ms; best-of-5 p99 ${f3(pct(best, 99))} ms; load ${loadMs.toFixed(0)} ms`);
-  if (process.env.SCALE_MISSES) for (const m of s.misses.slice(0, Number(process.env.SCALE_MISSES))) console.log(`  miss [${m.kind}] ${JSON.stringify(m.q)} want ${m.role} got ${m.got}`);
+  console.log(
+    `${count} roles, ${s.n} questions: career-bot found ${share(s.found)}, wrong role ${share(s.wrong)}; first pass p50 ${f3(ours.p50)} ms, p99 ${f3(ours.p99)} ms; again p99 ${f3(again.p99)} ms; best-of-5 p99 ${f3(pct(best, 99))} ms; load ${loadMs.toFixed(0)} ms`,
+  );
+  if (process.env.SCALE_MISSES)
+    for (const m of s.misses.slice(0, Number(process.env.SCALE_MISSES)))
+      console.log(`  miss [${m.kind}] ${JSON.stringify(m.q)} want ${m.role} got ${m.got}`);
 
   // The plain baseline: Fuse.js over titles and aliases, the best hit under its default threshold.
   const names = catalog.roles.flatMap((r) => [r.title, ...r.aliases].map((name) => ({ name, id: r.id })));
@@ -70,12 +77,26 @@ for (const count of sizes) {
   const sample = catalog.questions.filter((_, i) => i % Math.ceil(catalog.questions.length / 400) === 0);
   const baseline = timed((q) => fuse.search(q, { limit: 1 })[0]?.item.id ?? null, sample);
   const b = scoreAnswers(sample, (q) => baseline.answers.get(q));
-  console.log(`${count} roles, ${b.n} questions: plain Fuse.js found ${share(b.found)}, wrong role ${share(b.wrong)}; p50 ${f3(baseline.p50)} ms, p99 ${f3(baseline.p99)} ms; index ${fuseLoad.toFixed(0)} ms`);
+  console.log(
+    `${count} roles, ${b.n} questions: plain Fuse.js found ${share(b.found)}, wrong role ${share(b.wrong)}; p50 ${f3(baseline.p50)} ms, p99 ${f3(baseline.p99)} ms; index ${fuseLoad.toFixed(0)} ms`,
+  );
 
   // Autocomplete: partial and misspelt names, as typed into Discord's role option.
-  const typed = catalog.roles.slice(0, 500).flatMap((r) => [r.title.slice(0, 4 + (r.title.length % 7)), r.title.toLowerCase().replace(/(\w)(\w)(\w*)$/, '$2$1$3'), r.title]);
-  const auto = timed((q) => bot.suggestRoles(q, 25), typed.map((q) => ({ q })));
-  const exactFirst = catalog.roles.slice(0, 500).filter((r) => bot.suggestRoles(r.title, 25)[0]?.id === r.id).length / 500;
-  console.log(`${count} roles, autocomplete ${typed.length} inputs: p50 ${f3(auto.p50)} ms, p99 ${f3(auto.p99)} ms; exact title first ${share(exactFirst)}`);
+  const typed = catalog.roles
+    .slice(0, 500)
+    .flatMap((r) => [
+      r.title.slice(0, 4 + (r.title.length % 7)),
+      r.title.toLowerCase().replace(/(\w)(\w)(\w*)$/, '$2$1$3'),
+      r.title,
+    ]);
+  const auto = timed(
+    (q) => bot.suggestRoles(q, 25),
+    typed.map((q) => ({ q })),
+  );
+  const exactFirst =
+    catalog.roles.slice(0, 500).filter((r) => bot.suggestRoles(r.title, 25)[0]?.id === r.id).length / 500;
+  console.log(
+    `${count} roles, autocomplete ${typed.length} inputs: p50 ${f3(auto.p50)} ms, p99 ${f3(auto.p99)} ms; exact title first ${share(exactFirst)}`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }

@@ -26,9 +26,29 @@ annotation translation documentation training procurement contracts licensing go
 
 const QUALIFIERS = ['systems', 'data', 'software', 'product', 'field', 'cloud'];
 
-const NOUNS = ['developer', 'engineer', 'analyst', 'specialist', 'scientist', 'architect', 'manager', 'designer', 'technician', 'consultant'];
+const NOUNS = [
+  'developer',
+  'engineer',
+  'analyst',
+  'specialist',
+  'scientist',
+  'architect',
+  'manager',
+  'designer',
+  'technician',
+  'consultant',
+];
 
-const TOPICS = ['skills', 'responsibilities', 'career path', 'education', 'challenges', 'salary', 'best practices', 'soft skills'];
+const TOPICS = [
+  'skills',
+  'responsibilities',
+  'career path',
+  'education',
+  'challenges',
+  'salary',
+  'best practices',
+  'soft skills',
+];
 
 const FILLER = `design build operate maintain improve measure review document deploy monitor scale
 optimise debug automate integrate plan estimate mentor collaborate teams stakeholders
@@ -57,9 +77,15 @@ export function applyTypo(words, kind, rand) {
   const w = out[at];
   const k = 1 + Math.floor(rand() * (w.length - 2));
   switch (kind) {
-    case 'dropped': out[at] = w.slice(0, k) + w.slice(k + 1); break;
-    case 'doubled': out[at] = w.slice(0, k) + w[k] + w.slice(k); break;
-    case 'swapped': out[at] = w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2); break;
+    case 'dropped':
+      out[at] = w.slice(0, k) + w.slice(k + 1);
+      break;
+    case 'doubled':
+      out[at] = w.slice(0, k) + w[k] + w.slice(k);
+      break;
+    case 'swapped':
+      out[at] = w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
+      break;
     case 'wrong': {
       const letters = 'abcdefghijklmnopqrstuvwxyz'.replace(w[k], '');
       out[at] = w.slice(0, k) + letters[Math.floor(rand() * letters.length)] + w.slice(k + 1);
@@ -70,8 +96,11 @@ export function applyTypo(words, kind, rand) {
       out.splice(j, 2, out[j] + out[j + 1]);
       break;
     }
-    case 'plural': out[out.length - 1] += 's'; break;
-    default: throw new Error(`unknown typo kind ${kind}`);
+    case 'plural':
+      out[out.length - 1] += 's';
+      break;
+    default:
+      throw new Error(`unknown typo kind ${kind}`);
   }
   return out;
 }
@@ -120,7 +149,11 @@ export function generateCatalog({ count, seed = 7, perRole = 2 }) {
       }
       const kind = TYPO_KINDS[Math.floor(rand() * TYPO_KINDS.length)];
       const phrase = applyTypo(role.words, kind, rand).join(' ');
-      questions.push({ q: rand() < 0.5 ? `${phrase} ${topic}` : `what about ${topic} for a ${phrase}`, role: role.id, kind });
+      questions.push({
+        q: rand() < 0.5 ? `${phrase} ${topic}` : `what about ${topic} for a ${phrase}`,
+        role: role.id,
+        kind,
+      });
     }
   }
   return { roles, questions };
@@ -128,8 +161,19 @@ export function generateCatalog({ count, seed = 7, perRole = 2 }) {
 
 function roleFile(role, rand) {
   const sentence = (k) => Array.from({ length: k }, () => FILLER[Math.floor(rand() * FILLER.length)]).join(' ');
-  const sections = ['Overview', 'Responsibilities', 'Skills', 'Education', 'Soft Skills', 'Career Path', 'Challenges', 'Best Practices'];
-  const body = sections.map((s) => `## ${s}\n\n${cap(sentence(14))}.\n\n- ${sentence(8)}\n- ${sentence(8)}\n- ${sentence(8)}\n`).join('\n');
+  const sections = [
+    'Overview',
+    'Responsibilities',
+    'Skills',
+    'Education',
+    'Soft Skills',
+    'Career Path',
+    'Challenges',
+    'Best Practices',
+  ];
+  const body = sections
+    .map((s) => `## ${s}\n\n${cap(sentence(14))}.\n\n- ${sentence(8)}\n- ${sentence(8)}\n- ${sentence(8)}\n`)
+    .join('\n');
   const list = (xs) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
   return `---\nid: ${role.id}\ntitle: ${role.title}\naliases: ${list(role.aliases)}\nrelated: ${list(role.related)}\n---\n\n${body}`;
 }

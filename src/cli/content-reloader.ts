@@ -36,8 +36,12 @@ export function startContentReloader(options: ContentReloaderOptions): ContentRe
   const reload = (): boolean => {
     const result = loadContent(dir);
     if (!result.ok) {
-      for (const p of result.problems) log.error({ file: p.file, line: p.line, field: p.field ?? null }, `content not reloaded: ${p.message}`);
-      log.warn({ dir, problems: result.problems.length }, 'content reload refused; still answering from the previous content');
+      for (const p of result.problems)
+        log.error({ file: p.file, line: p.line, field: p.field ?? null }, `content not reloaded: ${p.message}`);
+      log.warn(
+        { dir, problems: result.problems.length },
+        'content reload refused; still answering from the previous content',
+      );
       return false;
     }
     bot.replace(result.content);

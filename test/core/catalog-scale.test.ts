@@ -20,7 +20,10 @@ const bot = createBot({ content: loaded.content, surface: consoleSurface });
 describe('a catalog of 1,000 roles with shared title words', () => {
   it('finds the role for at least 98% of typo questions and names a wrong role for at most 0.5%', () => {
     const s = scoreAnswers(catalog.questions, (q) => bot.answer(q).role);
-    const misses = s.misses.slice(0, 10).map((m) => `[${m.kind}] ${m.q} -> ${m.got}`).join('\n');
+    const misses = s.misses
+      .slice(0, 10)
+      .map((m) => `[${m.kind}] ${m.q} -> ${m.got}`)
+      .join('\n');
     expect(s.found, misses).toBeGreaterThanOrEqual(0.98);
     expect(s.wrong, misses).toBeLessThanOrEqual(0.005);
   });
@@ -34,7 +37,9 @@ describe('a catalog of 1,000 roles with shared title words', () => {
   });
 
   it('prefers the title the question spelled over an alias that explains fewer of its words', () => {
-    const role = catalog.roles.find((r) => r.aliases.length && r.words.length === 3 && r.aliases[0]!.split(' ')[0] === r.words[0])!;
+    const role = catalog.roles.find(
+      (r) => r.aliases.length && r.words.length === 3 && r.aliases[0]!.split(' ')[0] === r.words[0],
+    )!;
     const longest = role.words[1]!;
     const typo = `${longest.slice(0, 2)}${longest.slice(3)}`;
     const a = bot.answer(`${role.words[0]} ${typo} ${role.words[2]} skills`);
@@ -48,7 +53,10 @@ describe('a catalog of 1,000 roles with shared title words', () => {
       expect(partial.length).toBeLessThanOrEqual(25);
       expect(partial.map((r) => r.id)).toContain(role.id);
       const swapped = role.title.toLowerCase().replace(/(\w)(\w)(\w*)$/, '$2$1$3');
-      expect(bot.suggestRoles(swapped, 25).map((r) => r.id), swapped).toContain(role.id);
+      expect(
+        bot.suggestRoles(swapped, 25).map((r) => r.id),
+        swapped,
+      ).toContain(role.id);
     }
   });
 });

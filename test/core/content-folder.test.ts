@@ -33,7 +33,9 @@ describe('the content folder holds only regular files inside it', () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'career-bot-outside-'));
     made.push(outside);
     writeFileSync(path.join(outside, 'secret.md'), ROLE.replace(/harbour-pilot/g, 'secret'));
-    const problems = await problemsAfter((dir) => symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'roles', 'secret.md')));
+    const problems = await problemsAfter((dir) =>
+      symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'roles', 'secret.md')),
+    );
     expect(problems).toEqual([expect.stringMatching(/^roles\/secret\.md:1: symlink leaves the content folder/)]);
   });
 
@@ -48,7 +50,9 @@ describe('the content folder holds only regular files inside it', () => {
   });
 
   it('names a dangling symlink', async () => {
-    const problems = await problemsAfter((dir) => symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'roles', 'ghost.md')));
+    const problems = await problemsAfter((dir) =>
+      symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'roles', 'ghost.md')),
+    );
     expect(problems).toEqual(['roles/ghost.md:1: dangling symlink: its target does not exist']);
   });
 
@@ -75,17 +79,29 @@ describe('the content folder holds only regular files inside it', () => {
   });
 
   it('names a file over 1 MB', async () => {
-    const problems = await problemsAfter((dir) => writeFileSync(path.join(dir, 'roles', 'huge.md'), `${ROLE}\n${'x'.repeat(1024 * 1024)}\n`));
-    expect(problems).toEqual([expect.stringMatching(/^roles\/huge\.md:1: file is \d+ bytes; content files may be at most 1048576 bytes$/)]);
+    const problems = await problemsAfter((dir) =>
+      writeFileSync(path.join(dir, 'roles', 'huge.md'), `${ROLE}\n${'x'.repeat(1024 * 1024)}\n`),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^roles\/huge\.md:1: file is \d+ bytes; content files may be at most 1048576 bytes$/),
+    ]);
   });
 
   it('names a YAML alias bomb as a file:line problem', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i += 1) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i += 1)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const problems = await problemsAfter((dir) => {
       mkdirSync(path.join(dir, 'tips'));
       writeFileSync(path.join(dir, 'tips', 'bomb.yaml'), `${bomb.join('\n')}\n`);
-      writeFileSync(path.join(dir, 'roles', 'bomb.md'), `---\nid: bomb\ntitle: Bomb\n${bomb.join('\n')}\naliases: []\n---\n\n## Overview\n\nBoom.\n`);
+      writeFileSync(
+        path.join(dir, 'roles', 'bomb.md'),
+        `---\nid: bomb\ntitle: Bomb\n${bomb.join('\n')}\naliases: []\n---\n\n## Overview\n\nBoom.\n`,
+      );
     });
     expect(problems).toEqual([
       expect.stringMatching(/^roles\/bomb\.md:2: malformed YAML: .*alias/i),

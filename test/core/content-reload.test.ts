@@ -79,7 +79,9 @@ describe('content reload', () => {
     expect(overview(bot)).toContain('edition one');
     const problems = logger.entries.filter((e) => e.level === 'error');
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.some((e) => e.obj.file === file && typeof e.obj.line === 'number' && e.obj.line > 1 && e.obj.field)).toBe(true);
+    expect(
+      problems.some((e) => e.obj.file === file && typeof e.obj.line === 'number' && e.obj.line > 1 && e.obj.field),
+    ).toBe(true);
   });
 
   it('never mixes old and new content in one answer while reloading under concurrent questions', async () => {
@@ -88,17 +90,19 @@ describe('content reload', () => {
     const two = load(folder('two'));
     dirs.push(one.dir, two.dir);
     const seen: string[] = [];
-    const asks = Array.from({ length: 400 }, (_, i) =>
-      new Promise<void>((resolve) =>
-        setImmediate(() => {
-          if (i % 7 === 0) bot.replace(i % 14 === 0 ? two : one);
-          const a = bot.answer(i % 2 ? 'harbour pilot skills' : 'harbour pilot');
-          const text = `${a.reply.title ?? ''} ${renderText(a.reply)}`;
-          const versions = new Set([...text.matchAll(/\b(?:Pilot|edition) (one|two)\b/g)].map((m) => m[1]));
-          seen.push([...versions].join('+'));
-          resolve();
-        }),
-      ),
+    const asks = Array.from(
+      { length: 400 },
+      (_, i) =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            if (i % 7 === 0) bot.replace(i % 14 === 0 ? two : one);
+            const a = bot.answer(i % 2 ? 'harbour pilot skills' : 'harbour pilot');
+            const text = `${a.reply.title ?? ''} ${renderText(a.reply)}`;
+            const versions = new Set([...text.matchAll(/\b(?:Pilot|edition) (one|two)\b/g)].map((m) => m[1]));
+            seen.push([...versions].join('+'));
+            resolve();
+          }),
+        ),
     );
     await Promise.all(asks);
     expect(seen.filter((v) => v.includes('+'))).toEqual([]);

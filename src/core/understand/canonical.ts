@@ -39,12 +39,20 @@ const stems = new Map<string, string>();
  * "researcher", "management" a "manager" and "design" a "designer", and
  * those field words would then count for as little as the job nouns.
  */
-const JOB_NOUN_FORMS = new Map([...GENERIC_ROLE_WORDS].flatMap((w) => [[w, w], [`${w}s`, w]] as const));
+const JOB_NOUN_FORMS = new Map(
+  [...GENERIC_ROLE_WORDS].flatMap(
+    (w) =>
+      [
+        [w, w],
+        [`${w}s`, w],
+      ] as const,
+  ),
+);
 
 /** Rewrites multi-word terms to their short forms and stems every word. */
 export function canonicalize(words: readonly string[]): CanonicalToken[] {
   const out: CanonicalToken[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const candidates = byFirstWord.get(words[i]!) ?? [];
     const hit = candidates.find(([phrase]) => phrase.every((w, k) => words[i + k] === w));
     if (hit) {

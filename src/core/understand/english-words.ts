@@ -68,7 +68,8 @@ export function wordTable(bytes: Buffer): EnglishWords {
         if (c > 0x7f || c === NL) return false;
         h = Math.imul(h ^ c, 0x01000193);
       }
-      for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (sameAt(slots[slot]! - 1, word)) return true;
+      for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask)
+        if (sameAt(slots[slot]! - 1, word)) return true;
       return false;
     },
   };

@@ -62,22 +62,38 @@ export interface PhraseFit {
 export function findRoleByName(index: RoleIndex, tokens: readonly ReadToken[], jobNouns: readonly string[]): RoleMatch {
   const ranked = rankRolesByName(index, tokens, jobNouns);
   const [top, second] = ranked;
-  const suggestions = ranked.filter((r) => r.score >= SUGGESTION_THRESHOLD).slice(0, 3).map(({ role, score }) => ({ role, score }));
-  if (!top || top.score < ROLE_CONFIDENCE_THRESHOLD) return { kind: 'none', confidence: round(top?.score ?? 0), suggestions };
+  const suggestions = ranked
+    .filter((r) => r.score >= SUGGESTION_THRESHOLD)
+    .slice(0, 3)
+    .map(({ role, score }) => ({ role, score }));
+  if (!top || top.score < ROLE_CONFIDENCE_THRESHOLD)
+    return { kind: 'none', confidence: round(top?.score ?? 0), suggestions };
   const tied = ranked.filter((r) => r.score >= ROLE_CONFIDENCE_THRESHOLD && !decides(top, r)).length;
-  if (!second || tied === 1) return { kind: 'match', role: top.role, confidence: round(top.score), consumed: top.consumed };
+  if (!second || tied === 1)
+    return { kind: 'match', role: top.role, confidence: round(top.score), consumed: top.consumed };
   // Honest about a tie: the best is one of `tied` equally likely roles.
   return { kind: 'none', confidence: round(top.score / tied), suggestions };
 }
 
 /** Each role's best-fitting title or alias, best role first. */
-export function rankRolesByName(index: RoleIndex, tokens: readonly ReadToken[], jobNouns: readonly string[]): PhraseFit[] {
+export function rankRolesByName(
+  index: RoleIndex,
+  tokens: readonly ReadToken[],
+  jobNouns: readonly string[],
+): PhraseFit[] {
   // word -> where the question offers it: token, unit, cost.
   const offers = new Map<string, Array<Offer>>();
   tokens.forEach((t, token) => {
     for (const r of t.readings) {
       const list = offers.get(r.word);
-      const offer: Offer = { token, unit: r.unit, cost: r.cost, worth: r.worth, from: r.span?.from ?? t.from, to: r.span?.to ?? t.to };
+      const offer: Offer = {
+        token,
+        unit: r.unit,
+        cost: r.cost,
+        worth: r.worth,
+        from: r.span?.from ?? t.from,
+        to: r.span?.to ?? t.to,
+      };
       if (list) list.push(offer);
       else offers.set(r.word, [offer]);
     }
@@ -150,11 +166,7 @@ function decides(top: PhraseFit, other: PhraseFit): boolean {
  * and OWL") when no title was named: rare content words, weighted by how few
  * roles use them, must point clearly at one role.
  */
-export function findRoleByContent(
-  index: RoleIndex,
-  tokens: readonly CanonicalToken[],
-  seeking: boolean,
-): RoleMatch {
+export function findRoleByContent(index: RoleIndex, tokens: readonly CanonicalToken[], seeking: boolean): RoleMatch {
   const n = index.roles.length;
   const scores = new Map<string, { score: number; words: number }>();
   const seen = new Set<string>();

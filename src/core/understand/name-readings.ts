@@ -71,7 +71,12 @@ export function readNames(
  * question with every unknown word read as its nearest title word, and offer
  * each multi-word term found that way to the token where it starts.
  */
-function addPhraseReadings(reader: QuestionReader, typed: readonly string[], fixed: readonly string[], read: ReadToken[]): void {
+function addPhraseReadings(
+  reader: QuestionReader,
+  typed: readonly string[],
+  fixed: readonly string[],
+  read: ReadToken[],
+): void {
   let cost = 0;
   const alt = typed.map((w, i) => {
     if (reader.index.nameWords.has(w) || STOPWORDS.has(w) || TOPIC_WORD_SET.has(w)) return fixed[i]!;

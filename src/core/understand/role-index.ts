@@ -98,7 +98,8 @@ export class RoleIndex {
 
   private indexText(roleId: string, section: SectionId, blocks: Block[]): void {
     for (const block of blocks) {
-      const texts = block.type === 'list' ? block.items : block.type === 'fields' ? block.fields.map((f) => f.value) : [block.text];
+      const texts =
+        block.type === 'list' ? block.items : block.type === 'fields' ? block.fields.map((f) => f.value) : [block.text];
       for (const text of texts) {
         const surface = normalizeText(text, Infinity);
         surface.split(' ').forEach((w) => w && this.contentWords.add(w));

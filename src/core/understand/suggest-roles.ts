@@ -24,7 +24,7 @@ export function suggestRoles(reader: QuestionReader, partial: string, limit: num
 
   const typed = text.split(' ');
   if (out.size < limit) {
-    const fixed = typed.map((w) => (reader.isKnown(w) ? w : reader.correct(w) ?? w));
+    const fixed = typed.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
     const tokens = canonicalize(fixed);
     for (const fit of rankRolesByName(index, readNames(reader, typed, fixed, tokens), [])) {
       if (fit.score < SUGGESTION_THRESHOLD || out.size >= limit) break;

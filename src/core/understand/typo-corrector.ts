@@ -61,7 +61,11 @@ export class TypoCorrector {
       }
     }
     const need = Math.max(1, Math.floor(grams.length / 3));
-    return [...shared].filter(([, n]) => n >= need).sort((a, b) => b[1] - a[1]).slice(0, 24).map(([w]) => w);
+    return [...shared]
+      .filter(([, n]) => n >= need)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 24)
+      .map(([w]) => w);
   }
 
   private find(word: string): string | null {

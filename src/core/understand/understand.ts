@@ -48,7 +48,7 @@ export function understand(reader: QuestionReader, text: string): Understanding 
     return { ...base, intent: blank ? 'help' : 'unknown', confidence: blank ? 1 : 0 };
   }
 
-  const fixed = words.map((w) => (reader.isKnown(w) ? w : reader.correct(w) ?? w));
+  const fixed = words.map((w) => (reader.isKnown(w) ? w : (reader.correct(w) ?? w)));
   const tokens = canonicalize(fixed);
   // Job nouns are compared as typed (stems would make "management" a
   // "manager"), and only standalone ones: "subject matter expert" is an "sme".
@@ -81,7 +81,8 @@ export function understand(reader: QuestionReader, text: string): Understanding 
 
   const full = fixed.join(' ');
   const only = (allowed: ReadonlySet<string>) => fixed.every((w) => allowed.has(w) || STOPWORDS.has(w));
-  if (GREETING.test(full) || (HELP_CUE.test(full) && only(HELP_FILLER))) return { ...base, intent: 'help', confidence: 1 };
+  if (GREETING.test(full) || (HELP_CUE.test(full) && only(HELP_FILLER)))
+    return { ...base, intent: 'help', confidence: 1 };
   const meaningful = fixed.filter((w) => !STOPWORDS.has(w));
   if (LIST_CUE.test(full) && only(LIST_FILLER)) return { ...base, intent: 'list', confidence: 1 };
   if (TIP_CUE.test(full) && !salary) return { ...base, intent: 'tip', confidence: 1 };
@@ -90,12 +91,18 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   // cover it, so its words must not be matched against other roles' content.
   const seeking = ROLE_SEEKING_CUE.test(full);
   const titleShaped = meaningful.length <= 4 && tokens.some((t) => GENERIC_ROLE_STEMS.has(t.word));
-  const byContent: RoleMatch = titleShaped && !seeking
-    ? { kind: 'none', confidence: 0, suggestions: [] }
-    : findRoleByContent(reader.index, tokens.filter((t) => !isTopicWord(fixed, t)), seeking);
+  const byContent: RoleMatch =
+    titleShaped && !seeking
+      ? { kind: 'none', confidence: 0, suggestions: [] }
+      : findRoleByContent(
+          reader.index,
+          tokens.filter((t) => !isTopicWord(fixed, t)),
+          seeking,
+        );
   if (byContent.kind === 'match') {
     const role = byContent.role;
-    if (STRONG_SALARY_CUE.test(full)) return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
+    if (STRONG_SALARY_CUE.test(full))
+      return { ...base, intent: 'salary', role, level, place, confidence: byContent.confidence };
     // "works with", "career in" ask which role, not about its work environment.
     const asked = detectSection(full.replace(ROLE_SEEKING_ALL, ' '))?.id;
     return { ...base, intent: 'role', role, section: asked ?? 'overview', confidence: byContent.confidence };
@@ -105,7 +112,8 @@ export function understand(reader: QuestionReader, text: string): Understanding 
   // A pay question naming nothing else ("what's the salary?") asks which role;
   // one naming an unknown job ("teacher salary") is a role we do not cover.
   const unexplained = meaningful.filter((w) => !SALARY_CUE.test(w) && !LEVEL_CUES.some(([, re]) => re.test(w)));
-  if (salary && unexplained.length === 0) return { ...base, intent: 'salary', level, place, confidence: 1, suggestions };
+  if (salary && unexplained.length === 0)
+    return { ...base, intent: 'salary', level, place, confidence: 1, suggestions };
   return { ...base, intent: 'unknown', confidence: byName.confidence, suggestions };
 }
 
@@ -125,7 +133,8 @@ export function detectSection(text: string): { id: SectionId; weight: number } |
     const m = re.exec(text);
     if (!m) continue;
     const rank = weight * 1000 + m[0].length;
-    if (!best || rank > best.rank || (rank === best.rank && m.index < best.at)) best = { id: id as SectionId, weight, rank, at: m.index };
+    if (!best || rank > best.rank || (rank === best.rank && m.index < best.at))
+      best = { id: id as SectionId, weight, rank, at: m.index };
   }
   return best ? { id: best.id, weight: best.weight } : null;
 }
