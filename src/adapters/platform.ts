@@ -3,6 +3,7 @@ import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
 import type { Surface } from '../core/surface.js';
 import type { TipPoster } from '../core/tips/tip-poster.js';
+import type { TipStore } from '../store/tip-store.js';
 
 /** What a platform is started with. */
 export interface PlatformDeps {
@@ -12,6 +13,8 @@ export interface PlatformDeps {
   logger: Logger;
   /** Called once if the platform can never hear again (token revoked, intents refused): the bot should stop. */
   onFatal: (err: Error) => void;
+  /** The bot's store, for a platform that keeps state of its own there (Slack OAuth installations). */
+  store?: TipStore;
 }
 
 /** A started platform. */
@@ -37,5 +40,5 @@ export interface Platform {
   chatEnabled(config: Config): boolean;
   start(deps: PlatformDeps): Promise<RunningPlatform>;
   /** Posts weekly tips through the platform's Web/REST API only; null when the config holds no token for it. */
-  poster(config: Config, logger: Logger): TipPoster | null;
+  poster(config: Config, logger: Logger, store?: TipStore): TipPoster | null;
 }

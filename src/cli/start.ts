@@ -57,10 +57,10 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     // Platforms hold the bot through a delegate, so replacing `bot` reaches them.
     const bot: Bot = createBot({ content, logger, clock, tipsCommands, channelTip, surface: consoleSurface });
-    const posters = postersFromConfig(config, logger);
+    const posters = postersFromConfig(config, logger, store);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     for (const platform of enabled) {
-      const started = await platform.start({ bot: liveBot(() => bot), config, logger, onFatal: (err) => fatal(err) });
+      const started = await platform.start({ bot: liveBot(() => bot), config, logger, onFatal: (err) => fatal(err), store });
       running.push({ name: platform.name, stop: () => started.stop() });
     }
     if (posters.length) {

@@ -9,6 +9,8 @@ export interface EarlyAckReceiverOptions {
   logger: BoltLogger;
   /** Awaited between a request's acknowledgement and handing it to Bolt. */
   afterAcks: AfterAcks;
+  /** Other routes on the same server (OAuth install pages); true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 type Body = ReceiverEvent['body'];
@@ -100,6 +102,7 @@ export class EarlyAckReceiver implements Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // As Bolt's receiver reads it, so an absolute-form request line (some proxies) matches too.
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (this.o.routes && (await this.o.routes(req, res, path))) return;
     if (req.method?.toUpperCase() !== 'POST' || path !== this.o.path) {
       slackHttp.buildNoBodyResponse(res, 404);
       return;
