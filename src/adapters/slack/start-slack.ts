@@ -77,6 +77,11 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger; 
   if (oauth && o.store) onUninstall(app, { store: o.store, installations: oauth.installations, logger });
   // The last net: anything a listener did not handle is logged, never thrown.
   app.error(async (error) => {
+    // OAuth mode: an event from a workspace with no installation (never installed, or uninstalled) is expected, not a fault.
+    if (oauth && error.code === 'slack_bolt_authorization_error') {
+      logger.warn({ reason: (error.original ?? error).message }, 'slack: event from a workspace without an installation; not answered');
+      return;
+    }
     logger.error({ err: error, code: error.code, slack: classifySlackError(error.original ?? error).code }, 'slack: unhandled error in Bolt');
   });
 
