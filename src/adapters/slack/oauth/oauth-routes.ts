@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger as BoltLogger } from '@slack/bolt';
-import { defaultCallbackSuccess, InstallProvider } from '@slack/oauth';
+import slackOAuth from '@slack/oauth';
 import type { Logger } from '../../../core/logger.js';
 import type { InstallationRecords } from '../../../store/installation-queries.js';
 import { webClientOptions } from '../web-client-options.js';
 import type { SealedInstallationStore } from './installation-store.js';
 import { singleUseStateStore } from './single-use-state-store.js';
+
+// CommonJS: Node's ESM loader cannot name all of its exports, so take them from the default export.
+const { defaultCallbackSuccess, InstallProvider } = slackOAuth;
 
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';

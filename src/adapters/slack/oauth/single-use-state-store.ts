@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ClearStateStore, InvalidStateError, type InstallURLOptions, type StateStore } from '@slack/oauth';
+import slackOAuth, { type InstallURLOptions, type StateStore } from '@slack/oauth';
 import type { InstallationRecords } from '../../../store/installation-queries.js';
+
+// A CommonJS package whose re-exports Node's ESM loader cannot name: take them from the default export.
+const { ClearStateStore, InvalidStateError } = slackOAuth;
 
 /** How long an install link stays good: Slack's own default. */
 export const STATE_TTL_SECONDS = 600;
