@@ -209,6 +209,8 @@ export class FakeSlack {
       case 'chat.postMessage':
         if (this.notJoined.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text } };
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.nextTs()}`, ...args.view } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':

@@ -15,6 +15,7 @@ import { classifySlackError } from './slack-errors.js';
 import { webClientOptions } from './web-client-options.js';
 import type { TipStore } from '../../store/tip-store.js';
 import { onUninstall } from './oauth/on-uninstall.js';
+import { onAppHome } from './on-app-home.js';
 import { setupOAuth } from './oauth/oauth-mode.js';
 import { scrubSecrets } from './oauth/scrub-secrets.js';
 
@@ -74,6 +75,7 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger; 
   onCareerCommand(app, deps);
   onMessages(app, deps);
   onButtons(app, deps);
+  onAppHome(app, { ...deps, ...(o.store ? { store: o.store } : {}), manyWorkspaces: Boolean(oauth) });
   if (oauth && o.store) onUninstall(app, { store: o.store, installations: oauth.installations, logger });
   // The last net: anything a listener did not handle is logged, never thrown.
   app.error(async (error) => {
