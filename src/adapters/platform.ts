@@ -21,6 +21,8 @@ export interface PlatformDeps {
 export interface RunningPlatform {
   /** Connected and answering (for readiness checks). */
   ready(): boolean;
+  /** What readiness rests on, for /readyz's body (Discord: each shard's state). */
+  readiness?(): Record<string, unknown>;
   /** Disconnects; idempotent. */
   stop(): Promise<void>;
 }

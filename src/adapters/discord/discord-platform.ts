@@ -8,7 +8,10 @@ export const discordPlatform: Platform = {
   name: 'discord',
   surface: discordSurface,
   chatEnabled: (config) => config.discord,
-  start: ({ bot, config, logger, onFatal }) => startDiscord({ bot, config, logger, onFatal }),
+  start: async ({ bot, config, logger, onFatal }) => {
+    const discord = await startDiscord({ bot, config, logger, onFatal });
+    return { ready: () => discord.ready(), readiness: () => ({ shards: discord.shards() }), stop: () => discord.stop() };
+  },
   poster: (config, logger) =>
     config.DISCORD_TOKEN ? createDiscordPoster({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), logger }) : null,
 };
