@@ -42,7 +42,14 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   refuseNextIdentify(code: number): void;
   dropGateway(code?: number): void;
+  /** Shards connected now: shard id → the shard count it identified with. */
+  readonly shards: Map<number, number>;
+  recommendShards(n: number): void;
+  requireShards(n: number): void;
+  /** Dispatches on the shard that holds the guild; returns that shard's id. */
+  dispatchForGuild(guildId: string, t: string, d: unknown): number;
+  dropShard(shard: number, code: number): void;
   close(): Promise<void>;
 }
 
-export function startFakeDiscord(options?: { heartbeatInterval?: number }): Promise<FakeDiscord>;
+export function startFakeDiscord(options?: { heartbeatInterval?: number; shards?: number }): Promise<FakeDiscord>;

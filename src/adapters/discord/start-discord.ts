@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, REST } from 'discord.js';
 import { RECOMMENDED, reshardPlan, SHARDING_REQUIRED, trackShards, type ShardPlan, type ShardState, type ShardStates } from './sharding.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
@@ -43,6 +43,8 @@ export async function startDiscord(o: {
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const logger = o.logger.child({ component: 'discord' });
   const deps = { bot: o.bot, logger, ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}) };
+  // Its own REST for /gateway/bot: a client that failed to log in has dropped its token.
+  const gatewayRest = new REST(restOptions(o.config.DISCORD_API_URL)).setToken(token);
   let stopping: Promise<void> | undefined;
   let current: Connection | undefined;
   let resharding: Promise<void> | undefined;
@@ -111,7 +113,7 @@ export async function startDiscord(o: {
       await client.login(token);
       await ready;
     } catch (err) {
-      const next = needsShards && reshards < MAX_RESHARDS ? await reshardPlan(client.rest, shards.count()) : undefined;
+      const next = needsShards && reshards < MAX_RESHARDS ? await reshardPlan(gatewayRest, shards.count()) : undefined;
       await retire(client);
       if (next) {
         logger.info({ shards: next.shardCount }, 'discord: connecting again with more shards');
@@ -125,7 +127,7 @@ export async function startDiscord(o: {
   const reshard = (old: Client, count: number): Promise<void> =>
     (resharding ??= (async () => {
       try {
-        const plan = await reshardPlan(old.rest, count);
+        const plan = await reshardPlan(gatewayRest, count);
         await retire(old);
         const next = await connect(plan);
         if (stopping) return void (await retire(next.client));
@@ -155,6 +157,8 @@ export async function startDiscord(o: {
       (stopping ??= (async () => {
         await resharding;
         if (current) await retire(current.client);
+        gatewayRest.clearHashSweeper();
+        gatewayRest.clearHandlerSweeper();
         logger.info({}, 'discord stopped');
       })()),
   };
