@@ -21,6 +21,11 @@
 //         generator cannot read the first response until it has sent the
 //         last request.
 //
+// METRICS=on: the bot as start-up builds it for production, answers counted
+// (career_bot_answers_total, the duration histogram) and /metrics served on
+// the same port, scraped every second during the run; off (default): the
+// adapter alone. bench/metrics-cost.bench.mjs runs both in one go.
+//
 // Usage: node bench/slack-ack.bench.mjs [concurrency=200] [rounds=20] [raw|http]
 // (WARM_UP_ROUNDS=10 by default: rounds run and discarded first; the first is printed.)
 import { fork } from 'node:child_process';
@@ -60,11 +65,24 @@ async function runBot() {
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   // Production log level, written nowhere: the cost of logging counts, the terminal stays clean.
   const logger = createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
-  const slack = await startSlack({ bot: createBot({ content: loaded.content, logger, surface: slackSurface }), config: parsed.config, logger });
+  const withMetrics = process.env.METRICS === 'on';
+  let bot = createBot({ content: loaded.content, logger, surface: slackSurface });
+  let routes;
+  if (withMetrics) {
+    const { createOps } = await import('../dist/ops/create-ops.js');
+    const { measureBot } = await import('../dist/ops/measured-bot.js');
+    const ops = createOps(true);
+    bot = measureBot(bot, ops.metrics).bot;
+    routes = ops.routes;
+  }
+  const slack = await startSlack({ bot, config: parsed.config, logger, ...(routes ? { routes } : {}) });
+  // As Prometheus would: a scrape every second while the load runs.
+  const scraper = withMetrics ? setInterval(() => void fetch(`http://127.0.0.1:${slack.port}/metrics`).then((r) => r.text()).catch(() => undefined), 1000) : undefined;
 
   slackSide.send({ slackPort: slack.port, concurrency, rounds, client });
   const report = await next();
   for (const line of report.lines) console.log(line);
+  clearInterval(scraper);
   await slack.stop();
   slackSide.disconnect();
 }
@@ -121,12 +139,15 @@ async function playSlack() {
   for (let i = 1; i < WARM_UP_ROUNDS; i += 1) await round();
   const answeredBefore = answered;
   const all = [];
+  const measuredFrom = performance.now();
   for (let i = 1; i <= rounds; i += 1) {
     const l = await round();
     all.push(...l);
     lines.push(`round ${i}: ${concurrency} concurrent /career  ack p50 ${ms(pct(l, 50))}  p99 ${ms(pct(l, 99))}  max ${ms(l.at(-1))}`);
   }
+  const seconds = (performance.now() - measuredFrom) / 1000;
   all.sort((a, b) => a - b);
+  lines.push(`throughput: ${Math.round(all.length / seconds)} /career per second acknowledged and answered (${all.length} in ${seconds.toFixed(2)} s)`);
   lines.push(`slack /career ack latency (${client} load generator), ${all.length} signed requests (${rounds} rounds of ${concurrency} concurrent, after ${WARM_UP_ROUNDS} warm-up rounds): p50 ${ms(pct(all, 50))}  p99 ${ms(pct(all, 99))}  (target: p99 < 50 ms)`);
   lines.push(`answers delivered to response_url: ${answered - answeredBefore}/${all.length}`);
   generator.close();

@@ -1,7 +1,39 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm ci`/`npm run build`).
-import { existsSync } from 'node:fs';
+//
+// SIGTERM and SIGINT are trapped first, before anything loads, so a stop that
+// arrives while the bot is still starting (a rolling deploy, a scaled-down
+// replica) is a clean stop with exit 0. One-shot commands and the console
+// chat hand the signals back to Node's default.
+const signals = (() => {
+  const names = ['SIGTERM', 'SIGINT'];
+  let received;
+  let resolve;
+  const stopRequested = new Promise((r) => (resolve = r));
+  const on = (name) => {
+    received ??= name;
+    resolve(name);
+  };
+  for (const name of names) process.on(name, on);
+  return {
+    stopRequested,
+    release() {
+      for (const name of names) process.off(name, on);
+      if (received) process.kill(process.pid, received);
+    },
+  };
+})();
 
+// Anything not turned into a message on the way: one line, exit 1, no stack dump for operators.
+const die = (err) => {
+  process.stderr.write(`career-bot: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') process.stderr.write(`${err?.stack ?? ''}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+
+const { existsSync } = await import('node:fs');
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('career-bot: dist/ is missing; run `npm run build` (npm ci does it for you)\n');
@@ -16,13 +48,18 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
+try {
+  const { main } = await import(entry.href);
+  process.exitCode = await main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signals,
+  });
+} catch (err) {
+  die(err);
+}
 // Everything has been stopped by now; a library handle left open must not
 // keep the process alive past its exit code.
 setTimeout(() => process.exit(), 2000).unref();

@@ -7,6 +7,25 @@ const url = (name: string, example: string) =>
     .url(`${name} must be a URL such as ${example}`)
     .refine((u) => /^https?:/.test(u), `${name} must be an http(s) URL`);
 
+/** Digits only: `1e3`, `0x10`, ` 80 ` and `3000.0` are mistakes, not ports. */
+const portNumber = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, `${name} must be a whole number from 0 to 65535, digits only (e.g. ${name}=3000)`)
+    .transform(Number)
+    .refine((n) => n <= 65535, `${name} must be a whole number from 0 to 65535, digits only (e.g. ${name}=3000)`);
+
+/** A postgres:// URL that `pg` can use: a host (or a socket folder in `?host=`), a numeric port if any. */
+function isPostgresUrl(value: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    return false;
+  }
+  return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && (u.hostname !== '' || u.searchParams.has('host'));
+}
+
 const envFields = z
   .object({
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, 'SLACK_BOT_TOKEN must look like xoxb-…').optional(),
@@ -19,10 +38,14 @@ const envFields = z
     DISCORD_TOKEN: z.string().regex(/^\S{20,}$/, 'DISCORD_TOKEN must be the bot token from the developer portal').optional(),
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'DISCORD_APPLICATION_ID must be the numeric application id').optional(),
     DISCORD_API_URL: url('DISCORD_API_URL', 'https://discord.com/api').optional(),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+    DATABASE_URL: z.string().refine(isPostgresUrl, 'DATABASE_URL must be a URL such as postgres://user:password@db.example:5432/career_bot (percent-encode special characters in the password)').optional(),
     DATA_DIR: z.string().min(1).default('./data'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: portNumber('PORT').default(3000),
+    // off: this process never posts tips; a CronJob runs `career-bot tips run-due` instead.
+    TIPS_SCHEDULER: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['on', 'off'], 'TIPS_SCHEDULER must be on or off')).default('on'),
     LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+    // Minutes of silence after which a conversation's context is forgotten.
+    CONVERSATION_TTL_MINUTES: z.coerce.number().int('CONVERSATION_TTL_MINUTES must be a whole number of minutes').min(1).max(10_080).default(30),
     ADMIN_USER_IDS: z
       .string()
       .default('')
@@ -52,6 +75,7 @@ export type Config = z.infer<typeof envFields> & {
   /** `oauth`: many workspaces installed through /slack/install, over HTTP (issue 14). */
   slack: 'http' | 'socket' | 'oauth' | null;
   discord: boolean;
+  conversationTtlMinutes: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -71,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>, purpose: Co
     ok: true,
     config: {
       ...c,
+      conversationTtlMinutes: c.CONVERSATION_TTL_MINUTES,
       slack: c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : c.SLACK_CLIENT_ID ? 'oauth' : null,
       discord: Boolean(c.DISCORD_TOKEN),
     },

@@ -26,7 +26,7 @@ describe('career-bot ask', () => {
     const r = run(['ask', '--json', 'senior ml systems engineer salary austin']);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a).sort()).toEqual(['confidence', 'intent', 'level', 'location', 'role', 'section', 'suggestions', 'text']);
+    expect(Object.keys(a).sort()).toEqual(['confidence', 'intent', 'level', 'location', 'role', 'roles', 'section', 'suggestions', 'text']);
     expect(a).toMatchObject({ intent: 'salary', role: 'ml-systems-engineer', section: null, level: 'senior', location: 'austin' });
     expect(a.text).toContain('$128,000 – $157,000');
   });

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startConsoleChat } from '../src/adapters/console/console-chat.js';
+import { consoleSurface } from '../src/adapters/console/console-surface.js';
 import { shippedBot } from './helpers/content.js';
 
 /** Drives the chat through its streams, as a person at a terminal would. */
@@ -38,5 +39,23 @@ describe('console chat', () => {
   it('stops on quit, answering nothing after it', async () => {
     const out = await chat(['quit', 'ml systems engineer']);
     expect(out).not.toContain('ML Systems Engineer');
+  });
+});
+
+describe('console chat conversation', () => {
+  it('holds a conversation: follow-ups keep the role, level and city they do not replace', async () => {
+    const { createBot } = await import('../src/core/bot.js');
+    const { createMemoryContextStore } = await import('../src/core/conversation/memory-context-store.js');
+    const { shippedContent } = await import('./helpers/content.js');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let seen = '';
+    output.on('data', (d: Buffer) => (seen += d.toString()));
+    const session = startConsoleChat(createBot({ content: shippedContent(), contexts: createMemoryContextStore(), surface: consoleSurface }), input, output);
+    for (const line of ['entry level ml systems engineer pay in austin', 'and in chicago?', 'compare that with a knowledge graph engineer']) input.write(`${line}\n`);
+    input.end();
+    await session.closed;
+    expect(seen).toContain('Chicago, IL: $164,000');
+    expect(seen).toContain('ML Systems Engineer vs Knowledge Graph Engineer · Salary');
   });
 });

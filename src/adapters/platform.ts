@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { Surface } from '../core/surface.js';
 import type { TipPoster } from '../core/tips/tip-poster.js';
 import type { TipStore } from '../store/tip-store.js';
+import type { OpsRoutes } from '../ops/ops-routes.js';
 
 /** What a platform is started with. */
 export interface PlatformDeps {
@@ -15,6 +16,20 @@ export interface PlatformDeps {
   onFatal: (err: Error) => void;
   /** The bot's store, for a platform that keeps state of its own there (Slack OAuth installations). */
   store?: TipStore;
+  /** Probes and metrics, for a platform that runs its own HTTP server to serve beside its paths (see `servesRoutes`). */
+  routes?: OpsRoutes;
+  /** Event ids claimed in the store every replica shares, so a redelivered event is acted on once. */
+  eventClaims?: EventClaims;
+  /** Told of every 429 the platform's API answers (metrics). */
+  onRateLimited?: () => void;
+}
+
+/** Event ids claimed in a store that every replica shares (PostgreSQL with several processes). */
+export interface EventClaims {
+  /** True for the first claim of the id anywhere; false when another delivery (here or on a replica) took it. */
+  claim(eventId: string, at: Date): Promise<boolean>;
+  /** Forgets claims older than `before`. */
+  sweep(before: Date): Promise<number>;
 }
 
 /** A started platform. */
@@ -40,7 +55,10 @@ export interface Platform {
   readonly surface: Surface;
   /** Whether the configuration turns on chat on this platform. */
   chatEnabled(config: Config): boolean;
+  /** Whether `start` serves `deps.routes` on an HTTP server of its own (else the bot opens a small one). */
+  servesRoutes(config: Config): boolean;
+  /** Loads the platform's library on demand: a bot without this platform never pays its memory. */
   start(deps: PlatformDeps): Promise<RunningPlatform>;
   /** Posts weekly tips through the platform's Web/REST API only; null when the config holds no token for it. */
-  poster(config: Config, logger: Logger, store?: TipStore): TipPoster | null;
+  poster(config: Config, logger: Logger, store?: TipStore): Promise<TipPoster | null>;
 }

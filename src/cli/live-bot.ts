@@ -14,6 +14,7 @@ export function liveBot(current: () => Bot): Bot {
       return current().reader;
     },
     answer: (text, surface) => current().answer(text, surface),
+    converse: (text, slots, surface) => current().converse(text, slots, surface),
     handle: (message) => current().handle(message),
     suggestRoles: (partial, limit) => current().suggestRoles(partial, limit),
   };

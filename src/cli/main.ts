@@ -12,10 +12,20 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
+  /** SIGTERM/SIGINT trapped by the launcher from its first line (see bin/career-bot.js). */
+  signals?: LauncherSignals;
+}
+
+export interface LauncherSignals {
+  /** Resolves with the first signal's name. */
+  readonly stopRequested: Promise<string>;
+  /** Gives the signals back to Node's default (a one-shot command or the console chat ends on them). */
+  release(): void;
 }
 
 const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
        career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json
+       career-bot ask --json --conversation            answer {"conversation": ID, "text": Q} lines in context
        career-bot check [--content DIR]                 validate the content
        career-bot tips list --json [--content DIR]      print every tip
        career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
@@ -34,6 +44,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       options: {
         content: { type: 'string' },
         json: { type: 'boolean', default: false },
+        conversation: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         // Flags of `tips subscribe|unsubscribe|status|run-due` and `discord register`.
         platform: { type: 'string' },
@@ -57,6 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const contentDir = path.resolve(values.content ?? DEFAULT_CONTENT_DIR);
   const [command, ...rest] = positionals;
+  if (command !== undefined && command !== 'start') io.signals?.release();
 
   if (command === 'check') {
     const content = loadOrExplain(contentDir, io.stderr);
@@ -68,7 +80,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
     const bot = createBot({ content, surface: consoleSurface });
-    return askCommand(bot, rest.length ? rest.join(' ') : undefined, values.json, io);
+    // `ask` runs without platform credentials; only the context TTL is read here.
+    const ttl = parseConfig(io.env, 'post');
+    const contextTtlMs = ttl.ok ? ttl.config.conversationTtlMinutes * 60_000 : undefined;
+    return askCommand(bot, rest.length ? rest.join(' ') : undefined, { json: values.json, conversation: values.conversation, contextTtlMs }, io);
   }
   if (command === 'tips') {
     const content = loadOrExplain(contentDir, io.stderr);

@@ -14,6 +14,7 @@ export function platformNamed(name: string | undefined): Platform | undefined {
 }
 
 /** Web API / REST posters for the platforms whose tokens are set: no gateway, no listening port. */
-export function postersFromConfig(config: Config, logger: Logger, store?: TipStore): TipPoster[] {
-  return PLATFORMS.map((p) => p.poster(config, logger, store)).filter((p): p is TipPoster => p !== null);
+export async function postersFromConfig(config: Config, logger: Logger, store?: TipStore): Promise<TipPoster[]> {
+  const posters = await Promise.all(PLATFORMS.map((p) => p.poster(config, logger, store)));
+  return posters.filter((p): p is TipPoster => p !== null);
 }

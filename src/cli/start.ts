@@ -1,11 +1,18 @@
+import { hostname } from 'node:os';
 import { startConsoleChat } from '../adapters/console/console-chat.js';
 import { consoleSurface } from '../adapters/console/console-surface.js';
+import type { EventClaims } from '../adapters/platform.js';
 import type { Config } from '../config.js';
-import { createBot, type Bot } from '../core/bot.js';
+import { createBot } from '../core/bot.js';
+import { createMemoryContextStore } from '../core/conversation/memory-context-store.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import type { ChannelRef } from '../core/tips/subscription.js';
 import { createLogger } from '../create-logger.js';
+import { createOps } from '../ops/create-ops.js';
+import { measureBot, type MeasuredBot } from '../ops/measured-bot.js';
+import { startOpsServer } from '../ops/ops-server.js';
+import { explainStartupError, type StartupStep } from '../ops/startup-errors.js';
 import { openStore } from '../store/open-store.js';
 import { channelTipOfTheWeek } from '../tips/channel-tip.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
@@ -26,62 +33,117 @@ export interface StartOptions {
   /** Resolves when the bot should stop; by default SIGTERM or SIGINT. */
   until?: Promise<unknown>;
   clock?: () => Date;
+  /** Prometheus metrics on /metrics (default on; off for the benchmark's comparison). */
+  metrics?: boolean;
 }
 
 /**
  * Starts what the configuration enables. With no Slack or Discord credentials
- * that is the console chat on stdin/stdout. Otherwise: the store (migrated),
- * the adapters, and the weekly-tip scheduler; on SIGTERM/SIGINT they stop in
- * reverse order (scheduler, adapters, posters, store) within a deadline.
+ * that is the console chat on stdin/stdout. Otherwise: the probes' server
+ * (unless Slack's receiver serves them), the store (migrated), the adapters,
+ * and the weekly-tip scheduler. On SIGTERM/SIGINT, even mid start-up,
+ * readiness turns 503, answers in flight finish, then the rest stops in
+ * reverse order (scheduler, adapters, posters, store, probes) within a deadline.
  */
 export async function start(content: Content, config: Config, io: CliIo, options: StartOptions = {}): Promise<number> {
   const clock = options.clock ?? (() => new Date());
   const enabled = PLATFORMS.filter((p) => p.chatEnabled(config));
   if (!enabled.length) {
+    io.signals?.release();
     const logger = createLogger('warn', io.stderr);
-    const chat = startConsoleChat(createBot({ content, logger, clock, surface: consoleSurface }), io.stdin, io.stdout);
+    const contexts = createMemoryContextStore({ ttlMs: config.conversationTtlMinutes * 60_000 });
+    const chat = startConsoleChat(createBot({ content, logger, clock, contexts, surface: consoleSurface }), io.stdin, io.stdout);
     await chat.closed;
     return 0;
   }
 
+  // Trapped before anything starts: a stop asked for during start-up is a clean stop too.
+  const stopAsked = options.until ?? io.signals?.stopRequested ?? nextSignal();
   const logger = createLogger(config.LOG_LEVEL, io.stderr);
   const running: Stoppable[] = [];
   // A platform that can never reconnect (token revoked, intents refused) stops
   // the bot with a failure code, so a supervisor restarts or alerts.
   let fatal: (err: Error) => void = () => undefined;
   const fatalStop = new Promise<Error>((resolve) => (fatal = resolve));
-  try {
-    const store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
-    running.push({ name: 'store', stop: () => store.close() });
+  // ---- ops (issue 13): probes, metrics, answers in flight ----
+  const ops = createOps(options.metrics !== false);
+  let measured: MeasuredBot | undefined;
+  let startStep: StartupStep = 'ops';
+  let abandon = false;
+  /** Runs one start-up step; what it started is stopped with the rest, even when a stop came meanwhile. */
+  const step = async <T extends { stop(): Promise<void> } | { close(): Promise<void> }>(name: StartupStep, label: string, fn: () => Promise<T>): Promise<T> => {
+    startStep = name;
+    const part = await fn();
+    running.push({ name: label, stop: () => ('stop' in part ? part.stop() : part.close()) });
+    if (abandon) throw new StartAbandoned();
+    return part;
+  };
+  // ----
+  // Registered before anything starts, so a platform still connecting reads "not ready".
+  const platformReadiness = enabled.map((p) => [p, ops.platform(p.name)] as const);
+  const startUp = (async () => {
+    if (!enabled.some((p) => p.servesRoutes(config))) await step('ops', 'ops server', () => startOpsServer({ port: config.PORT, routes: ops.routes, logger }));
+    const store = await step('store', 'store', () => openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger, ...ops.storeTiming }));
+    ops.readiness.add({ name: 'store', ready: () => store.ping().then(() => true) });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
-    // Platforms hold the bot through a delegate, so replacing `bot` reaches them.
-    const bot: Bot = createBot({ content, logger, clock, tipsCommands, channelTip, surface: consoleSurface });
-    const posters = postersFromConfig(config, logger, store);
+    const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
+    measured = measureBot(createBot({ content, logger, clock, tipsCommands, channelTip, contexts, surface: consoleSurface }), ops.metrics);
+    // Platforms hold the bot through a delegate, so replacing it (a content reload) reaches them.
+    const bot = measured.bot;
+    const posters = await postersFromConfig(config, logger, store);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
-    for (const platform of enabled) {
-      const started = await platform.start({ bot: liveBot(() => bot), config, logger, onFatal: (err) => fatal(err), store });
-      running.push({ name: platform.name, stop: () => started.stop() });
+    // Replicas on one PostgreSQL claim event ids there; SQLite serves one process.
+    const eventClaims: EventClaims | undefined =
+      store.backend === 'postgres' ? { claim: (id, at) => store.claimEvent(id, INSTANCE, at), sweep: (before) => store.sweepEventClaims(before) } : undefined;
+    for (const [platform, readiness] of platformReadiness) {
+      const deps = { bot: liveBot(() => bot), config, logger, onFatal: (err: Error) => fatal(err), store, ...ops.rateLimits(platform.name) };
+      const started = await step(platform.name, platform.name, () =>
+        platform.start({ ...deps, ...(platform.servesRoutes(config) ? { routes: ops.routes } : {}), ...(eventClaims ? { eventClaims } : {}) }),
+      );
+      readiness.set(started);
     }
-    if (posters.length) {
-      const scheduler = startTipScheduler({ store, content, posters, clock, logger });
-      running.push({ name: 'tip scheduler', stop: () => scheduler.stop() });
+    if (posters.length && config.TIPS_SCHEDULER === 'on') {
+      await step('store', 'tip scheduler', async () => startTipScheduler({ store, content, posters, clock, logger, ...ops.tipsReporting }));
+    } else if (posters.length) {
+      logger.info({}, 'TIPS_SCHEDULER=off: this process posts no weekly tips; run `career-bot tips run-due` on a schedule');
     }
     logger.info({ platforms: enabled.map((p) => p.name), slack: config.slack, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
-  } catch (err) {
-    logger.error({ err }, 'career-bot failed to start');
-    io.stderr.write(`career-bot: failed to start: ${(err as Error).message}\n`);
+  })();
+
+  const first = await Promise.race([startUp.then(() => 'started' as const, (err: unknown) => err), stopAsked.then((reason) => ({ stop: reason })), fatalStop]);
+  if (first !== 'started' && !isStopRequest(first) && !(first instanceof StartAbandoned)) {
+    const line = explainStartupError(startStep, first, config);
+    logger.error({ err: first, step: startStep }, 'career-bot failed to start');
+    io.stderr.write(`career-bot: failed to start: ${line}\n`);
+    ops.readiness.markStopping();
     await stopAll(running, logger);
     return 1;
   }
-
-  const reason = await Promise.race([options.until ?? nextSignal(), fatalStop]);
-  logger.info({ reason: reason instanceof Error ? reason.message : reason }, 'stopping');
-  const clean = await stopAll(running, logger);
+  const reason = isStopRequest(first) ? first.stop : await Promise.race([stopAsked, fatalStop]);
+  ops.readiness.markStopping();
+  logger.info({ reason: reason instanceof Error ? reason.message : reason, duringStartUp: isStopRequest(first) }, 'stopping');
+  if (isStopRequest(first)) {
+    // Let the step under way finish (it may hold a connection), then stop what started.
+    abandon = true;
+    await Promise.race([startUp.catch(() => undefined), delay(STARTUP_SETTLE_MS)]);
+  }
+  const inFlight = measured ? [{ name: 'answers in flight', stop: async () => void (await measured?.drained(STOP_DEADLINE_MS)) }] : [];
+  const clean = await stopAll([...running, ...inFlight], logger);
   return clean && !(reason instanceof Error) ? 0 : 1;
 }
 
+/** Names this process in the shared event claims. */
+const INSTANCE = `${hostname()}:${process.pid}`;
+/** How long a stop during start-up waits for the step under way (a gateway login may never finish). */
+const STARTUP_SETTLE_MS = 5_000;
+
+class StartAbandoned extends Error {}
+const isStopRequest = (v: unknown): v is { stop: unknown } => typeof v === 'object' && v !== null && 'stop' in v && !(v instanceof Error);
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 function nextSignal(): Promise<string> {
+  // Without a launcher (tests, embedding): bin/career-bot.js traps them earlier and passes io.signals.
   return new Promise((resolve) => {
     const on = (name: string) => () => {
       process.off('SIGTERM', term);

@@ -141,7 +141,7 @@ async function runDueCommand(
   deps: TipsCommandDeps,
   out: (text: string) => void,
 ): Promise<number> {
-  const posters = deps.posters ?? postersFromConfig(config, logger, store);
+  const posters = deps.posters ?? (await postersFromConfig(config, logger, store));
   let report: RunReport;
   try {
     report = await runDue({ store, content, posters, clock, ...(at ? { at } : {}), logger, ...(deps.pace ? { pace: deps.pace } : {}) });

@@ -1,4 +1,5 @@
 import type { Action } from './reply.js';
+import type { Level } from './content/types.js';
 import { isSectionId } from './sections.js';
 
 /**
@@ -13,6 +14,8 @@ export function encodeAction(action: Action): string {
       return 'l';
     case 'help':
       return 'h';
+    case 'answer':
+      return ['a', action.intent === 'salary' ? 'p' : 'c', action.roles.join(','), action.section, action.level ?? '-', action.location ?? '-'].join(':');
   }
 }
 
@@ -22,5 +25,10 @@ export function decodeAction(value: string): Action | null {
   if (value === 'h') return { type: 'help' };
   const m = /^s:([a-z0-9][a-z0-9-]{0,63}):([a-z-]+)$/.exec(value);
   if (m && isSectionId(m[2]!)) return { type: 'section', role: m[1]!, section: m[2] };
+  const a = /^a:([pc]):((?:[a-z0-9][a-z0-9-]{0,63},?){1,5}):([a-z-]+):(entry|mid|senior|-):([a-z0-9-]{1,64})$/.exec(value);
+  if (a && isSectionId(a[3]!)) {
+    const roles = a[2]!.split(',').filter(Boolean);
+    return { type: 'answer', intent: a[1] === 'p' ? 'salary' : 'compare', roles, section: a[3], level: a[4] === '-' ? null : (a[4] as Level), location: a[5] === '-' ? null : a[5]! };
+  }
   return null;
 }

@@ -10,12 +10,22 @@ import type { Surface } from './surface.js';
 import type { ChannelRef } from './tips/subscription.js';
 import type { TipsCommandHandler } from './tips/tips-commands.js';
 import { createQuestionReader, type QuestionReader } from './understand/question-reader.js';
-import { understand } from './understand/understand.js';
+import { understand, type Understanding } from './understand/understand.js';
+import { compareReply } from './answer/compare-answer.js';
+import { recreateReply, withRecreate } from './answer/recreate-answer.js';
+import { fitReply, fitRoles } from './answer/fit-answer.js';
+import type { ContextStore } from './conversation/context-store.js';
+import { conversationId } from './conversation/conversation-id.js';
+import { nextSlots } from './conversation/next-slots.js';
+import { resolveTurn, type Turn } from './conversation/resolve-turn.js';
+import { EMPTY_SLOTS, type ConversationSlots } from './conversation/slots.js';
 
 /** One answered question: the contract's `ask --json` fields plus the reply. */
 export interface Answer {
   intent: Intent;
   role: string | null;
+  /** Compare: the roles side by side; fit: the roles that fit, best first; else [role] or []. */
+  roles: string[];
   section: SectionId | null;
   level: Level | null;
   location: string | null;
@@ -39,6 +49,14 @@ export interface BotOptions {
   channelTip?: (channel: ChannelRef) => Promise<Tip | null>;
   /** How `answer(text)` writes command hints when no message names a surface (the CLI's `ask`). */
   surface: Surface;
+  /** Conversation context between messages; without it every message stands alone. */
+  contexts?: ContextStore;
+}
+
+/** One answered turn of a conversation and what the conversation remembers after it. */
+export interface ConversationTurn {
+  answer: Answer;
+  slots: ConversationSlots;
 }
 
 export interface Bot {
@@ -46,6 +64,8 @@ export interface Bot {
   readonly reader: QuestionReader;
   /** Answers text; hints are written for `surface` (the bot's own by default). */
   answer(text: string, surface?: Surface): Answer;
+  /** Answers a message as the next turn of a conversation whose slots are given. */
+  converse(text: string, slots: ConversationSlots, surface?: Surface): ConversationTurn;
   /** Answers a platform message; async because tips commands touch the store. */
   handle(message: IncomingMessage): Promise<Reply>;
   /** Roles for a partly typed name, best first (Discord autocomplete). */
@@ -65,8 +85,9 @@ export function createBot(options: BotOptions): Bot {
     return pool[Math.floor(clock().getTime() / WEEK_MS) % Math.max(1, pool.length)];
   };
 
-  const answer = (text: string, surface: Surface = options.surface): Answer => {
-    const u = understand(reader, text);
+  const answer = (text: string, surface: Surface = options.surface): Answer => fromUnderstanding(understand(reader, text), text, surface);
+
+  const fromUnderstanding = (u: Understanding, text: string, surface: Surface): Answer => {
     const role = u.role;
     let reply: Reply;
     switch (u.intent) {
@@ -74,7 +95,9 @@ export function createBot(options: BotOptions): Bot {
         reply = roleReply(content, role!, u.section ?? 'overview');
         break;
       case 'salary':
-        reply = role ? salaryReply(content, role, u.level, u.place) : salaryWhichRoleReply(content);
+        reply = role
+          ? withRecreate(salaryReply(content, role, u.level, u.place), { type: 'answer', intent: 'salary', roles: [role.id], section: 'salary', level: u.level, location: u.place?.id ?? null })
+          : salaryWhichRoleReply(content);
         break;
       case 'list':
         reply = listReply(content, surface);
@@ -85,7 +108,7 @@ export function createBot(options: BotOptions): Bot {
       case 'tip':
         reply = tipReply(content, tipOfTheWeek(role), role, surface);
         break;
-      case 'unknown':
+      default:
         reply = unknownReply(content, text, u.suggestions.map((s) => s.role), surface);
         break;
     }
@@ -93,6 +116,7 @@ export function createBot(options: BotOptions): Bot {
     return {
       intent: u.intent,
       role: role?.id ?? null,
+      roles: role ? [role.id] : [],
       section: u.intent === 'role' ? u.section : null,
       level: salary && u.level && salary.levels[u.level] ? u.level : null,
       location: salary && u.place?.id && salary.locations[u.place.id] ? u.place.id : null,
@@ -100,6 +124,31 @@ export function createBot(options: BotOptions): Bot {
       suggestions: u.suggestions.map((s) => s.role.id),
       reply,
     };
+  };
+
+  const answerTurn = (turn: Turn, text: string, surface: Surface): Answer => {
+    if (turn.kind === 'single') return fromUnderstanding(turn.understanding, text, surface);
+    const empty = { level: null, location: null, suggestions: [] };
+    if (turn.kind === 'compare') {
+      const ids = turn.roles.map((r) => r.id);
+      const reply = withRecreate(compareReply(content, turn.roles, turn.section, turn.level, turn.place), {
+        type: 'answer', intent: 'compare', roles: ids, section: turn.section, level: turn.level, location: turn.place?.id ?? null,
+      });
+      return { ...empty, intent: 'compare', role: ids[0]!, roles: ids, section: turn.section, confidence: 1, reply };
+    }
+    const matches = fitRoles(reader, text);
+    const ids = matches.map((m) => m.role.id);
+    return { ...empty, intent: 'fit', role: ids[0] ?? null, roles: ids, section: null, confidence: matches.length ? 1 : 0, reply: fitReply(content, matches) };
+  };
+
+  const converse = (text: string, slots: ConversationSlots, surface: Surface = options.surface): ConversationTurn => {
+    const turn = resolveTurn(reader, content, text, slots);
+    const a = answerTurn(turn, text, surface);
+    const asked = turn.kind === 'single'
+      ? { level: turn.understanding.level, location: turn.understanding.place?.id ?? null }
+      : turn.kind === 'compare' ? { level: turn.level, location: turn.place?.id ?? null } : { level: null, location: null };
+    const keep = turn.kind === 'single' && turn.keepsContext === true && a.intent === 'unknown';
+    return { answer: a, slots: keep ? slots : nextSlots(content, slots, a, asked) };
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {
@@ -123,14 +172,24 @@ export function createBot(options: BotOptions): Bot {
   const pressed = ({ action, surface }: ButtonMessage): Reply => {
     if (action.type === 'list') return listReply(content, surface);
     if (action.type === 'help') return helpReply(content, surface);
+    if (action.type === 'answer') return recreateReply(content, action) ?? unknownReply(content, action.roles.join(' '), [], surface);
     const role = content.roleById.get(action.role);
     return role ? roleReply(content, role, action.section) : unknownReply(content, action.role, [], surface);
   };
 
+  // The context is read before and written after the answer: one small upsert
+  // per answer, and only for questions (buttons re-create an answer already
+  // given and leave the conversation as it was). Without a store every
+  // message is a conversation's first turn.
   const question = async (message: QuestionMessage): Promise<Reply> => {
     const { surface } = message;
     if (message.via === 'command' && message.text.trim() === '') return listReply(content, surface);
-    const answered = answer(message.text, surface);
+    const store = options.contexts;
+    const id = conversationId(message.conversation);
+    const slots = (store && (await store.load(id, clock()))) || EMPTY_SLOTS;
+    const turn = converse(message.text, slots, surface);
+    if (store) await store.save(id, turn.slots, clock());
+    const answered = turn.answer;
     if (answered.intent !== 'tip' || answered.role || message.channel.kind !== 'channel' || !options.channelTip) return answered.reply;
     // A channel that gets weekly tips is shown its own tip of the week, the one posted (or about to be) there.
     const tip = await options.channelTip({ platform: message.platform, channelId: message.channel.id }).catch((err: unknown) => {
@@ -154,5 +213,5 @@ export function createBot(options: BotOptions): Bot {
     return [...new Set(ranked)].slice(0, limit);
   };
 
-  return { content, reader, answer, handle, suggestRoles };
+  return { content, reader, answer, converse, handle, suggestRoles };
 }

@@ -1,10 +1,11 @@
+import type { Level } from './content/types.js';
 import type { SectionId } from './sections.js';
 
 /**
  * The neutral answer every adapter renders. It carries what a rich platform
  * message needs; `renderText` turns it into plain text for the console.
  */
-export type Intent = 'role' | 'salary' | 'list' | 'help' | 'tip' | 'unknown';
+export type Intent = 'role' | 'salary' | 'compare' | 'fit' | 'list' | 'help' | 'tip' | 'unknown';
 
 export type Block =
   | { type: 'heading'; text: string }
@@ -21,7 +22,9 @@ export interface Field {
 export type Action =
   | { type: 'section'; role: string; section: SectionId }
   | { type: 'list' }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** Re-creates a pay or comparison answer exactly as shown (Share, Continue reading). */
+  | { type: 'answer'; intent: 'salary' | 'compare'; roles: string[]; section: SectionId; level: Level | null; location: string | null };
 
 export type ChoiceGroup = 'section' | 'related' | 'suggestion' | 'role';
 
@@ -47,6 +50,14 @@ export interface Reply {
   shareable?: boolean;
   /** The role the reply is about, for colours and share attribution. */
   role?: string;
-  /** The section shown, when the reply is one role's section. */
+  /** The section shown, when the reply is one role's section (or the topic compared). */
   section?: SectionId;
+  /** Every role the reply is about, in order: those compared, or those that fit. */
+  roles?: string[];
+  /**
+   * The button action that builds this very reply again, when the question's
+   * words are not needed for it: a follow-up's text ("and in Chicago?") means
+   * nothing outside its conversation, so Share and paging use this instead.
+   */
+  recreate?: Action;
 }

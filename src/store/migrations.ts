@@ -75,8 +75,34 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
-  // Version 5 (issue 14); 3 and 4 belong to other branches (conversation contexts, event-id claims):
-  // the migrator applies whatever is missing in version order, so a gap is fine.
+  {
+    version: 3,
+    name: 'conversation contexts, shared by replicas',
+    async up(db) {
+      // Keyed by a hash of the conversation key; holds resolved slots (JSON), never message text.
+      await db.schema
+        .createTable('conversation_contexts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slots', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('conversation_contexts_expiry').on('conversation_contexts').columns(['expires_at']).execute();
+    },
+  },
+  {
+    version: 4,
+    name: 'slack event claims, so a retried event is answered once across replicas',
+    async up(db) {
+      await db.schema
+        .createTable('slack_event_claims')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('claimed_at', 'bigint', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('slack_event_claims_age').on('slack_event_claims').columns(['claimed_at']).execute();
+    },
+  },
+  // Issue 14: Slack OAuth installations and the workspace of each subscription.
   {
     version: 5,
     name: 'slack installations, single-use oauth states, subscription workspace',

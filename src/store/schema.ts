@@ -54,6 +54,18 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+export interface EventClaimsTable {
+  event_id: string;
+  claimed_at: number;
+  claimed_by: string;
+}
+
+export interface ConversationContextsTable {
+  id: string;
+  slots: string;
+  expires_at: number;
+}
+
 export interface InstallationsTable {
   install_key: string;
   team_id: string | null;
@@ -75,6 +87,8 @@ export interface StoreSchema {
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;
   career_bot_leases: LeasesTable;
+  slack_event_claims: EventClaimsTable;
+  conversation_contexts: ConversationContextsTable;
 }
 
 export type Backend = 'sqlite' | 'postgres';

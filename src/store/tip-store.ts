@@ -3,6 +3,7 @@ import type { WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
 import type { InstallationRecords } from './installation-queries.js';
+import type { ContextStore } from '../core/conversation/context-store.js';
 import type { Backend } from './schema.js';
 
 // The ledger's rules live with the tips domain; re-exported for the store's SQL and its callers.
@@ -86,6 +87,19 @@ export interface TipStore {
    */
   tryLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
+
+  /**
+   * Claims a Slack event id before it is answered: true for the first claim
+   * of the id by any process sharing the store, false for every later one.
+   */
+  claimEvent(eventId: string, by: string, at: Date): Promise<boolean>;
+  /** Forgets event claims made before `before`; returns how many. */
+  sweepEventClaims(before: Date): Promise<number>;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
+
+  /** Conversation contexts in the same database, lapsing after `ttlMs` of silence. */
+  contexts(ttlMs?: number): ContextStore;
 
   /** Idempotent. */
   close(): Promise<void>;

@@ -19,6 +19,8 @@ export interface TipSchedulerOptions {
   pace?: PaceOptions;
   /** Also run once right away, so a restart catches up without waiting for the first tick (default true). */
   runOnStart?: boolean;
+  /** Sees every finished run's report (metrics). */
+  onReport?: (report: RunReport) => void;
   /**
    * Replicas sharing a store take turns through a lease (default on), so a
    * fan-out is paced by one process instead of several multiplying the rate.
@@ -60,7 +62,9 @@ export function startTipScheduler(o: TipSchedulerOptions): TipScheduler {
     const renew = useLease ? setInterval(() => void o.store.tryLease(RUN_LEASE, runnerId, RUN_LEASE_TTL_MS, o.clock()).catch((err: unknown) => logger.warn({ err }, 'could not renew the run lease')), RUN_LEASE_TTL_MS / 4) : undefined;
     renew?.unref();
     try {
-      return await runDue({ store: o.store, content: o.content, posters: o.posters, clock: o.clock, logger: o.logger, signal: controller.signal, runnerId, ...(o.pace ? { pace: o.pace } : {}) });
+      const report = await runDue({ store: o.store, content: o.content, posters: o.posters, clock: o.clock, logger: o.logger, signal: controller.signal, runnerId, ...(o.pace ? { pace: o.pace } : {}) });
+      o.onReport?.(report);
+      return report;
     } finally {
       clearInterval(renew);
       if (useLease) await o.store.releaseLease(RUN_LEASE, runnerId).catch((err: unknown) => logger.warn({ err }, 'could not release the run lease'));

@@ -19,14 +19,20 @@ function statedAmounts(): Set<string> {
   return out;
 }
 
+const KEY = { platform: 'slack', workspace: null, channel: 'c', thread: null, user: 'u' };
+
 describe('salary answers quote the content and invent nothing', () => {
-  it('gives the level and city asked for, then the ranges around them, and the source', () => {
+  it('gives the level and city asked for and the total-pay note, the full table one button away, and the source', () => {
     const t = text('how much does a senior ML systems engineer make in Seattle?');
     expect(t).toContain('Senior level (7-10+ years): $153,000 – $267,000');
     expect(t).toContain('Seattle, WA: $150,000 – $174,000');
-    expect(t).toContain('Entry level');
-    expect(t).toContain('Austin, TX');
+    expect(t).toContain('average total compensation (base salary, bonuses, stock options) is $202,000');
+    expect(t).not.toContain('Austin, TX');
+    expect(t).toContain('[1] Full pay breakdown');
     expect(t).toMatch(/Figures: .*2024/);
+    const full = text('ml systems engineer salary');
+    expect(full).toContain('Entry level');
+    expect(full).toContain('Austin, TX');
   });
 
   it.each(['ml systems engineer salary', 'junior ml engineer pay in nyc', 'ml systems engineer salary in Boston', 'senior ml systems engineer compensation austin'])(

@@ -58,6 +58,8 @@ export async function startFakeDiscord(options = {}) {
   const seqs = new WeakMap();
   /** Close code for the next IDENTIFY instead of READY (e.g. 4004, a rejected token). */
   let refuseIdentify = null;
+  /** While set, READY answers to IDENTIFY wait here (a gateway still connecting). */
+  let heldReady = null;
 
   const server = createServer((req, res) => {
     const chunks = [];
@@ -145,8 +147,8 @@ export async function startFakeDiscord(options = {}) {
           if (shardSockets.get(shardId)?.ws === ws) shardSockets.delete(shardId);
         });
         const ready = { v: 10, user: BOT_USER, guilds: [], session_id: `session-${snowflake()}`, resume_gateway_url: gatewayUrl, shard: payload.d.shard, application: { id: APP_ID, flags: 0 } };
-        send({ op: 0, t: 'READY', s: 1, d: ready });
-        ++seq;
+        if (heldReady) heldReady.push(() => send({ op: 0, t: 'READY', s: ++seq, d: ready }));
+        else send({ op: 0, t: 'READY', s: ++seq, d: ready });
       }
       if (payload.op === 6) {
         socket = ws;
@@ -219,6 +221,14 @@ export async function startFakeDiscord(options = {}) {
     /** Answers the next IDENTIFY by closing the connection with `code` (4004: authentication failed). */
     refuseNextIdentify(code) {
       refuseIdentify = code;
+    },
+    /** Holds READY back (the client stays connecting) until the returned function is called. */
+    holdReady() {
+      const held = (heldReady = []);
+      return () => {
+        heldReady = null;
+        for (const send of held) send();
+      };
     },
     /** Closes the gateway connection the way a dropped connection looks to the client. */
     dropGateway(code = 4000) {

@@ -69,12 +69,13 @@ function bangPlatform(): Platform & { send(event: ChatEvent): Promise<void> } {
     name: 'bang',
     surface: bangSurface,
     chatEnabled: () => true,
+    servesRoutes: () => false,
     async start(d): Promise<RunningPlatform> {
       deps = d;
       running = true;
       return { ready: () => running, stop: async () => void (running = false) };
     },
-    poster: (): TipPoster => ({
+    poster: async (): Promise<TipPoster> => ({
       platform: 'bang',
       surface: bangSurface,
       // A local chat with no rate limits.
@@ -147,7 +148,7 @@ describe('a new platform through the seam alone', () => {
     await platform.send({ channel: '#lab', user: 'ada', text: 'send me a tip' });
     const asked = last().reply.title;
 
-    const poster = platform.poster(config, silentLogger)!;
+    const poster = (await platform.poster(config, silentLogger))!;
     const report = await runDue({ store, content: shippedContent(), posters: [poster], clock, logger: silentLogger });
     expect(report.counts.posted).toBe(1);
     expect(last().channel).toBe('#lab');

@@ -78,7 +78,8 @@ describe('reply sources', () => {
   it('never rebuilds a tips command, lists for an empty command, and falls back to the section for long text', () => {
     const where = envelope('slack');
     expect(sourceOfText(command(where, 'tips subscribe'), reply)).toBeNull();
-    expect(sourceOfText(question(where, 'dm', 'tips subscribe'), reply)).toBe('t:tips subscribe');
+    // A reply that can build itself again from an action is rebuilt from that, not from the words.
+    expect(sourceOfText(question(where, 'dm', 'tips subscribe'), reply)).toBe('a:s:llm-sme:skills');
     expect(sourceOfText(command(where, '  '), reply)).toBe('a:l');
     expect(sourceOfText(command(where, 'x'.repeat(5_000)), reply)).toBe('a:s:llm-sme:skills');
   });

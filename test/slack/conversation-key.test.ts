@@ -18,6 +18,7 @@ beforeAll(async () => {
       content: bot.content,
       reader: bot.reader,
       answer: bot.answer,
+      converse: bot.converse,
       suggestRoles: bot.suggestRoles,
       handle: (message) => {
         seen.push(message);

@@ -64,15 +64,17 @@ describe('Slack over HTTP (real Bolt receiver, fake Web API)', () => {
     expect(blockKitProblems(body)).toEqual([]);
   });
 
-  it('quotes the exact salary figures, by level as fields', async () => {
+  it('quotes the exact salary figures asked for, and by level as fields in the full breakdown', async () => {
     const body = await command(SALARY_QUESTION, 'r-salary');
     expect(body.response_type).toBe('ephemeral');
     const text = visibleText(body);
     expect(text).toContain('Senior level (7-10+ years): $153,000 – $267,000 a year.');
     expect(text).toContain('Seattle, WA: $150,000 – $174,000');
-    const fields = body.blocks.flatMap((b: any) => b.fields ?? []).map((f: any) => f.text);
-    expect(fields).toContain('*Senior level (7-10+ yrs)*\n$153,000 – $267,000');
     expect(blockKitProblems(body)).toEqual([]);
+    const full = await command('ml systems engineer salary', 'r-salary-full');
+    const fields = full.blocks.flatMap((b: any) => b.fields ?? []).map((f: any) => f.text);
+    expect(fields).toContain('*Senior level (7-10+ yrs)*\n$153,000 – $267,000');
+    expect(blockKitProblems(full)).toEqual([]);
   });
 
   it('offers "did you mean" buttons when the match is unsure, and no share button', async () => {

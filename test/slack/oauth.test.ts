@@ -128,7 +128,7 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     await store.subscribe({ platform: 'slack', channelId: 'CGONE', workspace: 'TGONE' }, schedule, { at, by: 'test' });
     const cfg = config(oauthEnv(fake));
     const logger = createLogger('debug', logs.stream);
-    const poster = slackPlatform.poster(cfg, logger, store)!;
+    const poster = (await slackPlatform.poster(cfg, logger, store))!;
     const report = await runDue({ store, content: testContent(), posters: [poster], clock: () => new Date(), at: new Date('2026-03-02T09:05:00Z'), logger });
     expect(report.counts.posted).toBe(2);
     const tokenFor = (channel: string) => fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel)?.authorization;

@@ -135,6 +135,6 @@ describe('career-bot tips (operator commands, in-process)', () => {
   it('fails fast on a bad DATABASE_URL', async () => {
     const r = await tips('status', {}, { ...env, DATABASE_URL: 'mysql://x' });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(r.err).toMatch(/DATABASE_URL must be a URL such as postgres:\/\//);
   });
 });

@@ -68,7 +68,7 @@ function toMessage(line: string, last: Reply | null, user: IncomingMessage['user
   const base: Envelope = {
     platform: 'console',
     surface: consoleSurface,
-    conversation: { platform: 'console', workspace: null, channel: 'console', thread: null, user: 'console' },
+    conversation: { platform: 'console', workspace: null, channel: 'console', thread: null, user: user.id },
     user,
     channel: { id: 'console', kind: 'dm' },
   };

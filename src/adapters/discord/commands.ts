@@ -9,8 +9,9 @@ import {
 import { SECTION_IDS, SECTION_TITLES } from '../../core/sections.js';
 import { TIPS_SUBCOMMANDS, type TipsSubcommand } from '../../core/tips/tips-request.js';
 
-export const CAREER_COMMAND = 'career';
-export const TIPS_COMMAND = 'tips';
+import { CAREER_COMMAND, TIPS_COMMAND } from './command-names.js';
+
+export { CAREER_COMMAND, TIPS_COMMAND };
 
 const DAYS = [
   ['Monday', 'mon'],

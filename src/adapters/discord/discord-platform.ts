@@ -1,17 +1,21 @@
 import type { Platform } from '../platform.js';
-import { createDiscordPoster } from './discord-poster.js';
 import { discordSurface } from './discord-surface.js';
-import { startDiscord } from './start-discord.js';
 
-/** Discord through discord.js: the gateway for chat, REST for tips. */
+/**
+ * Discord through discord.js: the gateway for chat, REST for tips.
+ * discord.js is imported only when Discord is used (about 20 MB resident).
+ */
 export const discordPlatform: Platform = {
   name: 'discord',
   surface: discordSurface,
   chatEnabled: (config) => config.discord,
-  start: async ({ bot, config, logger, onFatal }) => {
-    const discord = await startDiscord({ bot, config, logger, onFatal });
+  servesRoutes: () => false,
+  start: async ({ bot, config, logger, onFatal, onRateLimited }) => {
+    const discord = await (await import('./start-discord.js')).startDiscord({ bot, config, logger, onFatal, ...(onRateLimited ? { onRateLimited } : {}) });
     return { ready: () => discord.ready(), readiness: () => ({ shards: discord.shards() }), stop: () => discord.stop() };
   },
-  poster: (config, logger) =>
-    config.DISCORD_TOKEN ? createDiscordPoster({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), logger }) : null,
+  poster: async (config, logger) =>
+    config.DISCORD_TOKEN
+      ? (await import('./discord-poster.js')).createDiscordPoster({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), logger })
+      : null,
 };

@@ -1,5 +1,5 @@
 import type { Surface } from '../../core/surface.js';
-import { CAREER_COMMAND, TIPS_COMMAND } from './commands.js';
+import { CAREER_COMMAND, TIPS_COMMAND } from './command-names.js';
 
 /**
  * How Discord people write commands: `/career` with a role and a topic

@@ -2,6 +2,7 @@ import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Action, Block, Reply } from '../../core/reply.js';
 import { fieldLines, listLines } from '../../core/block-lines.js';
 import { fnv1a } from '../../core/fnv1a.js';
+import { navigateId } from './custom-ids.js';
 import { LIMITS, splitText, truncate } from './embed-limits.js';
 import { renderButtons, type ButtonRow } from './render-buttons.js';
 
@@ -79,6 +80,8 @@ export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordM
  * gives tips-command replies.
  */
 export function rebuildAction(reply: Reply): Action | null {
+  // Custom ids hold 100 characters; a comparison of many roles may not fit, and then is not paged.
+  if (reply.recreate && navigateId(reply.recreate, 999).length <= 100) return reply.recreate;
   if (reply.intent === 'role' && reply.role && reply.section) return { type: 'section', role: reply.role, section: reply.section };
   if (reply.intent === 'list') return { type: 'list' };
   return null;

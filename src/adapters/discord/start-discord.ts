@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, REST } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, REST, RESTEvents, Status } from 'discord.js';
 import { RECOMMENDED, reshardPlan, SHARDING_REQUIRED, trackShards, type ShardPlan, type ShardState, type ShardStates } from './sharding.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
@@ -38,6 +38,8 @@ export async function startDiscord(o: {
    * `startDiscord` instead.
    */
   onFatal?: (err: Error) => void;
+  /** Told of every 429 the REST layer meets (metrics). */
+  onRateLimited?: () => void;
 }): Promise<DiscordAdapter> {
   const token = o.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
@@ -106,6 +108,7 @@ export async function startDiscord(o: {
       if (live()) report(fatal);
     });
     logRestEvents(client.rest, logger);
+    if (o.onRateLimited) client.rest.on(RESTEvents.RateLimited, o.onRateLimited);
 
     const ready = once(client, Events.ClientReady);
     ready.catch(() => {});
@@ -150,8 +153,9 @@ export async function startDiscord(o: {
   }
 
   return {
-    // Deaf after a fatal close even though the process is up; every shard must be ready.
-    ready: () => stopping === undefined && !reported && !resharding && Boolean(current?.client.isReady()) && Boolean(current?.shards.allReady()),
+    // Deaf after a fatal close even though the process is up; while discord.js resumes (any shard), the bot hears nothing.
+    ready: () =>
+      stopping === undefined && !reported && !resharding && Boolean(current?.client.isReady()) && current?.client.ws.status === Status.Ready && Boolean(current?.shards.allReady()),
     shards: () => current?.shards.snapshot() ?? {},
     stop: () =>
       (stopping ??= (async () => {

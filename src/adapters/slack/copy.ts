@@ -12,7 +12,7 @@ export function apologyFor(err: unknown): string {
 
 /** Said on an answer sent privately where the question was asked in public. */
 export function privateNote(reply: Reply): string {
-  return reply.intent === 'salary'
+  return reply.intent === 'salary' || reply.section === 'salary'
     ? 'Only you can see this: pay figures are never posted to the channel unless you share them.'
     : 'Only you can see this answer.';
 }

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HTTPModuleFunctions as slackHttp, HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { OpsRoutes } from '../../ops/ops-routes.js';
+import { listenError } from '../../ops/startup-errors.js';
 import type { AfterAcks } from './guard.js';
 
 export interface EarlyAckReceiverOptions {
@@ -9,8 +11,10 @@ export interface EarlyAckReceiverOptions {
   logger: BoltLogger;
   /** Awaited between a request's acknowledgement and handing it to Bolt. */
   afterAcks: AfterAcks;
-  /** Other routes on the same server (OAuth install pages); true when it answered the request. */
-  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+  /** Probes and metrics served on the same port, ahead of Slack's path. */
+  routes?: OpsRoutes;
+  /** OAuth install pages (issue 14) on the same server; true when it answered the request. */
+  installRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 type Body = ReceiverEvent['body'];
@@ -74,7 +78,7 @@ export class EarlyAckReceiver implements Receiver {
     return new Promise((resolve, reject) => {
       server.once('error', (err) => {
         this.server = undefined;
-        reject(err);
+        reject(listenError(err, port));
       });
       server.listen(port, () => {
         server.removeAllListeners('error');
@@ -100,9 +104,10 @@ export class EarlyAckReceiver implements Receiver {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.o.routes?.(req, res)) return;
     // As Bolt's receiver reads it, so an absolute-form request line (some proxies) matches too.
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (this.o.routes && (await this.o.routes(req, res, path))) return;
+    if (this.o.installRoutes && (await this.o.installRoutes(req, res, path))) return;
     if (req.method?.toUpperCase() !== 'POST' || path !== this.o.path) {
       slackHttp.buildNoBodyResponse(res, 404);
       return;

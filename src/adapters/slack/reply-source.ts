@@ -37,7 +37,10 @@ export function sourceOfText(message: IncomingMessage, reply: Reply): string | n
   if (message.kind !== 'question') return null;
   const { text } = message;
   if (message.via === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
-  return encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
+  // An answer that says how to build it again does not depend on the text,
+  // which in a conversation ("and in Chicago?") means nothing on its own.
+  const fromReply = reply.recreate ? encodeSource({ kind: 'action', action: reply.recreate }) : reply.intent === 'role' ? sectionSource(reply) : null;
+  return fromReply ?? encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
 }
 
 function sectionSource(reply: Reply): string | null {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, webApi, type AnyMiddlewareArgs, type Middleware } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
@@ -8,7 +8,8 @@ import { toBoltLogger } from './bolt-logger.js';
 import { onButtons } from './on-buttons.js';
 import { onCareerCommand } from './on-command.js';
 import { onMessages } from './on-messages.js';
-import { ignoreRepeatedEvents } from './repeat-deliveries.js';
+import type { OpsRoutes } from '../../ops/ops-routes.js';
+import { ignoreRepeatedEvents, type SharedEventClaims } from './repeat-deliveries.js';
 import { EarlyAckReceiver } from './early-ack-receiver.js';
 import { answerNow, createAnswerTurns } from './guard.js';
 import { classifySlackError } from './slack-errors.js';
@@ -26,11 +27,33 @@ export interface SlackAdapter {
   /** HTTP mode: the port the receiver listens on (useful with PORT=0); null in Socket Mode. */
   readonly port: number | null;
   readonly mode: 'http' | 'socket' | 'oauth';
-  /** Listening (or connected) and not stopping. */
+  /** HTTP and OAuth mode: listening; Socket Mode: the WebSocket is open. */
   ready(): boolean;
   /** Stops the receiver or closes the socket; idempotent. */
   stop(): Promise<void>;
 }
+
+/**
+ * Bolt hands listeners a WebClient per token (pooled); each is watched for
+ * its `rate_limited` event the first time a request passes with it.
+ */
+function watchRateLimits(app: App, onRateLimited: () => void): Middleware<AnyMiddlewareArgs> {
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient) => {
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on(webApi.WebClientEvent.RATE_LIMITED, () => onRateLimited());
+  };
+  watch(app.client);
+  return async ({ client, next }) => {
+    watch(client);
+    await next();
+  };
+}
+
+/** Bolt keeps its Socket Mode receiver private; its client's socket is read from outside for readiness. */
+type WithSocket = { receiver?: { client?: { websocket?: { readyState?: number } } } };
+const WS_OPEN = 1;
 
 /**
  * Starts Slack: Socket Mode when SLACK_APP_TOKEN is set, otherwise an HTTP
@@ -39,7 +62,19 @@ export interface SlackAdapter {
  * token is checked (auth.test) before anything listens, so a bad token fails
  * start-up rather than the first question.
  */
-export async function startSlack(o: { bot: Bot; config: Config; logger: Logger; store?: TipStore }): Promise<SlackAdapter> {
+export async function startSlack(o: {
+  bot: Bot;
+  config: Config;
+  logger: Logger;
+  /** HTTP mode: /healthz, /readyz, /metrics on the receiver's port. */
+  routes?: OpsRoutes;
+  /** Event ids claimed in the shared store, so replicas answer a retried event once. */
+  sharedEvents?: SharedEventClaims;
+  /** Told of every 429 a Web API client of this app meets (metrics). */
+  onRateLimited?: () => void;
+  /** OAuth mode: the bot's store, where installations are kept. */
+  store?: TipStore;
+}): Promise<SlackAdapter> {
   const { config } = o;
   // OAuth mode (many workspaces) is HTTP mode with a token per workspace and the install pages.
   const mode = config.slack === 'oauth' ? 'oauth' : config.SLACK_APP_TOKEN ? 'socket' : 'http';
@@ -58,7 +93,9 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger; 
   // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().
   const answerTurns = createAnswerTurns();
   const receiver =
-    mode !== 'socket' && signingSecret ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns, ...(oauth ? { routes: oauth.routes } : {}) }) : undefined;
+    mode !== 'socket' && signingSecret
+      ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns, ...(o.routes ? { routes: o.routes } : {}), ...(oauth ? { installRoutes: oauth.routes } : {}) })
+      : undefined;
   const app = new App({
     ...(oauth ? { authorize: oauth.authorize } : { token }),
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
@@ -70,8 +107,9 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger; 
   });
 
   const deps = { bot: o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
+  if (o.onRateLimited) app.use(watchRateLimits(app, o.onRateLimited));
   // Slack re-sends an event whose ack was lost or late: answer it once.
-  app.use(ignoreRepeatedEvents({ logger }));
+  app.use(ignoreRepeatedEvents({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) }));
   onCareerCommand(app, deps);
   onMessages(app, deps);
   onButtons(app, deps);
@@ -96,7 +134,7 @@ export async function startSlack(o: { bot: Bot; config: Config; logger: Logger; 
   return {
     port,
     mode,
-    ready: () => stopping === undefined,
+    ready: () => !stopping && (mode !== 'socket' ? (started as Server).listening : (app as unknown as WithSocket).receiver?.client?.websocket?.readyState === WS_OPEN),
     stop: () =>
       (stopping ??= (async () => {
         try {

@@ -1,10 +1,10 @@
 import { LEVELS, type Content, type Level, type Role } from '../content/types.js';
-import type { Block, Field, Reply } from '../reply.js';
+import type { Block, Choice, Field, Reply } from '../reply.js';
 import type { PlaceMention } from '../understand/locations.js';
 import { navigationChoices, roleChoices } from './choices.js';
 import { money, moneyRange } from './money.js';
 
-const LEVEL_TITLES: Record<Level, string> = { entry: 'Entry level', mid: 'Mid level', senior: 'Senior level' };
+export const LEVEL_TITLES: Record<Level, string> = { entry: 'Entry level', mid: 'Mid level', senior: 'Senior level' };
 
 /**
  * Pay figures for a role: the level and city asked for first, then the ranges
@@ -32,10 +32,25 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
   }
   if (place) {
     const loc = place.id ? s.locations[place.id] : undefined;
-    asked.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year (city average, all levels).` : `There are no figures for ${place.name} in the data; the cities covered are listed below.`);
+    asked.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year (city average, all levels).` : `There are no figures for ${place.name} in the data; the cities covered are below.`);
   }
-  if (asked.length) blocks.push({ type: 'paragraph', text: asked.join(' ') });
-  else if (s.average) blocks.push({ type: 'paragraph', text: `On average ${moneyRange(s.average, c)} a year in the ${s.region}.` });
+  const tc = s.totalCompensation;
+  const footer = `Figures: ${s.source}. ${s.region}, ${s.year}, ${c} per year.`;
+  if (asked.length) {
+    // Something specific was asked: the figures for it and the total-pay note,
+    // with the whole table one button away.
+    blocks.push({ type: 'paragraph', text: asked.join(' ') });
+    if (tc?.average !== undefined) {
+      const parts = tc.includes.length ? ` (${tc.includes.join(', ')})` : '';
+      blocks.push({ type: 'paragraph', text: `These are base salaries; average total compensation${parts} is ${money(tc.average, c)}.` });
+    }
+    if (place && !(place.id && s.locations[place.id])) {
+      blocks.push({ type: 'paragraph', text: `Cities with figures: ${Object.values(s.locations).map((l) => l.name).join(', ')}.` });
+    }
+    const full: Choice = { label: 'Full pay breakdown', action: { type: 'section', role: role.id, section: 'salary' }, group: 'section' };
+    return { ...base, blocks, choices: [full, ...navigationChoices(content, role, 'salary')], footer };
+  }
+  if (s.average) blocks.push({ type: 'paragraph', text: `On average ${moneyRange(s.average, c)} a year in the ${s.region}.` });
 
   const levelFields: Field[] = LEVELS.flatMap((l) => {
     const r = s.levels[l];
@@ -45,7 +60,6 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
   const cities = Object.values(s.locations).map((l) => ({ label: l.name, value: moneyRange(l, c) }));
   if (cities.length) blocks.push({ type: 'heading', text: 'By city' }, { type: 'fields', fields: cities });
 
-  const tc = s.totalCompensation;
   const tcItems = [
     tc?.average !== undefined ? `Average total compensation: ${money(tc.average, c)}${tc.averageBase !== undefined ? ` (of which ${money(tc.averageBase, c)} base salary)` : ''}` : null,
     tc?.topCompanies ? `Top tech companies: packages of ${moneyRange(tc.topCompanies, c)}` : null,
@@ -60,7 +74,7 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
     ...base,
     blocks,
     choices: navigationChoices(content, role, 'salary'),
-    footer: `Figures: ${s.source}. ${s.region}, ${s.year}, ${c} per year.`,
+    footer,
   };
 }
 
