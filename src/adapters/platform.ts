@@ -36,8 +36,8 @@ export interface EventClaims {
 export interface RunningPlatform {
   /** Connected and answering (for readiness checks). */
   ready(): boolean;
-  /** What readiness rests on, for /readyz's body (Discord: each shard's state). */
-  readiness?(): Record<string, unknown>;
+  /** When not ready, the parts that are not (Discord: `shard 1 reconnecting`), named in /readyz's body. */
+  notReadyParts?(): string[];
   /** Disconnects; idempotent. */
   stop(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { startDiscord, type DiscordAdapter } from '../../src/adapters/discord/start-discord.js';
+import { discordPlatform } from '../../src/adapters/discord/discord-platform.js';
+import { createReadiness } from '../../src/ops/readiness.js';
 import { parseConfig } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { shippedContent } from '../helpers/content.js';
@@ -75,5 +77,22 @@ describe('Discord sharding (real discord.js client, fake gateway)', () => {
     discord = await start(fake);
     expect([...fake.shards.values()]).toEqual([2, 2]);
     expect(discord.ready()).toBe(true);
+  });
+
+  it('names the shards that are not ready in the readiness report (/readyz), and none once all are', async () => {
+    fake = await startFakeDiscord({ shards: 2 });
+    const parsed = parseConfig({ DISCORD_TOKEN: 'fake-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const started = await discordPlatform.start({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: parsed.config, logger: memoryLogger(), onFatal: () => undefined });
+    discord = { ready: () => started.ready(), shards: () => ({}), stop: () => started.stop() };
+    const readiness = createReadiness();
+    readiness.add({ name: 'discord', ready: () => started.ready(), notReadyParts: () => started.notReadyParts!() });
+    expect(await readiness.report()).toMatchObject({ ready: true, notReady: [] });
+    // Shard 1 loses its session (4007 invalid seq: a fresh IDENTIFY) and its READY is held back.
+    const release = fake.holdReady();
+    fake.dropShard(1, 4007);
+    await expect.poll(async () => (await readiness.report()).notReady, { timeout: 10_000 }).toEqual(['discord', 'discord: shard 1 reconnecting']);
+    release();
+    await expect.poll(async () => (await readiness.report()).ready, { timeout: 10_000 }).toBe(true);
   });
 });

@@ -12,7 +12,11 @@ export const discordPlatform: Platform = {
   servesRoutes: () => false,
   start: async ({ bot, config, logger, onFatal, onRateLimited }) => {
     const discord = await (await import('./start-discord.js')).startDiscord({ bot, config, logger, onFatal, ...(onRateLimited ? { onRateLimited } : {}) });
-    return { ready: () => discord.ready(), readiness: () => ({ shards: discord.shards() }), stop: () => discord.stop() };
+    const notReadyParts = () =>
+      Object.entries(discord.shards())
+        .filter(([, state]) => state !== 'ready')
+        .map(([id, state]) => `shard ${id} ${state}`);
+    return { ready: () => discord.ready(), notReadyParts, stop: () => discord.stop() };
   },
   poster: async (config, logger) =>
     config.DISCORD_TOKEN
