@@ -30,7 +30,7 @@ const USAGE = `usage: career-bot [--content DIR]                  start the bot 
        career-bot ask --json --conversation            answer {"conversation": ID, "text": Q} lines in context
        career-bot check [--content DIR]                 validate the content
        career-bot tips list --json [--content DIR]      print every tip
-       career-bot tips subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
+       career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
        career-bot tips unsubscribe|status --platform slack|discord --channel ID
        career-bot tips run-due [--at ISO]               post every weekly tip due now (or at --at), then exit
        career-bot discord register [--guild ID]         register the Discord slash commands`;
@@ -54,6 +54,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         day: { type: 'string' },
         time: { type: 'string' },
         tz: { type: 'string' },
+        workspace: { type: 'string' },
         at: { type: 'string' },
         guild: { type: 'string' },
       },

@@ -98,13 +98,13 @@ export async function start(content: Content, config: Config, io: CliIo, options
     running.push({ name: 'content reloader', stop: () => reloader.stop() });
     measured = measureBot(live, ops.metrics);
     const bot = measured.bot;
-    const posters = await postersFromConfig(config, logger);
+    const posters = await postersFromConfig(config, logger, store);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     // Replicas on one PostgreSQL claim event ids there; SQLite serves one process.
     const eventClaims: EventClaims | undefined =
       store.backend === 'postgres' ? { claim: (id, at) => store.claimEvent(id, INSTANCE, at), sweep: (before) => store.sweepEventClaims(before) } : undefined;
     for (const [platform, readiness] of platformReadiness) {
-      const deps = { bot, config, logger, onFatal: (err: Error) => fatal(err), ...ops.rateLimits(platform.name) };
+      const deps = { bot, config, logger, onFatal: (err: Error) => fatal(err), store, ...ops.rateLimits(platform.name) };
       const started = await step(platform.name, platform.name, () =>
         platform.start({ ...deps, ...(platform.servesRoutes(config) ? { routes: ops.routes } : {}), ...(eventClaims ? { eventClaims } : {}) }),
       );

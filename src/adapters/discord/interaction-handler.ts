@@ -17,6 +17,7 @@ import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
 import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
+import { installContext } from './install-context.js';
 import { editOptions, NO_MENTIONS, replyOptions } from './message-options.js';
 import { renderEmbed, type DiscordMessage } from './render-embed.js';
 import { sharedCopy } from './share-message.js';
@@ -55,6 +56,7 @@ async function autocomplete(i: AutocompleteInteraction, { bot }: HandlerDeps): P
 
 async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const inGuild = i.inGuild();
+  const { privateAnswer } = installContext(i);
   if (i.commandName === CAREER_COMMAND) {
     const role = i.options.getString('role', true);
     // "tips ..." typed as a role is someone looking for the tips commands: on
@@ -66,8 +68,8 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
     }
     const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
     const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'question', via: 'command', text });
-    // In a server only the asker sees the answer until they share it; in DMs it is a normal message.
-    await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild, share: inGuild }), deps, inGuild ? 'private' : 'reply');
+    // Only the asker sees the answer until they share it, except in a DM with the bot (install-context.ts).
+    await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer }), deps, privateAnswer ? 'private' : 'reply');
     return;
   }
   if (i.commandName === TIPS_COMMAND) {
@@ -101,11 +103,11 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     await i.reply(copy ? replyOptions(copy) : { content: 'There is nothing to share in that message.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const inGuild = i.inGuild();
+  const { privateAnswer } = installContext(i);
   const { page, action } = request;
   const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
-  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: inGuild }) === 'update') {
-    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild, source: action }), deps, 'update');
+  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: privateAnswer }) === 'update') {
+    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: privateAnswer, source: action }), deps, 'update');
   } else {
     // A shared message stays as shared: whoever presses its buttons gets their own private answer.
     await respond(i, pending, (reply) => renderEmbed(reply, { page, ephemeral: true, share: true, source: action }), deps, 'private');
