@@ -48,19 +48,44 @@ function timeQuestions(bot, questions, rounds) {
   }
   const total = Number(process.hrtime.bigint() - t0) / 1e9;
   lat.sort((a, b) => a - b);
-  return { n: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat[lat.length - 1], qps: lat.length / total };
+  return {
+    n: lat.length,
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    max: lat[lat.length - 1],
+    qps: lat.length / total,
+  };
 }
 
 const fmt = (x) => x.toFixed(3);
 function report(label, load, q) {
-  console.log(`${label}: load ${load.ms.toFixed(1)} ms; ${q.n} questions p50 ${fmt(q.p50)} ms, p99 ${fmt(q.p99)} ms, max ${fmt(q.max)} ms, ${Math.round(q.qps)} questions/s`);
+  console.log(
+    `${label}: load ${load.ms.toFixed(1)} ms; ${q.n} questions p50 ${fmt(q.p50)} ms, p99 ${fmt(q.p99)} ms, max ${fmt(q.max)} ms, ${Math.round(q.qps)} questions/s`,
+  );
 }
 
 // --- shipped content -------------------------------------------------------
 const devFile = path.resolve(root, '../shared/eval/dev.jsonl');
 const probeFile = path.join(root, 'test/fixtures/probe.jsonl');
-const fromFile = (f) => { try { return readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q); } catch { return []; } };
-const shippedQs = [...fromFile(devFile), ...fromFile(probeFile), ...fromFile(path.join(root, 'bench/fixtures/probe2.jsonl')), 'how much does a senior ML systems engineer make in Seattle?', 'which role works with RDF and OWL', 'knowlege grahp enginer skils', 'x'.repeat(20000)];
+const fromFile = (f) => {
+  try {
+    return readFileSync(f, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l).q);
+  } catch {
+    return [];
+  }
+};
+const shippedQs = [
+  ...fromFile(devFile),
+  ...fromFile(probeFile),
+  ...fromFile(path.join(root, 'bench/fixtures/probe2.jsonl')),
+  'how much does a senior ML systems engineer make in Seattle?',
+  'which role works with RDF and OWL',
+  'knowlege grahp enginer skils',
+  'x'.repeat(20000),
+];
 const shipped = timeLoad(path.join(root, 'content'));
 report(`shipped content (${shipped.content.roles.length} roles)`, shipped, timeQuestions(shipped.bot, shippedQs, 40));
 
@@ -72,14 +97,28 @@ audio video game simulation climate energy health genomics finance trading risk 
 compliance localization accessibility frontend backend infrastructure kernel distributed
 realtime geospatial mapping logistics supply chain retail marketing ads recommendation`.split(/\s+/);
 const NOUNS = ['engineer', 'developer', 'architect', 'specialist', 'scientist', 'analyst'];
-const SECTIONS = ['Overview', 'Responsibilities', 'Skills', 'Education', 'Soft Skills', 'Career Path', 'Demand', 'Trends', 'Best Practices', 'Challenges'];
+const SECTIONS = [
+  'Overview',
+  'Responsibilities',
+  'Skills',
+  'Education',
+  'Soft Skills',
+  'Career Path',
+  'Demand',
+  'Trends',
+  'Best Practices',
+  'Challenges',
+];
 const FILLER = `design build operate maintain improve measure review document test deploy monitor
 scale secure optimise debug automate integrate migrate plan estimate mentor collaborate with
 teams stakeholders customers systems services pipelines models datasets dashboards tooling
 standards processes incidents releases budgets roadmaps experiments metrics APIs schemas`.split(/\s+/);
 
 let seed = 42;
-const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+const rand = (n) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
 const pick = (a) => a[rand(a.length)];
 const sentence = (k) => Array.from({ length: k }, () => pick(FILLER)).join(' ');
 
@@ -94,11 +133,23 @@ while (titles.size < 1000) {
 }
 [...titles].forEach((t, i) => {
   const id = `${t.replace(/\s+/g, '-')}-${i}`;
-  const body = SECTIONS.map((s) => `## ${s}\n\n${sentence(40)}.\n\n- ${sentence(15)}\n- ${sentence(15)}\n- ${sentence(15)}\n- ${sentence(15)}\n`).join('\n');
-  writeFileSync(path.join(dir, 'roles', `${id}.md`), `---\nid: ${id}\ntitle: ${t} ${i}\naliases: ["${t.split(' ').slice(1).join(' ')} ${i}"]\n---\n\n${body}`);
+  const body = SECTIONS.map(
+    (s) =>
+      `## ${s}\n\n${sentence(40)}.\n\n- ${sentence(15)}\n- ${sentence(15)}\n- ${sentence(15)}\n- ${sentence(15)}\n`,
+  ).join('\n');
+  writeFileSync(
+    path.join(dir, 'roles', `${id}.md`),
+    `---\nid: ${id}\ntitle: ${t} ${i}\naliases: ["${t.split(' ').slice(1).join(' ')} ${i}"]\n---\n\n${body}`,
+  );
   if (i % 10 === 0) {
     const typo = t.replace(/(\w)(\w)(\w*)$/, '$2$1$3');
-    genQs.push(`${t} ${i} skills`, `what does a ${t} ${i} do`, `${typo} ${i} career path`, `${t.split(' ')[0]} ${t.split(' ')[1]}`, `${pick(WORDS)} ${pick(NOUNS)} salary in seattle`);
+    genQs.push(
+      `${t} ${i} skills`,
+      `what does a ${t} ${i} do`,
+      `${typo} ${i} career path`,
+      `${t.split(' ')[0]} ${t.split(' ')[1]}`,
+      `${pick(WORDS)} ${pick(NOUNS)} salary in seattle`,
+    );
   }
 });
 const big = timeLoad(dir, 3);
@@ -120,11 +171,14 @@ async function streamThroughCli(count) {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }, 50);
   const t0 = Date.now();
   for (let i = 0; i < count; i += 1) {
-    if (!child.stdin.write(`${shippedQs[i % shippedQs.length].slice(0, 300)}\n`)) await new Promise((r) => child.stdin.once('drain', r));
+    if (!child.stdin.write(`${shippedQs[i % shippedQs.length].slice(0, 300)}\n`))
+      await new Promise((r) => child.stdin.once('drain', r));
   }
   child.stdin.end();
   await new Promise((r) => child.once('close', r));
@@ -133,6 +187,8 @@ async function streamThroughCli(count) {
 }
 for (const n of [10_000, 100_000]) {
   const r = await streamThroughCli(n);
-  console.log(`ask --json streaming ${n} questions: ${r.lines} JSON lines in ${r.seconds.toFixed(1)} s (${Math.round(r.lines / r.seconds)}/s), peak RSS ${r.peakMb.toFixed(0)} MB`);
+  console.log(
+    `ask --json streaming ${n} questions: ${r.lines} JSON lines in ${r.seconds.toFixed(1)} s (${Math.round(r.lines / r.seconds)}/s), peak RSS ${r.peakMb.toFixed(0)} MB`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -27,24 +27,72 @@ const roles = loaded.content.roles.map((r) => r.id);
 function interaction(type, data) {
   const id = snowflake();
   return {
-    id, application_id: APP_ID, token: `token-${id}`, version: 1, type, data, locale: 'en-US', app_permissions: '0', entitlements: [],
-    guild_id: GUILD, guild: { id: GUILD, locale: 'en-US', features: [] }, channel_id: CHANNEL,
-    channel: { id: CHANNEL, type: 0, guild_id: GUILD, name: 'careers', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
-    member: { user: USER, roles: [], permissions: '0', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-    context: 0, authorizing_integration_owners: { 0: GUILD },
+    id,
+    application_id: APP_ID,
+    token: `token-${id}`,
+    version: 1,
+    type,
+    data,
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    guild_id: GUILD,
+    guild: { id: GUILD, locale: 'en-US', features: [] },
+    channel_id: CHANNEL,
+    channel: {
+      id: CHANNEL,
+      type: 0,
+      guild_id: GUILD,
+      name: 'careers',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+    },
+    member: {
+      user: USER,
+      roles: [],
+      permissions: '0',
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
+    context: 0,
+    authorizing_integration_owners: { 0: GUILD },
   };
 }
-const career = (i) => interaction(2, {
-  id: '1400000000000000001', name: 'career', type: 1,
-  options: [{ name: 'role', type: 3, value: roles[i % roles.length] }, { name: 'topic', type: 3, value: SECTION_IDS[i % SECTION_IDS.length] }],
-});
+const career = (i) =>
+  interaction(2, {
+    id: '1400000000000000001',
+    name: 'career',
+    type: 1,
+    options: [
+      { name: 'role', type: 3, value: roles[i % roles.length] },
+      { name: 'topic', type: 3, value: SECTION_IDS[i % SECTION_IDS.length] },
+    ],
+  });
 const TYPED = ['ml sys', 'knowlege graf', 'lab autom', 'languag ai', 'llm', 'engineer', ''];
-const autocomplete = (i) => interaction(4, { id: '1400000000000000001', name: 'career', type: 1, options: [{ name: 'role', type: 3, value: TYPED[i % TYPED.length], focused: true }] });
+const autocomplete = (i) =>
+  interaction(4, {
+    id: '1400000000000000001',
+    name: 'career',
+    type: 1,
+    options: [{ name: 'role', type: 3, value: TYPED[i % TYPED.length], focused: true }],
+  });
 
 const fake = await startFakeDiscord();
-const parsed = parseConfig({ DISCORD_TOKEN: 'bench-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+const parsed = parseConfig({
+  DISCORD_TOKEN: 'bench-token-0123456789abcdef',
+  DISCORD_APPLICATION_ID: APP_ID,
+  DISCORD_API_URL: fake.apiUrl,
+});
 if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const discord = await startDiscord({ bot: createBot({ content: loaded.content, surface: discordSurface }), config: parsed.config, logger: silentLogger });
+const discord = await startDiscord({
+  bot: createBot({ content: loaded.content, surface: discordSurface }),
+  config: parsed.config,
+  logger: silentLogger,
+});
 
 async function measure(make, count) {
   const times = [];
@@ -66,14 +114,18 @@ function report(name, times) {
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   const f = (x) => `${x.toFixed(2)} ms`;
-  console.log(`${name.padEnd(22)} n=${sorted.length}  p50 ${f(q(50))}  p90 ${f(q(90))}  p99 ${f(q(99))}  max ${f(sorted.at(-1))}  mean ${f(mean)}  ${q(99) < 50 ? 'p99 within the 50 ms target' : 'p99 OVER the 50 ms target'}`);
+  console.log(
+    `${name.padEnd(22)} n=${sorted.length}  p50 ${f(q(50))}  p90 ${f(q(90))}  p99 ${f(q(99))}  max ${f(sorted.at(-1))}  mean ${f(mean)}  ${q(99) < 50 ? 'p99 within the 50 ms target' : 'p99 OVER the 50 ms target'}`,
+  );
 }
 
 await measure(career, WARMUP);
 await measure(autocomplete, WARMUP);
 report('/career (type 4)', await measure(career, COUNT));
 report('autocomplete (type 8)', await measure(autocomplete, COUNT));
-console.log(`node ${process.version}; INTERACTION_CREATE sent on the fake gateway -> callback received by the fake REST, sequential, after ${WARMUP} warm-up each`);
+console.log(
+  `node ${process.version}; INTERACTION_CREATE sent on the fake gateway -> callback received by the fake REST, sequential, after ${WARMUP} warm-up each`,
+);
 
 await discord.stop();
 await fake.close();

@@ -26,7 +26,11 @@ const TOKEN = 'fake-token-0123456789abcdef';
 // A Slack Web API that says yes to everything the bot calls at start-up.
 const slack = createServer((req, res) => {
   req.resume();
-  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://x.slack.com/' })));
+  req.on('end', () =>
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://x.slack.com/' })),
+  );
 }).listen(0, '127.0.0.1');
 await new Promise((r) => slack.once('listening', r));
 const slackApi = `http://127.0.0.1:${slack.address().port}/api/`;
@@ -45,16 +49,45 @@ const bareDiscord = `
   await client.login(process.env.DISCORD_TOKEN);`;
 
 const subjects = [
-  { name: 'bare Bolt (HTTP)', args: ['--input-type=module', '-e', bareBolt], env: { SLACK_API_URL: slackApi }, ready: 'ready' },
-  { name: 'bare discord.js', args: ['--input-type=module', '-e', bareDiscord], env: { DISCORD_API_URL: discord.apiUrl, DISCORD_TOKEN: TOKEN }, ready: 'ready' },
-  { name: 'bot, Slack HTTP', args: [BIN], env: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'benchsigningsecret01', SLACK_API_URL: slackApi, PORT: '0' }, ready: 'career-bot started' },
-  { name: 'bot, Discord only', args: [BIN], env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, PORT: '0' }, ready: 'career-bot started' },
+  {
+    name: 'bare Bolt (HTTP)',
+    args: ['--input-type=module', '-e', bareBolt],
+    env: { SLACK_API_URL: slackApi },
+    ready: 'ready',
+  },
+  {
+    name: 'bare discord.js',
+    args: ['--input-type=module', '-e', bareDiscord],
+    env: { DISCORD_API_URL: discord.apiUrl, DISCORD_TOKEN: TOKEN },
+    ready: 'ready',
+  },
+  {
+    name: 'bot, Slack HTTP',
+    args: [BIN],
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: 'benchsigningsecret01',
+      SLACK_API_URL: slackApi,
+      PORT: '0',
+    },
+    ready: 'career-bot started',
+  },
+  {
+    name: 'bot, Discord only',
+    args: [BIN],
+    env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, PORT: '0' },
+    ready: 'career-bot started',
+  },
 ];
 
 const rows = [];
 for (const s of subjects) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-rss-'));
-  const child = spawn(process.execPath, s.args, { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...s.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, s.args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...s.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   await new Promise((resolve, reject) => {
     child.stderr.on('data', (d) => {
@@ -75,6 +108,10 @@ await discord.close();
 const base = { slack: rows[0].mb, discord: rows[1].mb };
 console.log(`idle RSS after ${IDLE_MS / 1000} s (VmRSS), node ${process.version}:`);
 for (const r of rows) {
-  const vs = r.name.startsWith('bot, Slack') ? ` = ${(r.mb / base.slack).toFixed(2)}x bare Bolt` : r.name.startsWith('bot, Discord') ? ` = ${(r.mb / base.discord).toFixed(2)}x bare discord.js` : '';
+  const vs = r.name.startsWith('bot, Slack')
+    ? ` = ${(r.mb / base.slack).toFixed(2)}x bare Bolt`
+    : r.name.startsWith('bot, Discord')
+      ? ` = ${(r.mb / base.discord).toFixed(2)}x bare discord.js`
+      : '';
   console.log(`  ${r.name.padEnd(20)} ${r.mb.toFixed(1).padStart(6)} MB${vs}`);
 }

@@ -39,7 +39,14 @@ const SECRET = 'benchsigningsecret01';
 // A bot runs for days; what it does in its first second, before V8 has compiled
 // the hot paths, is not its latency. Discarded rounds let the JIT settle.
 const WARM_UP_ROUNDS = Number(process.env.WARM_UP_ROUNDS ?? 10);
-const QUESTIONS = ['ml systems engineer skills', 'what does a senior ML systems engineer make in Seattle?', 'knowledge graph engineer', 'llm sme trends', 'graph person', ''];
+const QUESTIONS = [
+  'ml systems engineer skills',
+  'what does a senior ML systems engineer make in Seattle?',
+  'knowledge graph engineer',
+  'llm sme trends',
+  'graph person',
+  '',
+];
 
 if (process.env.BENCH_ROLE === 'slack') await playSlack();
 else await runBot();
@@ -61,7 +68,12 @@ async function runBot() {
 
   const loaded = loadContent(new URL('../content', import.meta.url).pathname);
   if (!loaded.ok) throw new Error('content does not load');
-  const parsed = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${fakePort}/api/`, PORT: '0' });
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `http://127.0.0.1:${fakePort}/api/`,
+    PORT: '0',
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   // Production log level, written nowhere: the cost of logging counts, the terminal stays clean.
   const logger = createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
@@ -77,7 +89,15 @@ async function runBot() {
   }
   const slack = await startSlack({ bot, config: parsed.config, logger, ...(routes ? { routes } : {}) });
   // As Prometheus would: a scrape every second while the load runs.
-  const scraper = withMetrics ? setInterval(() => void fetch(`http://127.0.0.1:${slack.port}/metrics`).then((r) => r.text()).catch(() => undefined), 1000) : undefined;
+  const scraper = withMetrics
+    ? setInterval(
+        () =>
+          void fetch(`http://127.0.0.1:${slack.port}/metrics`)
+            .then((r) => r.text())
+            .catch(() => undefined),
+        1000,
+      )
+    : undefined;
 
   slackSide.send({ slackPort: slack.port, concurrency, rounds, client });
   const report = await next();
@@ -98,7 +118,10 @@ async function playSlack() {
         onAnswer();
         return res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       }
-      const body = req.url === '/api/auth.test' ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } : { ok: false, error: 'unknown_method' };
+      const body =
+        req.url === '/api/auth.test'
+          ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }
+          : { ok: false, error: 'unknown_method' };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
@@ -111,15 +134,33 @@ async function playSlack() {
   const signed = () => {
     counter += 1;
     const body = new URLSearchParams({
-      team_id: 'T1', channel_id: 'C1', channel_name: 'general', user_id: 'U1', user_name: 'ada', command: '/career',
-      text: QUESTIONS[counter % QUESTIONS.length], api_app_id: 'A1', trigger_id: '1.2.3',
+      team_id: 'T1',
+      channel_id: 'C1',
+      channel_name: 'general',
+      user_id: 'U1',
+      user_name: 'ada',
+      command: '/career',
+      text: QUESTIONS[counter % QUESTIONS.length],
+      api_app_id: 'A1',
+      trigger_id: '1.2.3',
       response_url: `http://127.0.0.1:${fakePort}/response/${counter}`,
     }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': ts, 'x-slack-signature': signature } };
+    return {
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': Buffer.byteLength(body),
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': signature,
+      },
+    };
   };
-  const generator = client === 'http' ? httpGenerator(slackPort, concurrency, signed) : await rawGenerator(slackPort, concurrency, signed);
+  const generator =
+    client === 'http'
+      ? httpGenerator(slackPort, concurrency, signed)
+      : await rawGenerator(slackPort, concurrency, signed);
 
   const round = async () => {
     const before = answered;
@@ -135,7 +176,9 @@ async function playSlack() {
 
   const lines = [];
   const cold = await round();
-  lines.push(`first round after start (cold JIT, not counted): ${concurrency} concurrent /career  ack p50 ${ms(pct(cold, 50))}  p99 ${ms(pct(cold, 99))}`);
+  lines.push(
+    `first round after start (cold JIT, not counted): ${concurrency} concurrent /career  ack p50 ${ms(pct(cold, 50))}  p99 ${ms(pct(cold, 99))}`,
+  );
   for (let i = 1; i < WARM_UP_ROUNDS; i += 1) await round();
   const answeredBefore = answered;
   const all = [];
@@ -143,12 +186,18 @@ async function playSlack() {
   for (let i = 1; i <= rounds; i += 1) {
     const l = await round();
     all.push(...l);
-    lines.push(`round ${i}: ${concurrency} concurrent /career  ack p50 ${ms(pct(l, 50))}  p99 ${ms(pct(l, 99))}  max ${ms(l.at(-1))}`);
+    lines.push(
+      `round ${i}: ${concurrency} concurrent /career  ack p50 ${ms(pct(l, 50))}  p99 ${ms(pct(l, 99))}  max ${ms(l.at(-1))}`,
+    );
   }
   const seconds = (performance.now() - measuredFrom) / 1000;
   all.sort((a, b) => a - b);
-  lines.push(`throughput: ${Math.round(all.length / seconds)} /career per second acknowledged and answered (${all.length} in ${seconds.toFixed(2)} s)`);
-  lines.push(`slack /career ack latency (${client} load generator), ${all.length} signed requests (${rounds} rounds of ${concurrency} concurrent, after ${WARM_UP_ROUNDS} warm-up rounds): p50 ${ms(pct(all, 50))}  p99 ${ms(pct(all, 99))}  (target: p99 < 50 ms)`);
+  lines.push(
+    `throughput: ${Math.round(all.length / seconds)} /career per second acknowledged and answered (${all.length} in ${seconds.toFixed(2)} s)`,
+  );
+  lines.push(
+    `slack /career ack latency (${client} load generator), ${all.length} signed requests (${rounds} rounds of ${concurrency} concurrent, after ${WARM_UP_ROUNDS} warm-up rounds): p50 ${ms(pct(all, 50))}  p99 ${ms(pct(all, 99))}  (target: p99 < 50 ms)`,
+  );
   lines.push(`answers delivered to response_url: ${answered - answeredBefore}/${all.length}`);
   generator.close();
   process.send({ lines });
@@ -165,7 +214,9 @@ function httpGenerator(port, concurrency, signed) {
       const started = performance.now();
       const req = request({ agent, host: '127.0.0.1', port, path: '/slack/events', method: 'POST', headers }, (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`status ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`status ${res.statusCode}`)),
+        );
       });
       req.on('error', reject);
       req.end(body);
@@ -181,32 +232,43 @@ function httpGenerator(port, concurrency, signed) {
  */
 async function rawGenerator(port, concurrency, signed) {
   const sockets = await Promise.all(
-    Array.from({ length: concurrency }, () => new Promise((resolve, reject) => {
-      const s = connect({ host: '127.0.0.1', port, noDelay: true }, () => resolve(s));
-      s.once('error', reject);
-    })),
+    Array.from(
+      { length: concurrency },
+      () =>
+        new Promise((resolve, reject) => {
+          const s = connect({ host: '127.0.0.1', port, noDelay: true }, () => resolve(s));
+          s.once('error', reject);
+        }),
+    ),
   );
   const fire = () => {
     const requests = sockets.map(() => {
       const { body, headers } = signed();
-      const head = Object.entries({ host: `127.0.0.1:${port}`, connection: 'keep-alive', ...headers }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      const head = Object.entries({ host: `127.0.0.1:${port}`, connection: 'keep-alive', ...headers })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
       return Buffer.from(`POST /slack/events HTTP/1.1\r\n${head}\r\n${body}`);
     });
-    return Promise.all(sockets.map((socket, i) => new Promise((resolve, reject) => {
-      let received = '';
-      const onData = (chunk) => {
-        received += chunk.toString('latin1');
-        const end = responseEnd(received);
-        if (end === null) return;
-        const elapsed = performance.now() - started;
-        socket.off('data', onData);
-        if (!received.startsWith('HTTP/1.1 200')) reject(new Error(`bad response: ${received.split('\r\n')[0]}`));
-        else resolve(elapsed);
-      };
-      socket.on('data', onData);
-      const started = performance.now();
-      socket.write(requests[i]);
-    })));
+    return Promise.all(
+      sockets.map(
+        (socket, i) =>
+          new Promise((resolve, reject) => {
+            let received = '';
+            const onData = (chunk) => {
+              received += chunk.toString('latin1');
+              const end = responseEnd(received);
+              if (end === null) return;
+              const elapsed = performance.now() - started;
+              socket.off('data', onData);
+              if (!received.startsWith('HTTP/1.1 200')) reject(new Error(`bad response: ${received.split('\r\n')[0]}`));
+              else resolve(elapsed);
+            };
+            socket.on('data', onData);
+            const started = performance.now();
+            socket.write(requests[i]);
+          }),
+      ),
+    );
   };
   return { fire, close: () => sockets.forEach((s) => s.destroy()) };
 }

@@ -32,7 +32,11 @@ if (!isMainThread) {
     if (msg === 'stats') {
       const summary = (platform) => {
         const counts = [...fake.delivered[platform].values()];
-        return { delivered: counts.length, duplicates: counts.filter((n) => n > 1).length, rateLimited: fake.rateLimited[platform] };
+        return {
+          delivered: counts.length,
+          duplicates: counts.filter((n) => n > 1).length,
+          rateLimited: fake.rateLimited[platform],
+        };
       };
       parentPort.postMessage({ slack: summary('slack'), discord: summary('discord') });
     } else if (msg === 'close') {
@@ -71,10 +75,11 @@ async function main() {
       slack: { globalPerSecond: LIMITS.slack, perChannel: { count: 1, windowMs: 1000 } },
     },
   });
-  const ask = (msg) => new Promise((resolve) => {
-    worker.once('message', resolve);
-    if (msg) worker.postMessage(msg);
-  });
+  const ask = (msg) =>
+    new Promise((resolve) => {
+      worker.once('message', resolve);
+      if (msg) worker.postMessage(msg);
+    });
   const fake = await ask();
 
   const content = loadContent(path.join(root, 'content'));
@@ -98,17 +103,26 @@ async function main() {
 
   const subscribedAt = new Date('2025-03-05T10:00:00Z');
   const t0 = performance.now();
-  const channelId = (i) => (platform === 'discord' ? String(1_400_000_000_000_000_000n + BigInt(i)) : `C${String(i).padStart(8, '0')}`);
+  const channelId = (i) =>
+    platform === 'discord' ? String(1_400_000_000_000_000_000n + BigInt(i)) : `C${String(i).padStart(8, '0')}`;
   for (let i = 0; i < N; i += 1) {
     // Spread over zones: every channel's Monday 09:00 has passed by the run below.
     const timeZone = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC'][i % 4];
-    await store.subscribe({ platform, channelId: channelId(i) }, { day: 'mon', time: '09:00', timeZone }, { at: subscribedAt, by: 'bench' });
+    await store.subscribe(
+      { platform, channelId: channelId(i) },
+      { day: 'mon', time: '09:00', timeZone },
+      { at: subscribedAt, by: 'bench' },
+    );
   }
   const setupS = (performance.now() - t0) / 1000;
 
   const poster =
     platform === 'discord'
-      ? createDiscordPoster({ token: 'bench-discord-token-0123456789', apiUrl: fake.discordApiUrl, logger: silentLogger })
+      ? createDiscordPoster({
+          token: 'bench-discord-token-0123456789',
+          apiUrl: fake.discordApiUrl,
+          logger: silentLogger,
+        })
       : createSlackPoster({ token: 'xoxb-bench', apiUrl: fake.slackApiUrl, logger: silentLogger });
 
   let peakRss = 0;
@@ -125,25 +139,45 @@ async function main() {
 
   const at = new Date('2025-03-10T16:00:00Z'); // Monday, after 09:00 in all four zones
   const start = performance.now();
-  const report = await runDue({ store, content: content.content, posters: [poster], clock: () => at, logger: silentLogger });
+  const report = await runDue({
+    store,
+    content: content.content,
+    posters: [poster],
+    clock: () => at,
+    logger: silentLogger,
+  });
   const wallS = (performance.now() - start) / 1000;
   sample();
   clearInterval(sampler);
-  const again = await runDue({ store, content: content.content, posters: [poster], clock: () => new Date(at.getTime() + 60_000), logger: silentLogger });
+  const again = await runDue({
+    store,
+    content: content.content,
+    posters: [poster],
+    clock: () => new Date(at.getTime() + 60_000),
+    logger: silentLogger,
+  });
 
   const stats = (await ask('stats'))[platform];
   const { duplicates } = stats;
   const pace = poster.pace.perSecond;
   const floorS = N / LIMITS[platform];
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
-  console.log(`tips fan-out: ${N} ${platform} channels, ${values.pg ? 'PostgreSQL' : 'SQLite'} store, ${latencyMs} ms fake API latency`);
+  console.log(
+    `tips fan-out: ${N} ${platform} channels, ${values.pg ? 'PostgreSQL' : 'SQLite'} store, ${latencyMs} ms fake API latency`,
+  );
   console.log(`  setup (subscribe ${N}):  ${setupS.toFixed(1)} s`);
   console.log(`  wall time:              ${wallS.toFixed(1)} s`);
-  console.log(`  floor at ${LIMITS[platform]}/s:         ${floorS.toFixed(1)} s   (ratio ${(wallS / floorS).toFixed(3)}, target <= 1.1; paced at ${pace}/s)`);
-  console.log(`  posts delivered:        ${stats.delivered} / ${N}  (report: ${JSON.stringify(Object.fromEntries(Object.entries(report.counts).filter(([, v]) => v > 0)))})`);
+  console.log(
+    `  floor at ${LIMITS[platform]}/s:         ${floorS.toFixed(1)} s   (ratio ${(wallS / floorS).toFixed(3)}, target <= 1.1; paced at ${pace}/s)`,
+  );
+  console.log(
+    `  posts delivered:        ${stats.delivered} / ${N}  (report: ${JSON.stringify(Object.fromEntries(Object.entries(report.counts).filter(([, v]) => v > 0)))})`,
+  );
   console.log(`  duplicates:             ${duplicates}`);
   console.log(`  429s received:          ${stats.rateLimited}`);
-  console.log(`  peak memory:            rss ${mb(peakRss)} MB (+${mb(peakRss - rssBefore)} MB during the run), heap ${mb(peakHeap)} MB (the fake API runs in a worker thread of this process)`);
+  console.log(
+    `  peak memory:            rss ${mb(peakRss)} MB (+${mb(peakRss - rssBefore)} MB during the run), heap ${mb(peakHeap)} MB (the fake API runs in a worker thread of this process)`,
+  );
   console.log(`  second run a minute later: due ${again.due}, posted ${again.counts.posted}`);
 
   await poster.stop();

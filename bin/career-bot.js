@@ -27,7 +27,8 @@ const signals = (() => {
 // Anything not turned into a message on the way: one line, exit 1, no stack dump for operators.
 const die = (err) => {
   process.stderr.write(`career-bot: ${err instanceof Error ? err.message : String(err)}\n`);
-  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') process.stderr.write(`${err?.stack ?? ''}\n`);
+  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace')
+    process.stderr.write(`${err?.stack ?? ''}\n`);
   process.exit(1);
 };
 process.on('uncaughtException', die);

@@ -18,10 +18,15 @@ export const RUNTIME_FILES = ['package.json', 'package-lock.json', 'bin', 'conte
 
 /** Copies the production file set into `dest` and prunes it; returns `dest`. */
 export function productionCopy(dest) {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   mkdirSync(dest, { recursive: true });
-  for (const entry of RUNTIME_FILES) cpSync(path.join(ROOT, entry), path.join(dest, entry), { recursive: true, verbatimSymlinks: true });
-  execFileSync('sh', [path.join(ROOT, 'deploy', 'prune-runtime.sh')], { cwd: dest, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const entry of RUNTIME_FILES)
+    cpSync(path.join(ROOT, entry), path.join(dest, entry), { recursive: true, verbatimSymlinks: true });
+  execFileSync('sh', [path.join(ROOT, 'deploy', 'prune-runtime.sh')], {
+    cwd: dest,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return dest;
 }
 

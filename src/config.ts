@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSlackOAuth, slackOAuthFields } from './adapters/slack/oauth/oauth-config.js';
 
 const url = (name: string, example: string) =>
   z
@@ -31,6 +32,9 @@ const envFields = z
     SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-zA-Z]{8,}$/, 'SLACK_SIGNING_SECRET must be the app\'s signing secret (letters and digits)').optional(),
     SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, 'SLACK_APP_TOKEN must look like xapp-…').optional(),
     SLACK_API_URL: url('SLACK_API_URL', 'https://slack.com/api/').optional(),
+    // --- Slack OAuth distribution (issue 14): see src/adapters/slack/oauth/oauth-config.ts
+    ...slackOAuthFields,
+    // --- end Slack OAuth
     DISCORD_TOKEN: z.string().regex(/^\S{20,}$/, 'DISCORD_TOKEN must be the bot token from the developer portal').optional(),
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'DISCORD_APPLICATION_ID must be the numeric application id').optional(),
     DISCORD_API_URL: url('DISCORD_API_URL', 'https://discord.com/api').optional(),
@@ -47,6 +51,11 @@ const envFields = z
     PUBLIC_URL: url('PUBLIC_URL', 'https://career-bot.example.com').refine((u) => u.startsWith('https:'), 'PUBLIC_URL must be https (Slack fetches images over https)').optional(),
     FEEDBACK_SECRET: z.string().min(16, 'FEEDBACK_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
     QUESTION_LOG_DAYS: z.coerce.number().int('QUESTION_LOG_DAYS must be a whole number of days').min(0).max(3650).default(90),
+    // Reload content when files under the content folder change (SIGHUP always reloads).
+    CONTENT_WATCH: z
+      .enum(['0', '1', 'true', 'false'], { message: 'CONTENT_WATCH must be 1 or 0' })
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     ADMIN_USER_IDS: z
       .string()
       .default('')
@@ -60,8 +69,9 @@ const envFields = z
 export type ConfigPurpose = 'bot' | 'post';
 
 const botSchema = envFields.superRefine((env, ctx) => {
-  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
-    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET' });
+  checkSlackOAuth(env, ctx);
+  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its OAuth settings (many workspaces) is required with SLACK_SIGNING_SECRET' });
   }
   if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
     ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN' });
@@ -72,7 +82,8 @@ const botSchema = envFields.superRefine((env, ctx) => {
 });
 
 export type Config = z.infer<typeof envFields> & {
-  slack: 'http' | 'socket' | null;
+  /** `oauth`: many workspaces installed through /slack/install, over HTTP (issue 14). */
+  slack: 'http' | 'socket' | 'oauth' | null;
   discord: boolean;
   conversationTtlMinutes: number;
 };
@@ -95,7 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>, purpose: Co
     config: {
       ...c,
       conversationTtlMinutes: c.CONVERSATION_TTL_MINUTES,
-      slack: c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null,
+      slack: c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : c.SLACK_CLIENT_ID ? 'oauth' : null,
       discord: Boolean(c.DISCORD_TOKEN),
     },
   };

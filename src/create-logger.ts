@@ -11,7 +11,7 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
       level,
       base: { app: 'career-bot' },
       redact: {
-        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.SLACK_BOT_TOKEN', 'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.DISCORD_TOKEN', 'config.DATABASE_URL'],
+        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.SLACK_BOT_TOKEN', 'config.SLACK_SIGNING_SECRET', 'config.SLACK_APP_TOKEN', 'config.DISCORD_TOKEN', 'config.DATABASE_URL', 'config.SLACK_CLIENT_SECRET', 'config.SLACK_STATE_SECRET', 'config.TOKEN_ENCRYPTION_KEY', 'client_secret', '*.client_secret'],
         censor: '[redacted]',
       },
     },

@@ -7,21 +7,38 @@ const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 const ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
 
 function run(args: string[], input: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: ENV, timeout: 120_000, cwd: tmpdir(), maxBuffer: 1 << 28 });
-  return { code: r.status, lines: r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), stderr: r.stderr };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: ENV,
+    timeout: 120_000,
+    cwd: tmpdir(),
+    maxBuffer: 1 << 28,
+  });
+  return {
+    code: r.status,
+    lines: r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+    stderr: r.stderr,
+  };
 }
 const line = (conversation: unknown, text: unknown) => JSON.stringify({ conversation, text });
 
 describe('career-bot ask --json --conversation', () => {
   it('answers each line in its own conversation, interleaved, in order', () => {
-    const r = run(['ask', '--json', '--conversation'], [
-      line('a', 'entry level ml systems engineer pay in austin'),
-      line('b', 'tell me about knowledge graph engineers'),
-      line('a', 'and in chicago?'),
-      line('b', 'what do they do all day?'),
-      line('c', 'and in chicago?'),
-      line('b', 'compare with an llm sme'),
-    ].join('\n'));
+    const r = run(
+      ['ask', '--json', '--conversation'],
+      [
+        line('a', 'entry level ml systems engineer pay in austin'),
+        line('b', 'tell me about knowledge graph engineers'),
+        line('a', 'and in chicago?'),
+        line('b', 'what do they do all day?'),
+        line('c', 'and in chicago?'),
+        line('b', 'compare with an llm sme'),
+      ].join('\n'),
+    );
     expect(r.code).toBe(0);
     expect(r.lines.map((l) => [l.role, l.location ?? l.section])).toEqual([
       ['ml-systems-engineer', 'austin'],
@@ -36,15 +53,18 @@ describe('career-bot ask --json --conversation', () => {
   });
 
   it('answers bad lines with a clear error object and carries on', () => {
-    const r = run(['ask', '--json', '--conversation'], [
-      'this is not json',
-      JSON.stringify({ conversation: 'a' }),
-      JSON.stringify([1, 2]),
-      line('x'.repeat(10_000), 'llm sme challenges'),
-      line(7, 'ml systems engineer'),
-      '',
-      line('a', 'llm sme'),
-    ].join('\r\n'));
+    const r = run(
+      ['ask', '--json', '--conversation'],
+      [
+        'this is not json',
+        JSON.stringify({ conversation: 'a' }),
+        JSON.stringify([1, 2]),
+        line('x'.repeat(10_000), 'llm sme challenges'),
+        line(7, 'ml systems engineer'),
+        '',
+        line('a', 'llm sme'),
+      ].join('\r\n'),
+    );
     expect(r.code).toBe(0);
     expect(r.lines).toHaveLength(7);
     expect(r.lines[0]).toEqual({ line: 1, error: expect.stringMatching(/not JSON/) });
@@ -64,8 +84,16 @@ describe('career-bot ask --json --conversation', () => {
 
   it('drops the least recently used conversations beyond its bound, in a small heap', () => {
     // 20,000 ids against a 256 MB heap; the million-id run is in bench/conversation.bench.mjs.
-    const input = Array.from({ length: 20_000 }, (_, i) => line(`c${i}`, i % 2 ? 'and in chicago?' : 'llm sme')).join('\n');
-    const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'ask', '--json', '--conversation'], { input, env: ENV, timeout: 300_000, cwd: tmpdir(), maxBuffer: 1 << 30 });
+    const input = Array.from({ length: 20_000 }, (_, i) => line(`c${i}`, i % 2 ? 'and in chicago?' : 'llm sme')).join(
+      '\n',
+    );
+    const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'ask', '--json', '--conversation'], {
+      input,
+      env: ENV,
+      timeout: 300_000,
+      cwd: tmpdir(),
+      maxBuffer: 1 << 30,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.toString().split('\n').filter(Boolean)).toHaveLength(20_000);
   }, 300_000);

@@ -10,7 +10,13 @@ const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 const ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...ENV, ...env }, timeout: 60_000, cwd: tmpdir() });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...ENV, ...env },
+    timeout: 60_000,
+    cwd: tmpdir(),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,8 +32,24 @@ describe('career-bot ask', () => {
     const r = run(['ask', '--json', 'senior ml systems engineer salary austin']);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a).sort()).toEqual(['confidence', 'intent', 'level', 'location', 'role', 'roles', 'section', 'suggestions', 'text']);
-    expect(a).toMatchObject({ intent: 'salary', role: 'ml-systems-engineer', section: null, level: 'senior', location: 'austin' });
+    expect(Object.keys(a).sort()).toEqual([
+      'confidence',
+      'intent',
+      'level',
+      'location',
+      'role',
+      'roles',
+      'section',
+      'suggestions',
+      'text',
+    ]);
+    expect(a).toMatchObject({
+      intent: 'salary',
+      role: 'ml-systems-engineer',
+      section: null,
+      level: 'senior',
+      location: 'austin',
+    });
     expect(a.text).toContain('$128,000 – $157,000');
   });
 
@@ -35,13 +57,21 @@ describe('career-bot ask', () => {
     const qs = ['ml systems engineer', '', 'nurse', 'show me all roles', 'llm sme challenges'];
     const r = run(['ask', '--json'], `${qs.join('\n')}\n`);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.intent)).toEqual(['role', 'help', 'unknown', 'list', 'role']);
   });
 
   it('handles a last line with no newline and CRLF input', () => {
     const r = run(['ask', '--json'], 'lab automation engineer\r\nlanguage ai engineer skills');
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).role)).toEqual(['laboratory-automation-engineer', 'language-ai-engineer']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).role),
+    ).toEqual(['laboratory-automation-engineer', 'language-ai-engineer']);
   });
 
   it('streams: the first answer arrives before stdin closes', async () => {
@@ -54,7 +84,10 @@ describe('career-bot ask', () => {
   });
 
   it('uses --content DIR, which may hold only role files', () => {
-    const dir = rolesFolder({ 'quantum-engineer.md': '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: [qubit engineer]\n---\n\n## Overview\n\nBuilds quantum computers.\n\n## Skills\n\n- Linear algebra\n' });
+    const dir = rolesFolder({
+      'quantum-engineer.md':
+        '---\nid: quantum-engineer\ntitle: Quantum Engineer\naliases: [qubit engineer]\n---\n\n## Overview\n\nBuilds quantum computers.\n\n## Skills\n\n- Linear algebra\n',
+    });
     const r = run(['ask', '--json', '--content', dir, 'qubit engineer skills']);
     expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'role', role: 'quantum-engineer', section: 'skills' });
     expect(run(['tips', 'list', '--json', '--content', dir]).stdout.trim()).toBe('[]');
@@ -70,7 +103,9 @@ describe('career-bot check', () => {
 
   it('fails naming file, line and field, and the bot refuses to start with the same message', () => {
     const dir = contentCopy();
-    editFile(path.join(dir, 'roles', 'ml-systems-engineer.md'), (t) => t.replace('entry: { min: 75000', 'entry: { min: "lots"'));
+    editFile(path.join(dir, 'roles', 'ml-systems-engineer.md'), (t) =>
+      t.replace('entry: { min: 75000', 'entry: { min: "lots"'),
+    );
     const check = run(['check', '--content', dir]);
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/ml-systems-engineer\.md:30: salary\.levels\.entry\.min: must be a number/);

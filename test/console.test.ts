@@ -19,7 +19,15 @@ async function chat(lines: string[]): Promise<string> {
 
 describe('console chat', () => {
   it('answers slash commands, free questions and help like Slack or Discord would', async () => {
-    const out = await chat(['/career ml systems engineer', '/career lab automation engineer skills', '/career', 'help', 'how much do ML systems engineers make in NYC?', 'what degree does a knowledge graph engineer need?', 'which role works with RDF and OWL?']);
+    const out = await chat([
+      '/career ml systems engineer',
+      '/career lab automation engineer skills',
+      '/career',
+      'help',
+      'how much do ML systems engineers make in NYC?',
+      'what degree does a knowledge graph engineer need?',
+      'which role works with RDF and OWL?',
+    ]);
     expect(out).toContain('ML Systems Engineer · Overview');
     expect(out).toContain('Laboratory Automation Engineer · Skills');
     expect(out).toContain('Roles I cover (5)');
@@ -51,8 +59,17 @@ describe('console chat conversation', () => {
     const output = new PassThrough();
     let seen = '';
     output.on('data', (d: Buffer) => (seen += d.toString()));
-    const session = startConsoleChat(createBot({ content: shippedContent(), contexts: createMemoryContextStore(), surface: consoleSurface }), input, output);
-    for (const line of ['entry level ml systems engineer pay in austin', 'and in chicago?', 'compare that with a knowledge graph engineer']) input.write(`${line}\n`);
+    const session = startConsoleChat(
+      createBot({ content: shippedContent(), contexts: createMemoryContextStore(), surface: consoleSurface }),
+      input,
+      output,
+    );
+    for (const line of [
+      'entry level ml systems engineer pay in austin',
+      'and in chicago?',
+      'compare that with a knowledge graph engineer',
+    ])
+      input.write(`${line}\n`);
     input.end();
     await session.closed;
     expect(seen).toContain('Chicago, IL: $164,000');

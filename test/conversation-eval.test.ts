@@ -31,19 +31,28 @@ function misses(cases: Case[]): string[] {
     });
     if (c.roles) {
       const have = turn.answer.roles;
-      const ok = c.intent === 'fit' ? have[0] === c.roles[0] : have.length === c.roles.length && c.roles.every((r) => have.includes(r));
+      const ok =
+        c.intent === 'fit'
+          ? have[0] === c.roles[0]
+          : have.length === c.roles.length && c.roles.every((r) => have.includes(r));
       if (!ok) bad.push('roles');
     }
     const text = renderText(turn.answer.reply);
     if (c.text_excludes && text.includes(c.text_excludes)) bad.push('text_excludes');
     if (c.text_includes && !text.includes(c.text_includes)) bad.push('text_includes');
-    if (bad.length) out.push(`[${c.conversation}] ${JSON.stringify(c.q)}: ${bad.join(',')} got ${JSON.stringify({ ...got, reply: undefined })}`);
+    if (bad.length)
+      out.push(
+        `[${c.conversation}] ${JSON.stringify(c.q)}: ${bad.join(',')} got ${JSON.stringify({ ...got, reply: undefined })}`,
+      );
   }
   return out;
 }
 
 const sets = [
-  ['the shared conversation dev set', fileURLToPath(new URL('../../shared/eval/conversations-dev.jsonl', import.meta.url))],
+  [
+    'the shared conversation dev set',
+    fileURLToPath(new URL('../../shared/eval/conversations-dev.jsonl', import.meta.url)),
+  ],
   ['our probe conversations', fileURLToPath(new URL('./fixtures/conversations-probe.jsonl', import.meta.url))],
   ['our second probe conversations', fileURLToPath(new URL('./fixtures/conversations-probe2.jsonl', import.meta.url))],
 ] as const;
@@ -51,7 +60,10 @@ const sets = [
 describe('conversation accuracy (bar: 95%)', () => {
   for (const [name, file] of sets) {
     it.skipIf(!existsSync(file))(name, () => {
-      const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
+      const cases = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Case);
       const failed = misses(cases);
       expect((cases.length - failed.length) / cases.length, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
     });

@@ -28,7 +28,15 @@ describe('career-bot with Slack configured (the real bin)', () => {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-start-'));
     const child = spawn(process.execPath, [BIN], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -42,11 +50,23 @@ describe('career-bot with Slack configured (the real bin)', () => {
     await started;
     expect(existsSync(path.join(dataDir, 'career-bot.sqlite'))).toBe(true);
 
-    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', user_name: 'ada', command: '/career', text: 'llm sme challenges', response_url: fake.responseUrl('r1') }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      user_name: 'ada',
+      command: '/career',
+      text: 'llm sme challenges',
+      response_url: fake.responseUrl('r1'),
+    }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, ts) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(body, ts),
+      },
       body,
     });
     expect(res.status).toBe(200);

@@ -3,6 +3,7 @@ import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
 import type { Surface } from '../core/surface.js';
 import type { TipPoster } from '../core/tips/tip-poster.js';
+import type { TipStore } from '../store/tip-store.js';
 import type { OpsRoutes } from '../ops/ops-routes.js';
 
 /** What a platform is started with. */
@@ -13,6 +14,8 @@ export interface PlatformDeps {
   logger: Logger;
   /** Called once if the platform can never hear again (token revoked, intents refused): the bot should stop. */
   onFatal: (err: Error) => void;
+  /** The bot's store, for a platform that keeps state of its own there (Slack OAuth installations). */
+  store?: TipStore;
   /** Probes and metrics, for a platform that runs its own HTTP server to serve beside its paths (see `servesRoutes`). */
   routes?: OpsRoutes;
   /** Event ids claimed in the store every replica shares, so a redelivered event is acted on once. */
@@ -33,6 +36,8 @@ export interface EventClaims {
 export interface RunningPlatform {
   /** Connected and answering (for readiness checks). */
   ready(): boolean;
+  /** When not ready, the parts that are not (Discord: `shard 1 reconnecting`), named in /readyz's body. */
+  notReadyParts?(): string[];
   /** Disconnects; idempotent. */
   stop(): Promise<void>;
 }
@@ -55,5 +60,5 @@ export interface Platform {
   /** Loads the platform's library on demand: a bot without this platform never pays its memory. */
   start(deps: PlatformDeps): Promise<RunningPlatform>;
   /** Posts weekly tips through the platform's Web/REST API only; null when the config holds no token for it. */
-  poster(config: Config, logger: Logger): Promise<TipPoster | null>;
+  poster(config: Config, logger: Logger, store?: TipStore): Promise<TipPoster | null>;
 }

@@ -43,7 +43,12 @@ export function answerJson(a: Answer): Record<string, unknown> {
  * `ask --json --conversation`: one line out per line in, written as it goes
  * and paced by stdout's back-pressure, so 100,000 lines run in bounded memory.
  */
-export async function askCommand(bot: Bot, text: string | undefined, options: AskOptions | boolean, io: AskIo): Promise<number> {
+export async function askCommand(
+  bot: Bot,
+  text: string | undefined,
+  options: AskOptions | boolean,
+  io: AskIo,
+): Promise<number> {
   const opts: AskOptions = typeof options === 'boolean' ? { json: options } : options;
   // A question on its own is a conversation's first turn: comparisons and
   // "which role suits me" are answered here too, with nothing carried.
@@ -53,10 +58,12 @@ export async function askCommand(bot: Bot, text: string | undefined, options: As
     io.stdout.write(opts.json ? `${JSON.stringify(answerJson(a))}\n` : `${renderText(a.reply)}\n`);
     return 0;
   }
-  const answerLine = opts.conversation ? conversationAnswerer(bot, opts) : (line: string) => {
-    const a = answer(line);
-    return opts.json ? `${JSON.stringify(answerJson(a))}\n` : `${renderText(a.reply)}\n\n`;
-  };
+  const answerLine = opts.conversation
+    ? conversationAnswerer(bot, opts)
+    : (line: string) => {
+        const a = answer(line);
+        return opts.json ? `${JSON.stringify(answerJson(a))}\n` : `${renderText(a.reply)}\n\n`;
+      };
   let n = 0;
   for await (const { text: line, cut } of readLines(io.stdin)) {
     n += 1;

@@ -15,10 +15,12 @@ export function parseConversationLine(line: string, cut: boolean, maxChars: numb
   } catch {
     return { ok: false, error: 'not JSON: expected {"conversation": ID, "text": QUESTION}' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'not a JSON object: expected {"conversation": ID, "text": QUESTION}' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: 'not a JSON object: expected {"conversation": ID, "text": QUESTION}' };
   const { conversation, text } = value as Record<string, unknown>;
   if (typeof text !== 'string') return { ok: false, error: '"text" missing or not a string' };
-  if (typeof conversation === 'number' && Number.isFinite(conversation)) return { ok: true, conversation: String(conversation), text };
+  if (typeof conversation === 'number' && Number.isFinite(conversation))
+    return { ok: true, conversation: String(conversation), text };
   if (typeof conversation !== 'string') return { ok: false, error: '"conversation" missing or not a string' };
   return { ok: true, conversation, text };
 }

@@ -25,12 +25,16 @@ export async function discordCommand(
   }
   const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((name) => !config[name]);
   if (missing.length) {
-    io.stderr.write(`career-bot: discord ${sub} needs ${missing.join(' and ')} in the environment (or .env); see docs/discord.md\n`);
+    io.stderr.write(
+      `career-bot: discord ${sub} needs ${missing.join(' and ')} in the environment (or .env); see docs/discord.md\n`,
+    );
     return 1;
   }
   const guild = values.guild?.trim();
   if (guild !== undefined && !/^\d{5,25}$/.test(guild)) {
-    io.stderr.write(`career-bot: --guild must be a server id (digits; Developer Mode, right-click the server, Copy Server ID)\n`);
+    io.stderr.write(
+      `career-bot: --guild must be a server id (digits; Developer Mode, right-click the server, Copy Server ID)\n`,
+    );
     return 2;
   }
   const app = config.DISCORD_APPLICATION_ID!;
@@ -52,8 +56,15 @@ export async function discordCommand(
     return 0;
   } catch (err) {
     const failure = classifyRestError(err);
-    const hint = failure.status === 401 ? ' (is DISCORD_TOKEN the bot token of this application?)' : failure.status === 403 || failure.code === 50001 ? ' (is the bot in that server, invited with the applications.commands scope?)' : '';
-    io.stderr.write(`career-bot: ${sub === 'register' ? 'registering' : 'removing'} the Discord commands failed: ${failure.reason}${hint}\n`);
+    const hint =
+      failure.status === 401
+        ? ' (is DISCORD_TOKEN the bot token of this application?)'
+        : failure.status === 403 || failure.code === 50001
+          ? ' (is the bot in that server, invited with the applications.commands scope?)'
+          : '';
+    io.stderr.write(
+      `career-bot: ${sub === 'register' ? 'registering' : 'removing'} the Discord commands failed: ${failure.reason}${hint}\n`,
+    );
     return 1;
   } finally {
     rest.clearHashSweeper();

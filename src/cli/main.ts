@@ -4,6 +4,8 @@ import { consoleSurface } from '../adapters/console/console-surface.js';
 import { parseConfig } from '../config.js';
 import { createBot } from '../core/bot.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
+import { contentWarnings } from '../core/content/content-warnings.js';
+import { formatProblem } from '../core/content/types.js';
 import { askCommand } from './ask-command.js';
 import { loadOrExplain } from './load-or-explain.js';
 
@@ -30,7 +32,7 @@ const USAGE = `usage: career-bot [--content DIR]                  start the bot 
        career-bot report [--since YYYY-MM-DD] [--json]  answers, unanswered questions, votes and tips from the store
        career-bot check [--content DIR]                 validate the content
        career-bot tips list --json [--content DIR]      print every tip
-       career-bot tips subscribe --platform slack|discord --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
+       career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
        career-bot tips unsubscribe|status --platform slack|discord --channel ID
        career-bot tips run-due [--at ISO]               post every weekly tip due now (or at --at), then exit
        career-bot discord register [--guild ID]         register the Discord slash commands`;
@@ -54,6 +56,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         day: { type: 'string' },
         time: { type: 'string' },
         tz: { type: 'string' },
+        workspace: { type: 'string' },
         at: { type: 'string' },
         guild: { type: 'string' },
         chart: { type: 'string' },
@@ -77,6 +80,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
     io.stdout.write(`content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${contentDir}\n`);
+    // Warnings are for the editor; they never fail the check.
+    for (const w of contentWarnings(content)) io.stdout.write(`warning: ${formatProblem(w)}\n`);
     return 0;
   }
   if (command === 'ask') {

@@ -5,6 +5,7 @@ import type { EventClaims } from '../adapters/platform.js';
 import type { Config } from '../config.js';
 import { createBot } from '../core/bot.js';
 import { createMemoryContextStore } from '../core/conversation/memory-context-store.js';
+import { createLiveBot } from '../core/content/live-bot.js';
 import type { Content } from '../core/content/types.js';
 import type { Logger } from '../core/logger.js';
 import type { ChannelRef } from '../core/tips/subscription.js';
@@ -19,7 +20,7 @@ import { reportLines, usageReport } from '../learn/usage-report.js';
 import { channelTipOfTheWeek } from '../tips/channel-tip.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
-import { liveBot } from './live-bot.js';
+import { startContentReloader } from './content-reloader.js';
 import type { CliIo } from './main.js';
 import { PLATFORMS, postersFromConfig } from './platforms.js';
 
@@ -54,8 +55,11 @@ export async function start(content: Content, config: Config, io: CliIo, options
     io.signals?.release();
     const logger = createLogger('warn', io.stderr);
     const contexts = createMemoryContextStore({ ttlMs: config.conversationTtlMinutes * 60_000 });
-    const chat = startConsoleChat(createBot({ content, logger, clock, contexts, surface: consoleSurface }), io.stdin, io.stdout);
+    const bot = createLiveBot((c) => createBot({ content: c, logger, clock, contexts, surface: consoleSurface }), content);
+    const reloader = startContentReloader({ dir: content.dir, bot, logger, watchFiles: config.CONTENT_WATCH });
+    const chat = startConsoleChat(bot, io.stdin, io.stdout);
     await chat.closed;
+    await reloader.stop();
     return 0;
   }
 
@@ -91,16 +95,20 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
     const { answerLog } = await step('store', 'question log', async () => startLearning(store.learning, config, clock, logger));
-    measured = measureBot(createBot({ content, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: async (since) => reportLines(await usageReport(store.learning, since)), surface: consoleSurface }), ops.metrics);
-    // Platforms hold the bot through a delegate, so replacing it (a content reload) reaches them.
+    const reports = async (since: string | null) => reportLines(await usageReport(store.learning, since));
+    // One bot per content snapshot: a reload (SIGHUP, CONTENT_WATCH) swaps it whole, and platforms hold the live one.
+    const live = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: reports, surface: consoleSurface }), content);
+    const reloader = startContentReloader({ dir: content.dir, bot: live, logger, watchFiles: config.CONTENT_WATCH });
+    running.push({ name: 'content reloader', stop: () => reloader.stop() });
+    measured = measureBot(live, ops.metrics);
     const bot = measured.bot;
-    const posters = await postersFromConfig(config, logger);
+    const posters = await postersFromConfig(config, logger, store);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     // Replicas on one PostgreSQL claim event ids there; SQLite serves one process.
     const eventClaims: EventClaims | undefined =
       store.backend === 'postgres' ? { claim: (id, at) => store.claimEvent(id, INSTANCE, at), sweep: (before) => store.sweepEventClaims(before) } : undefined;
     for (const [platform, readiness] of platformReadiness) {
-      const deps = { bot: liveBot(() => bot), config, logger, onFatal: (err: Error) => fatal(err), ...ops.rateLimits(platform.name) };
+      const deps = { bot, config, logger, onFatal: (err: Error) => fatal(err), store, ...ops.rateLimits(platform.name) };
       const started = await step(platform.name, platform.name, () =>
         platform.start({ ...deps, ...(platform.servesRoutes(config) ? { routes: ops.routes } : {}), ...(eventClaims ? { eventClaims } : {}) }),
       );

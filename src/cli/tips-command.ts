@@ -23,6 +23,8 @@ export interface TipsCommandOptions {
   day?: string;
   time?: string;
   tz?: string;
+  /** The Slack team id (OAuth mode) whose token posts the channel's tips. */
+  workspace?: string;
   at?: string;
 }
 
@@ -36,7 +38,7 @@ export interface TipsCommandDeps {
 /** The flags each tips subcommand takes; any other is refused rather than silently ignored. */
 const FLAGS: Record<string, readonly string[]> = {
   list: ['json'],
-  subscribe: ['platform', 'channel', 'day', 'time', 'tz', 'at', 'json'],
+  subscribe: ['platform', 'channel', 'workspace', 'day', 'time', 'tz', 'at', 'json'],
   unsubscribe: ['platform', 'channel', 'at', 'json'],
   status: ['platform', 'channel', 'at', 'json'],
   'run-due': ['at', 'json'],
@@ -45,7 +47,7 @@ const ANY_TIPS_COMMAND = ['content', 'help'];
 
 /** The schedule example for errors, in the CLI's own flags. */
 const CLI_SCHEDULE_EXAMPLE = 'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
-const USAGE = `usage: career-bot tips list --json | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]`;
+const USAGE = `usage: career-bot tips list --json | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]`;
 
 /** A channel's status in plain lines, naming its own platform's resume command. */
 const linesOf = (st: TipStatus) => statusLines(st, platformNamed(st.platform)?.surface.tips('resume') ?? `the ${st.platform} tips resume command`);
@@ -79,7 +81,7 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
   if (options.platform !== undefined || options.channel !== undefined || sub === 'subscribe' || sub === 'unsubscribe') {
     if (!platformNamed(options.platform)) return fail(`--platform must be ${PLATFORMS.map((p) => p.name).join(' or ')} (got "${options.platform ?? ''}")`);
     if (!options.channel?.trim()) return sub === 'status' ? fail('status --platform also needs --channel ID') : fail(`${sub} needs --channel ID`);
-    channel = { platform: options.platform!, channelId: options.channel.trim() };
+    channel = { platform: options.platform!, channelId: options.channel.trim(), ...(options.workspace?.trim() ? { workspace: options.workspace.trim() } : {}) };
   }
 
   const parsed = parseConfig(io.env, 'post');
@@ -139,7 +141,7 @@ async function runDueCommand(
   deps: TipsCommandDeps,
   out: (text: string) => void,
 ): Promise<number> {
-  const posters = deps.posters ?? (await postersFromConfig(config, logger));
+  const posters = deps.posters ?? (await postersFromConfig(config, logger, store));
   let report: RunReport;
   try {
     report = await runDue({ store, content, posters, clock, ...(at ? { at } : {}), logger, ...(deps.pace ? { pace: deps.pace } : {}) });

@@ -22,6 +22,7 @@ import { EMPTY_SLOTS, type ConversationSlots } from './conversation/slots.js';
 import type { AnswerLog } from './feedback.js';
 import { withFeedback } from './answer/with-feedback.js';
 import { feedbackAck, loggedAnswer, reportReply } from './answer/feedback-answer.js';
+import { suggestRoles as suggestRolesFor } from './understand/suggest-roles.js';
 
 /** One answered question: the contract's `ask --json` fields plus the reply. */
 export interface Answer {
@@ -222,19 +223,7 @@ export function createBot(options: BotOptions): Bot {
     return tip ? tipReply(content, tip, null, surface) : answered.reply;
   };
 
-  const suggestRoles = (partial: string, limit: number): Role[] => {
-    const text = partial.trim();
-    if (!text) return content.roles.slice(0, limit);
-    const u = understand(reader, text);
-    const ranked = u.role ? [u.role, ...u.suggestions.map((s) => s.role)] : u.suggestions.map((s) => s.role);
-    const lower = text.toLowerCase();
-    // Prefix matches on titles and aliases catch words still being typed ("knowl").
-    for (const r of content.roles) {
-      if (ranked.length >= limit) break;
-      if (!ranked.includes(r) && [r.title, ...r.aliases].some((n) => n.toLowerCase().includes(lower))) ranked.push(r);
-    }
-    return [...new Set(ranked)].slice(0, limit);
-  };
+  const suggestRoles = (partial: string, limit: number): Role[] => suggestRolesFor(reader, partial, limit);
 
   return { content, reader, answer, converse, handle, suggestRoles };
 }

@@ -4,7 +4,12 @@ import type { Block, ChoiceGroup, Reply } from './reply.js';
 const indent = (line: string) => `  ${line}`;
 
 /** How each group of choices is introduced, on every platform. */
-export const CHOICE_GROUP_LABELS: Record<ChoiceGroup, string> = { section: 'More on this role', related: 'Related roles', suggestion: 'Did you mean', role: 'Roles' };
+export const CHOICE_GROUP_LABELS: Record<ChoiceGroup, string> = {
+  section: 'More on this role',
+  related: 'Related roles',
+  suggestion: 'Did you mean',
+  role: 'Roles',
+};
 
 /**
  * Plain text for terminals and the `ask` command. Choices are numbered so the

@@ -7,6 +7,7 @@ import { recordTipsRun } from './tip-metrics.js';
 /** A platform adapter as readiness sees it; the seam's `Platform.ready()` fits. */
 interface ReadyPlatform {
   ready(): boolean;
+  notReadyParts?(): string[];
 }
 
 export interface Ops {
@@ -39,7 +40,7 @@ export function createOps(withMetrics: boolean): Ops {
     rateLimits: (platform) => (metrics ? { onRateLimited: () => metrics.rateLimited.inc({ platform }) } : {}),
     platform(name) {
       let adapter: ReadyPlatform | undefined;
-      readiness.add({ name, ready: () => adapter?.ready() ?? false });
+      readiness.add({ name, ready: () => adapter?.ready() ?? false, notReadyParts: () => adapter?.notReadyParts?.() ?? [] });
       return { set: (a) => void (adapter = a) };
     },
   };

@@ -30,7 +30,12 @@ export function createMetrics(o: { defaults?: boolean } = {}): BotMetrics {
   const registers = [registry];
   return {
     registry,
-    answers: new Counter({ name: 'career_bot_answers_total', help: 'Answers given, by platform and intent', labelNames: ['platform', 'intent'], registers }),
+    answers: new Counter({
+      name: 'career_bot_answers_total',
+      help: 'Answers given, by platform and intent',
+      labelNames: ['platform', 'intent'],
+      registers,
+    }),
     answerDuration: new Histogram({
       name: 'career_bot_answer_duration_seconds',
       help: 'Time from a message reaching the core to its reply',
@@ -39,10 +44,29 @@ export function createMetrics(o: { defaults?: boolean } = {}): BotMetrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     }),
-    tipPosts: new Counter({ name: 'career_bot_tip_posts_total', help: 'Weekly tip posts by outcome (posted, failed, skipped)', labelNames: ['platform', 'outcome'], registers }),
-    tipsRun: new Counter({ name: 'career_bot_tips_run_channels_total', help: 'Channels handled by tips runs, by run outcome', labelNames: ['outcome'], registers }),
-    tipsDue: new Counter({ name: 'career_bot_tips_due_total', help: 'Subscriptions found due by tips runs', registers }),
-    rateLimited: new Counter({ name: 'career_bot_rate_limited_total', help: 'HTTP 429 answers received from a platform API', labelNames: ['platform'], registers }),
+    tipPosts: new Counter({
+      name: 'career_bot_tip_posts_total',
+      help: 'Weekly tip posts by outcome (posted, failed, skipped)',
+      labelNames: ['platform', 'outcome'],
+      registers,
+    }),
+    tipsRun: new Counter({
+      name: 'career_bot_tips_run_channels_total',
+      help: 'Channels handled by tips runs, by run outcome',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    tipsDue: new Counter({
+      name: 'career_bot_tips_due_total',
+      help: 'Subscriptions found due by tips runs',
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: 'career_bot_rate_limited_total',
+      help: 'HTTP 429 answers received from a platform API',
+      labelNames: ['platform'],
+      registers,
+    }),
     storeQuery: new Histogram({
       name: 'career_bot_store_query_duration_seconds',
       help: 'Store query latency',
@@ -50,6 +74,11 @@ export function createMetrics(o: { defaults?: boolean } = {}): BotMetrics {
       buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 2],
       registers,
     }),
-    ready: new Gauge({ name: 'career_bot_ready', help: '1 when the named readiness check passes (platform connected, store answering)', labelNames: ['check'], registers }),
+    ready: new Gauge({
+      name: 'career_bot_ready',
+      help: '1 when the named readiness check passes (platform connected, store answering)',
+      labelNames: ['check'],
+      registers,
+    }),
   };
 }

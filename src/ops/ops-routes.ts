@@ -25,7 +25,9 @@ export function opsRoutes(o: { readiness: Readiness; metrics?: BotMetrics }): Op
       void answer(res, async () => {
         const r = await o.readiness.report();
         recordChecks(o.metrics, r.checks);
-        return r.ready ? [200, 'application/json', JSON.stringify({ status: 'ready' })] : [503, 'application/json', JSON.stringify({ status: 'not ready', notReady: r.notReady })];
+        return r.ready
+          ? [200, 'application/json', JSON.stringify({ status: 'ready' })]
+          : [503, 'application/json', JSON.stringify({ status: 'not ready', notReady: r.notReady })];
       });
       return true;
     }
@@ -55,6 +57,10 @@ async function answer(res: ServerResponse, build: () => Promise<[number, string,
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(res.req.method?.toUpperCase() === 'HEAD' ? undefined : body);
 }

@@ -2,6 +2,8 @@
 export interface ReadinessCheck {
   readonly name: string;
   ready(): boolean | Promise<boolean>;
+  /** When not ready, which parts are not (e.g. `shard 1 reconnecting`), for the /readyz body. */
+  notReadyParts?(): string[];
 }
 
 export interface ReadinessReport {
@@ -51,7 +53,8 @@ export function createReadiness(o: { timeoutMs?: number } = {}): Readiness {
     },
     async report() {
       const results = await Promise.all(checks.map(async (c) => [c.name, await run(c)] as const));
-      const notReady = results.filter(([, ok]) => !ok).map(([name]) => name);
+      const parts = (name: string) => checks.find((c) => c.name === name)?.notReadyParts?.().map((p) => `${name}: ${p}`) ?? [];
+      const notReady = results.filter(([, ok]) => !ok).flatMap(([name]) => [name, ...parts(name)]);
       if (stopping) notReady.unshift('stopping');
       return { ready: notReady.length === 0, notReady, checks: Object.fromEntries(results) };
     },

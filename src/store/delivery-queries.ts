@@ -69,7 +69,10 @@ export async function claimDelivery(db: Db, req: ClaimRequest): Promise<ClaimRes
             // Released without posting: no backoff.
             eb('tip_deliveries.finished_at', 'is', null),
             ...Array.from({ length: MAX_ATTEMPTS }, (_, n) =>
-              eb.and([eb('tip_deliveries.attempts', '=', n), eb('tip_deliveries.finished_at', '<=', at - retryDelayMs(n))]),
+              eb.and([
+                eb('tip_deliveries.attempts', '=', n),
+                eb('tip_deliveries.finished_at', '<=', at - retryDelayMs(n)),
+              ]),
             ),
           ]),
         ),
@@ -78,7 +81,8 @@ export async function claimDelivery(db: Db, req: ClaimRequest): Promise<ClaimRes
     .executeTakeFirst();
   if (row) return { claimed: true, id: Number(row.id), attempts: Number(row.attempts) };
   const existing = await getDelivery(db, req, req.slot.key);
-  if (!existing) throw new Error(`claim of ${req.platform}:${req.channelId} ${req.slot.key} neither inserted nor found a row`);
+  if (!existing)
+    throw new Error(`claim of ${req.platform}:${req.channelId} ${req.slot.key} neither inserted nor found a row`);
   return { claimed: false, existing };
 }
 
@@ -113,10 +117,19 @@ export async function markDelivered(db: Db, id: number, o: { at: Date; messageId
     .execute();
 }
 
-export async function markFailed(db: Db, id: number, o: { at: Date; reason: string; permanent: boolean }): Promise<void> {
+export async function markFailed(
+  db: Db,
+  id: number,
+  o: { at: Date; reason: string; permanent: boolean },
+): Promise<void> {
   await db
     .updateTable('tip_deliveries')
-    .set({ status: 'failed', finished_at: o.at.getTime(), error: o.reason.slice(0, 500), permanent: o.permanent ? 1 : 0 })
+    .set({
+      status: 'failed',
+      finished_at: o.at.getTime(),
+      error: o.reason.slice(0, 500),
+      permanent: o.permanent ? 1 : 0,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -124,7 +137,13 @@ export async function markFailed(db: Db, id: number, o: { at: Date; reason: stri
 export async function releaseClaim(db: Db, id: number, o: { reason: string }): Promise<void> {
   await db
     .updateTable('tip_deliveries')
-    .set((eb) => ({ status: 'failed', attempts: eb('attempts', '-', 1), finished_at: null, error: o.reason.slice(0, 500), permanent: 0 }))
+    .set((eb) => ({
+      status: 'failed',
+      attempts: eb('attempts', '-', 1),
+      finished_at: null,
+      error: o.reason.slice(0, 500),
+      permanent: 0,
+    }))
     .where('id', '=', id)
     .where('status', '=', 'claimed')
     .execute();
@@ -160,9 +179,16 @@ export async function rotation(db: Db, c: ChannelRef): Promise<RotationState> {
       .where('channel_id', '=', c.channelId)
       .where('status', 'in', SEEN)
       .where('tip_id', 'is not', null);
-  const top = await seenRows().select((eb) => eb.fn.max('cycle').as('cycle')).executeTakeFirst();
+  const top = await seenRows()
+    .select((eb) => eb.fn.max('cycle').as('cycle'))
+    .executeTakeFirst();
   if (top?.cycle === null || top?.cycle === undefined) return { cycle: 0, seen: new Set(), lastTipId: null };
   const cycle = Number(top.cycle);
-  const rows = await seenRows().select(['tip_id', 'slot_at']).where('cycle', '=', cycle).orderBy('slot_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await seenRows()
+    .select(['tip_id', 'slot_at'])
+    .where('cycle', '=', cycle)
+    .orderBy('slot_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return { cycle, seen: new Set(rows.map((r) => r.tip_id!)), lastTipId: rows[0]?.tip_id ?? null };
 }

@@ -16,7 +16,10 @@ export async function claimEvent(db: Db, eventId: string, by: string, at: Date):
 
 /** Forgets claims older than `before`; returns how many went. */
 export async function sweepEventClaims(db: Db, before: Date): Promise<number> {
-  const result = await db.deleteFrom('slack_event_claims').where('claimed_at', '<', before.getTime()).executeTakeFirst();
+  const result = await db
+    .deleteFrom('slack_event_claims')
+    .where('claimed_at', '<', before.getTime())
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -12,7 +12,9 @@ export async function tryLease(db: Db, name: string, holder: string, ttlMs: numb
       oc
         .column('name')
         .doUpdateSet((eb) => ({ holder: eb.ref('excluded.holder'), expires_at: eb.ref('excluded.expires_at') }))
-        .where((eb) => eb.or([eb('career_bot_leases.expires_at', '<=', now.getTime()), eb('career_bot_leases.holder', '=', holder)])),
+        .where((eb) =>
+          eb.or([eb('career_bot_leases.expires_at', '<=', now.getTime()), eb('career_bot_leases.holder', '=', holder)]),
+        ),
     )
     .returning('holder')
     .executeTakeFirst();

@@ -12,7 +12,12 @@ const PG_LOCK_KEY = 'career-bot:migrations';
  * `BEGIN IMMEDIATE`. A second process starting at the same moment waits,
  * then finds nothing left to do.
  */
-export async function migrate(db: Kysely<StoreSchema>, backend: Backend, logger: Logger, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  db: Kysely<StoreSchema>,
+  backend: Backend,
+  logger: Logger,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   if (backend === 'postgres') {
     return db.transaction().execute(async (trx) => {
       // Keyed by schema too, so databases split by search_path don't block each other.
@@ -33,7 +38,12 @@ export async function migrate(db: Kysely<StoreSchema>, backend: Backend, logger:
   });
 }
 
-async function applyPending(db: Kysely<StoreSchema>, backend: Backend, logger: Logger, migrations: readonly Migration[]): Promise<number[]> {
+async function applyPending(
+  db: Kysely<StoreSchema>,
+  backend: Backend,
+  logger: Logger,
+  migrations: readonly Migration[],
+): Promise<number[]> {
   await db.schema
     .createTable('career_bot_migrations')
     .ifNotExists()
@@ -41,17 +51,24 @@ async function applyPending(db: Kysely<StoreSchema>, backend: Backend, logger: L
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('applied_at', 'bigint', (c) => c.notNull())
     .execute();
-  const done = new Set((await db.selectFrom('career_bot_migrations').select('version').execute()).map((r) => Number(r.version)));
+  const done = new Set(
+    (await db.selectFrom('career_bot_migrations').select('version').execute()).map((r) => Number(r.version)),
+  );
   const newest = Math.max(0, ...migrations.map((m) => m.version));
   const ahead = [...done].filter((v) => v > newest);
   if (ahead.length) {
-    throw new Error(`the database schema is at version ${Math.max(...ahead)}, newer than this build knows (${newest}); run a newer career-bot`);
+    throw new Error(
+      `the database schema is at version ${Math.max(...ahead)}, newer than this build knows (${newest}); run a newer career-bot`,
+    );
   }
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
     await m.up(db as Kysely<any>, backend);
-    await db.insertInto('career_bot_migrations').values({ version: m.version, name: m.name, applied_at: Date.now() }).execute();
+    await db
+      .insertInto('career_bot_migrations')
+      .values({ version: m.version, name: m.name, applied_at: Date.now() })
+      .execute();
     logger.info({ version: m.version, name: m.name, backend }, 'applied migration');
     applied.push(m.version);
   }

@@ -102,8 +102,33 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('slack_event_claims_age').on('slack_event_claims').columns(['claimed_at']).execute();
     },
   },
+  // Issue 14: Slack OAuth installations and the workspace of each subscription.
   {
-    // 5 (installations) and 7 (replay guard) come from other branches; migrate() tolerates the gap.
+    version: 5,
+    name: 'slack installations, single-use oauth states, subscription workspace',
+    async up(db) {
+      await db.schema
+        .createTable('slack_installations')
+        // `E:<enterprise>` for an org-wide install, `T:<team>` for a workspace.
+        .addColumn('install_key', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text')
+        .addColumn('enterprise_id', 'text')
+        .addColumn('is_enterprise_install', 'integer', (c) => c.notNull())
+        // The whole installation (every token in it) sealed with AES-256-GCM: nothing readable without the key.
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('installed_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('slack_oauth_states')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('tip_subscriptions').addColumn('workspace_id', 'text').execute();
+      await db.schema.createIndex('tip_subscriptions_workspace').on('tip_subscriptions').columns(['platform', 'workspace_id']).execute();
+    },
+  },
+  {
+    // 7 (replay guard) comes from another branch; migrate() tolerates the gap.
     version: 6,
     name: 'answer counts, the unanswered-question log and feedback votes',
     async up(db, backend) {

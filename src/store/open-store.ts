@@ -7,6 +7,7 @@ import type Pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { createSqlContextStore } from './context-queries.js';
 import * as deliveriesQ from './delivery-queries.js';
+import { installationRecords } from './installation-queries.js';
 import * as eventsQ from './event-claim-queries.js';
 import * as leasesQ from './lease-queries.js';
 import { migrate } from './migrate.js';
@@ -113,6 +114,8 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     listSubscriptions: (filter) => subsQ.listSubscriptions(db, filter),
     setPaused: (c, paused, meta) => (paused ? subsQ.pause(db, c, meta.reason ?? null, meta) : subsQ.resume(db, c, meta)),
     pauseWithReason: async (c, reason, meta) => void (await subsQ.pause(db, c, reason, meta)),
+    pauseWorkspace: (platform, workspace, reason, meta) => subsQ.pauseWorkspace(db, platform, workspace, reason, meta),
+    installations: installationRecords(db),
     skipSlot: (c, key, meta) => subsQ.skipSlot(db, c, key, meta),
     dueSubscriptions: (now) => subsQ.dueSubscriptions(db, now),
     advance: (c, rev, next, clearSkip) => subsQ.advance(db, c, rev, next, clearSkip),

@@ -11,6 +11,7 @@ export function toSubscription(r: Selectable<SubscriptionsTable>): Subscription 
   return {
     platform: r.platform as TipPlatform,
     channelId: r.channel_id,
+    workspace: r.workspace_id,
     schedule: { day: r.day as Weekday, time: r.time, timeZone: r.time_zone },
     active: Number(r.active) === 1,
     subscribedAt: ms(r.subscribed_at),

@@ -20,6 +20,8 @@ export interface SubscriptionsTable {
   next_slot_at: number;
   next_slot_date: string;
   rev: number;
+  /** The Slack team (or Discord guild) the channel belongs to; null for rows from before version 5. */
+  workspace_id: string | null;
 }
 
 export interface DeliveriesTable {
@@ -97,10 +99,26 @@ export interface FeedbackVotesTable {
   day: string;
 }
 
+export interface InstallationsTable {
+  install_key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: number;
+  sealed: string;
+  installed_at: number;
+}
+
+export interface OAuthStatesTable {
+  state_hash: string;
+  expires_at: number;
+}
+
 export interface StoreSchema {
   answer_counts: AnswerCountsTable;
   question_log: QuestionLogTable;
   feedback_votes: FeedbackVotesTable;
+  slack_installations: InstallationsTable;
+  slack_oauth_states: OAuthStatesTable;
   tip_subscriptions: SubscriptionsTable;
   tip_deliveries: DeliveriesTable;
   career_bot_migrations: MigrationsTable;

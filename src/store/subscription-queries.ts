@@ -36,6 +36,8 @@ export async function subscribe(db: Db, c: ChannelRef, schedule: WeeklySchedule,
     paused_at: null,
     skip_slot: null,
     ...slotColumns(firstSlotFrom(schedule, at)),
+    // Kept as it was when the caller does not know it (the CLI without --workspace).
+    ...(c.workspace !== undefined ? { workspace_id: c.workspace } : {}),
   };
   await db
     .insertInto('tip_subscriptions')
@@ -124,4 +126,18 @@ export async function advance(db: Db, c: ChannelRef, rev: number, next: Slot, cl
     .where('next_slot_at', '<', next.at)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** Pauses every active subscription of one workspace (its app was uninstalled); how many were paused. */
+export async function pauseWorkspace(db: Db, platform: TipPlatform, workspace: string, reason: string, meta: ChangeMeta): Promise<number> {
+  const at = meta.at.getTime();
+  const r = await db
+    .updateTable('tip_subscriptions')
+    .set({ paused: 1, paused_reason: reason, paused_at: at, updated_at: at, updated_by: meta.by })
+    .where('platform', '=', platform)
+    .where('workspace_id', '=', workspace)
+    .where('active', '=', 1)
+    .where('paused', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

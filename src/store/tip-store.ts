@@ -2,6 +2,7 @@ import type { RotationState } from '../core/tips/rotation.js';
 import type { WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
 import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type { InstallationRecords } from './installation-queries.js';
 import type { ContextStore } from '../core/conversation/context-store.js';
 import type { Backend } from './schema.js';
 import type { LearnStore } from './learn-store.js';
@@ -41,6 +42,10 @@ export interface TipStore {
   setPaused(channel: ChannelRef, paused: boolean, meta: ChangeMeta & { reason?: string }): Promise<Subscription | undefined>;
   /** Pauses after a permanent posting failure, keeping the reason for status. */
   pauseWithReason(channel: ChannelRef, reason: string, meta: ChangeMeta): Promise<void>;
+  /** Pauses every active, unpaused subscription of one workspace with `reason` (an uninstall); how many. */
+  pauseWorkspace(platform: TipPlatform, workspace: string, reason: string, meta: ChangeMeta): Promise<number>;
+  /** Slack installations (OAuth mode), sealed by the caller. */
+  readonly installations: InstallationRecords;
   /** Marks one slot (by key) to be skipped, or clears the skip with null. */
   skipSlot(channel: ChannelRef, slotKey: string | null, meta: ChangeMeta): Promise<Subscription | undefined>;
 

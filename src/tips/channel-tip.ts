@@ -11,10 +11,18 @@ import { nextTipFor } from './next-tip.js';
  * post to post; before any post, the next in the channel's rotation, which
  * the preview shows and the next post carries. Null when not subscribed.
  */
-export async function channelTipOfTheWeek(store: TipStore, content: Content, channel: ChannelRef, now: Date): Promise<Tip | null> {
+export async function channelTipOfTheWeek(
+  store: TipStore,
+  content: Content,
+  channel: ChannelRef,
+  now: Date,
+): Promise<Tip | null> {
   const sub = await store.getSubscription(channel);
   if (!sub?.active) return null;
   const thisWeek = await store.getDelivery(channel, slotAtOrBefore(sub.schedule, now.getTime()).key);
-  const posted = thisWeek && (thisWeek.status === 'delivered' || thisWeek.status === 'claimed') ? content.tips.find((t) => t.id === thisWeek.tipId) : undefined;
+  const posted =
+    thisWeek && (thisWeek.status === 'delivered' || thisWeek.status === 'claimed')
+      ? content.tips.find((t) => t.id === thisWeek.tipId)
+      : undefined;
   return posted ?? (await nextTipFor(store, content, channel))?.tip ?? null;
 }

@@ -10,6 +10,8 @@ import { tipsLeftFor } from './next-tip.js';
 
 /** One channel's weekly-tips state, for the tips status command and `career-bot tips status --json`. */
 export interface TipStatus extends ChannelRef {
+  /** The Slack team / Discord guild whose token posts here; null when not recorded. */
+  workspace: string | null;
   subscribed: boolean;
   schedule: WeeklySchedule | null;
   /** `every Monday at 09:00 (Europe/Berlin)` */
@@ -53,6 +55,7 @@ export async function describeStatus(store: TipStore, content: Content, channel:
   return {
     platform: channel.platform,
     channelId: channel.channelId,
+    workspace: s?.workspace ?? channel.workspace ?? null,
     subscribed,
     schedule: subscribed && s ? s.schedule : null,
     scheduleText: subscribed && s ? describeSchedule(s.schedule) : null,
@@ -81,7 +84,7 @@ export async function describeStatus(store: TipStore, content: Content, channel:
 
 /** Plain-text lines for the CLI and the chat reply. */
 export function statusLines(st: TipStatus, resume: string): string[] {
-  const where = `${st.platform} channel ${st.channelId}`;
+  const where = `${st.platform} channel ${st.channelId}${st.workspace ? ` (workspace ${st.workspace})` : ''}`;
   if (!st.subscribed) return [`${where}: not subscribed to weekly tips.`];
   const lines = [`${where}: weekly tips ${st.scheduleText}.`];
   if (st.problem) lines.push(`Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.`);

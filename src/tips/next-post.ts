@@ -8,7 +8,12 @@ import type { TipStore } from '../store/tip-store.js';
  * when `ignoreSkip`: the current slot if it is due and unhandled, else the
  * first later one the ledger has no row for. Null when inactive or paused.
  */
-export async function nextPostSlot(store: TipStore, sub: Subscription, now: Date, o: { ignoreSkip?: boolean } = {}): Promise<Slot | null> {
+export async function nextPostSlot(
+  store: TipStore,
+  sub: Subscription,
+  now: Date,
+  o: { ignoreSkip?: boolean } = {},
+): Promise<Slot | null> {
   if (!sub.active || sub.paused) return null;
   const plan = planDue(sub.schedule, sub.pending, now.getTime());
   let slot = plan.kind === 'due' ? plan.slot : plan.until;

@@ -36,7 +36,22 @@ export interface RunReport {
   channels: ChannelOutcome[];
 }
 
-const OUTCOMES: readonly Outcome[] = ['posted', 'skipped', 'already-handled', 'in-flight', 'unknown', 'failed', 'retry-later', 'gave-up', 'paused', 'token-refused', 'no-poster', 'no-tips', 'stopped', 'error'];
+const OUTCOMES: readonly Outcome[] = [
+  'posted',
+  'skipped',
+  'already-handled',
+  'in-flight',
+  'unknown',
+  'failed',
+  'retry-later',
+  'gave-up',
+  'paused',
+  'token-refused',
+  'no-poster',
+  'no-tips',
+  'stopped',
+  'error',
+];
 
 /**
  * Posts every tip due at `at` (default now), once. For each due channel:
@@ -60,13 +75,20 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
     [...byPlatform].map(async ([platform, subs]) => {
       const poster = o.posters.find((p) => p.platform === platform);
       if (!poster) {
-        logger.warn({ platform, channels: subs.length }, 'tips are due but this process has no poster for the platform; leaving them for one that has');
-        for (const s of subs) channels.push({ platform, channelId: s.channelId, slot: s.pending.key, outcome: 'no-poster' });
+        logger.warn(
+          { platform, channels: subs.length },
+          'tips are due but this process has no poster for the platform; leaving them for one that has',
+        );
+        for (const s of subs)
+          channels.push({ platform, channelId: s.channelId, slot: s.pending.key, outcome: 'no-poster' });
         return;
       }
       const pacer = createPacer(platform, o.pace, poster.pace);
       const gate = createPostGate((reason) =>
-        logger.error({ platform, reason }, 'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token'),
+        logger.error(
+          { platform, reason },
+          'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token',
+        ),
       );
       const queue = subs.values();
       const worker = async () => {
@@ -74,11 +96,17 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
       };
       // Settled, not all: a worker that failed must not let the run (and the CLI's store) close under the others.
       const results = await Promise.allSettled(Array.from({ length: Math.max(1, pacer.pace.concurrency) }, worker));
-      for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason, platform }, 'a weekly tips worker failed');
+      for (const r of results)
+        if (r.status === 'rejected') logger.error({ err: r.reason, platform }, 'a weekly tips worker failed');
     }),
   );
 
-  async function handleOne(sub: Subscription, poster: TipPoster, pacer: Pacer, gate: PostGate): Promise<ChannelOutcome> {
+  async function handleOne(
+    sub: Subscription,
+    poster: TipPoster,
+    pacer: Pacer,
+    gate: PostGate,
+  ): Promise<ChannelOutcome> {
     const base = { platform: sub.platform, channelId: sub.channelId };
     const log = logger.child({ platform: sub.platform, channel: sub.channelId });
     let slot = sub.pending.key;
@@ -87,7 +115,11 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
       const plan = planDue(sub.schedule, sub.pending, now.getTime());
       if (plan.kind === 'wait') return { ...base, slot, outcome: 'already-handled' };
       slot = plan.slot.key;
-      if (plan.missed > 0) log.info({ missed: plan.missed, slot }, 'dropping weekly slots missed while no run happened; posting only the current week');
+      if (plan.missed > 0)
+        log.info(
+          { missed: plan.missed, slot },
+          'dropping weekly slots missed while no run happened; posting only the current week',
+        );
       if (o.signal?.aborted) return { ...base, slot, outcome: 'stopped' };
       if (sub.skipSlot === plan.slot.key) {
         // The run records it; the admin's skip itself was logged with their name when they asked.
@@ -97,7 +129,20 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
         return { ...base, slot, outcome: 'skipped' };
       }
       if (gate.halted) return { ...base, slot, outcome: 'token-refused' };
-      return await postOne({ store: o.store, sub, plan, poster, pacer, gate, clock: o.clock, runnerId, log, signal: o.signal, pickTip: () => nextTipFor(o.store, o.content, sub), render: (tip) => tipReply(o.content, tip, null, poster.surface) });
+      return await postOne({
+        store: o.store,
+        sub,
+        plan,
+        poster,
+        pacer,
+        gate,
+        clock: o.clock,
+        runnerId,
+        log,
+        signal: o.signal,
+        pickTip: () => nextTipFor(o.store, o.content, sub),
+        render: (tip) => tipReply(o.content, tip, null, poster.surface),
+      });
     } catch (err) {
       // A store fault or a bad row on one channel must not stop the others; its slot stays pending.
       log.error({ err, slot }, 'weekly tip failed with an error');

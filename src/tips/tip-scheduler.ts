@@ -59,15 +59,35 @@ export function startTipScheduler(o: TipSchedulerOptions): TipScheduler {
       return null;
     }
     // Renewed while a long fan-out runs; if this process dies, another takes over when it lapses.
-    const renew = useLease ? setInterval(() => void o.store.tryLease(RUN_LEASE, runnerId, RUN_LEASE_TTL_MS, o.clock()).catch((err: unknown) => logger.warn({ err }, 'could not renew the run lease')), RUN_LEASE_TTL_MS / 4) : undefined;
+    const renew = useLease
+      ? setInterval(
+          () =>
+            void o.store
+              .tryLease(RUN_LEASE, runnerId, RUN_LEASE_TTL_MS, o.clock())
+              .catch((err: unknown) => logger.warn({ err }, 'could not renew the run lease')),
+          RUN_LEASE_TTL_MS / 4,
+        )
+      : undefined;
     renew?.unref();
     try {
-      const report = await runDue({ store: o.store, content: o.content, posters: o.posters, clock: o.clock, logger: o.logger, signal: controller.signal, runnerId, ...(o.pace ? { pace: o.pace } : {}) });
+      const report = await runDue({
+        store: o.store,
+        content: o.content,
+        posters: o.posters,
+        clock: o.clock,
+        logger: o.logger,
+        signal: controller.signal,
+        runnerId,
+        ...(o.pace ? { pace: o.pace } : {}),
+      });
       o.onReport?.(report);
       return report;
     } finally {
       clearInterval(renew);
-      if (useLease) await o.store.releaseLease(RUN_LEASE, runnerId).catch((err: unknown) => logger.warn({ err }, 'could not release the run lease'));
+      if (useLease)
+        await o.store
+          .releaseLease(RUN_LEASE, runnerId)
+          .catch((err: unknown) => logger.warn({ err }, 'could not release the run lease'));
     }
   };
 
@@ -85,7 +105,10 @@ export function startTipScheduler(o: TipSchedulerOptions): TipScheduler {
   };
 
   // No node-cron noOverlap: runNow already joins a run in flight instead of starting another.
-  const task = cron.schedule(o.cron ?? '* * * * *', () => runNow(), { name: 'career-bot weekly tips', logger: cronLogger(logger) });
+  const task = cron.schedule(o.cron ?? '* * * * *', () => runNow(), {
+    name: 'career-bot weekly tips',
+    logger: cronLogger(logger),
+  });
   if (o.runOnStart ?? true) void runNow();
   logger.info({ cron: o.cron ?? '* * * * *' }, 'weekly tips scheduler started');
 

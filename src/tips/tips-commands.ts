@@ -36,7 +36,7 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
     if (command.sub === 'help') return helpReply(surface, command.unknown);
     if (surface.tipsElsewhere) return note('Weekly tips are for channels', surface.tipsElsewhere);
     if (message.channel.kind === 'dm') return note('Run this in a channel', 'Weekly tips go to a channel: run the command in the channel that should get them.');
-    const channel: ChannelRef = { platform: message.platform, channelId: message.channel.id };
+    const channel: ChannelRef = { platform: message.platform, channelId: message.channel.id, workspace: message.conversation.workspace };
     const who = message.user.name ? `${message.user.name} (${message.user.id})` : message.user.id;
     const now = o.clock();
 

@@ -4,7 +4,13 @@ import { nextTipText, pausedLine, type TipStatus } from './describe-status.js';
 
 /** Every tips answer is private: only the admin who asked sees it. */
 export function note(title: string, ...paragraphs: string[]): Reply {
-  return { intent: 'help', title, blocks: paragraphs.map((text) => ({ type: 'paragraph' as const, text })), choices: [], private: true };
+  return {
+    intent: 'help',
+    title,
+    blocks: paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
+    choices: [],
+    private: true,
+  };
 }
 
 /** The tips commands, written the way `surface` writes them. */
@@ -41,13 +47,18 @@ export function refusalReply(surface: Surface): Reply {
 
 export function statusReply(st: TipStatus, surface: Surface): Reply {
   if (!st.subscribed) {
-    return note('Weekly tips: not subscribed', `This channel doesn't get weekly tips. An admin can start them with ${surface.tips('subscribe', 'usage')}.`);
+    return note(
+      'Weekly tips: not subscribed',
+      `This channel doesn't get weekly tips. An admin can start them with ${surface.tips('subscribe', 'usage')}.`,
+    );
   }
   const state = st.problem
     ? `Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.`
     : st.paused
       ? pausedLine(st.pausedReason, surface.tips('resume'))
-      : st.skipping ? `Active; skipping the week ${st.skipping}` : 'Active';
+      : st.skipping
+        ? `Active; skipping the week ${st.skipping}`
+        : 'Active';
   return {
     intent: 'help',
     title: 'Weekly tips in this channel',
@@ -59,7 +70,14 @@ export function statusReply(st: TipStatus, surface: Surface): Reply {
           { label: 'Next tip', value: st.nextPostLocal ? nextTipText(st) : 'none while paused' },
           { label: 'Tips left before the rotation restarts', value: String(st.tipsLeftInRotation) },
           { label: 'State', value: state },
-          ...(st.lastDelivery ? [{ label: 'Last post', value: `week ${st.lastDelivery.slot}: ${st.lastDelivery.status}${st.lastDelivery.error ? ` (${st.lastDelivery.error})` : ''}` }] : []),
+          ...(st.lastDelivery
+            ? [
+                {
+                  label: 'Last post',
+                  value: `week ${st.lastDelivery.slot}: ${st.lastDelivery.status}${st.lastDelivery.error ? ` (${st.lastDelivery.error})` : ''}`,
+                },
+              ]
+            : []),
         ],
       },
     ],

@@ -24,7 +24,7 @@ const KEY = { platform: 'slack', workspace: null, channel: 'c', thread: null, us
 describe('salary answers quote the content and invent nothing', () => {
   it('gives the level and city asked for and the total-pay note, the full table one button away, and the source', () => {
     const t = text('how much does a senior ML systems engineer make in Seattle?');
-    expect(t).toContain('Senior level (7-10+ years): $153,000 – $267,000');
+    expect(t).toContain('Senior level: $153,000 – $267,000');
     expect(t).toContain('Seattle, WA: $150,000 – $174,000');
     expect(t).toContain('average total compensation (base salary, bonuses, stock options) is $202,000');
     expect(t).not.toContain('Austin, TX');
@@ -35,22 +35,27 @@ describe('salary answers quote the content and invent nothing', () => {
     expect(full).toContain('Austin, TX');
   });
 
-  it.each(['ml systems engineer salary', 'junior ml engineer pay in nyc', 'ml systems engineer salary in Boston', 'senior ml systems engineer compensation austin'])(
-    'every amount in %j is one the content states',
-    (q) => {
-      const amounts = text(q).match(/\$[\d,]+/g) ?? [];
-      expect(amounts.length).toBeGreaterThan(0);
-      const stated = statedAmounts();
-      for (const a of amounts) expect(stated, a).toContain(a);
-    },
-  );
+  it.each([
+    'ml systems engineer salary',
+    'junior ml engineer pay in nyc',
+    'ml systems engineer salary in Boston',
+    'senior ml systems engineer compensation austin',
+  ])('every amount in %j is one the content states', (q) => {
+    const amounts = text(q).match(/\$[\d,]+/g) ?? [];
+    expect(amounts.length).toBeGreaterThan(0);
+    const stated = statedAmounts();
+    for (const a of amounts) expect(stated, a).toContain(a);
+  });
 
-  it.each(['language ai engineer salary', 'how much does a knowledge graph engineer earn', 'lab automation engineer pay in SF', 'teacher salary', 'what is the salary'])(
-    '%j holds no amount at all',
-    (q) => {
-      expect(text(q)).not.toMatch(/\$\s?\d/);
-    },
-  );
+  it.each([
+    'language ai engineer salary',
+    'how much does a knowledge graph engineer earn',
+    'lab automation engineer pay in SF',
+    'teacher salary',
+    'what is the salary',
+  ])('%j holds no amount at all', (q) => {
+    expect(text(q)).not.toMatch(/\$\s?\d/);
+  });
 
   it('is private: pay is only ever shown to the asker unless shared', () => {
     expect(bot.answer('ml systems engineer salary').reply.private).toBe(true);
@@ -104,7 +109,7 @@ describe('tip of the week', () => {
 });
 
 describe('actions', () => {
-  it.each(SECTION_IDS)('round-trip the %s section button within Discord\'s 100 characters', (section) => {
+  it.each(SECTION_IDS)("round-trip the %s section button within Discord's 100 characters", (section) => {
     const action = { type: 'section' as const, role: 'laboratory-automation-engineer', section };
     const value = encodeAction(action);
     expect(value.length).toBeLessThanOrEqual(100);

@@ -28,15 +28,18 @@ const HOSTILE = [
 ];
 
 describe('bad input', () => {
-  it.each(HOSTILE.map((h) => [JSON.stringify(h).slice(0, 60), h]))('%s: answers without crashing or pinging', (_, input) => {
-    const a = bot.answer(input);
-    const text = renderText(a.reply);
-    expect(text.length).toBeGreaterThan(0);
-    expect(text).not.toMatch(/<[!@#]/);
-    expect(text).not.toMatch(/@(everyone|here)\b/);
-    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-    expect(text.length).toBeLessThan(6_000);
-  });
+  it.each(HOSTILE.map((h) => [JSON.stringify(h).slice(0, 60), h]))(
+    '%s: answers without crashing or pinging',
+    (_, input) => {
+      const a = bot.answer(input);
+      const text = renderText(a.reply);
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/<[!@#]/);
+      expect(text).not.toMatch(/@(everyone|here)\b/);
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      expect(text.length).toBeLessThan(6_000);
+    },
+  );
 
   it('echoes at most a short, neutralised excerpt of an unknown question', () => {
     const text = renderText(bot.answer(`astronaut <!channel> ${'y'.repeat(5000)}`).reply);

@@ -10,7 +10,9 @@ describe('the English word table', () => {
     expect(lines.filter((w) => !table.has(w))).toEqual([]);
     // Near misses of every 50th word: plural, truncated, doubled last letter.
     const set = new Set(lines);
-    const probes = lines.filter((_, i) => i % 50 === 0).flatMap((w) => [`${w}s`, w.slice(0, -1), `${w}${w.at(-1) ?? ''}`]);
+    const probes = lines
+      .filter((_, i) => i % 50 === 0)
+      .flatMap((w) => [`${w}s`, w.slice(0, -1), `${w}${w.at(-1) ?? ''}`]);
     expect(probes.filter((p) => table.has(p) !== set.has(p))).toEqual([]);
   });
 

@@ -20,6 +20,9 @@ describe('normalizeText', () => {
     ['', ''],
     ['c++ and c# skills', 'c++ and c# skills'],
     ['salary <!channel> <!here>', 'salary'],
+    // Control characters separate words like whitespace does.
+    ['ml\u0000systems\u0000engineer', 'ml systems engineer'],
+    ['knowledge\u0007graph\u001bengineer', 'knowledge graph engineer'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, TypoCorrector } from '../../src/core/understand/typo-corrector.js';
 
-const corrector = new TypoCorrector(new Set(['systems', 'engineer', 'graph', 'laboratory', 'language', 'salary', 'seattle', 'query', 'responsibilities']));
+const corrector = new TypoCorrector(
+  new Set(['systems', 'engineer', 'graph', 'laboratory', 'language', 'salary', 'seattle', 'query', 'responsibilities']),
+);
 
 describe('TypoCorrector', () => {
   it.each([

@@ -8,7 +8,28 @@ import { loadContent } from '../../src/core/content/load-content.js';
 import { startHarness, type Harness } from './adapter-harness.js';
 import { roleAutocomplete } from './payloads.js';
 
-const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango'];
+const WORDS = [
+  'alpha',
+  'bravo',
+  'charlie',
+  'delta',
+  'echo',
+  'foxtrot',
+  'golf',
+  'hotel',
+  'india',
+  'juliet',
+  'kilo',
+  'lima',
+  'mike',
+  'november',
+  'oscar',
+  'papa',
+  'quebec',
+  'romeo',
+  'sierra',
+  'tango',
+];
 const ROLES = 40;
 
 let dir: string;
@@ -21,8 +42,15 @@ function writeContent(): string {
   for (let i = 0; i < ROLES; i++) {
     const word = `${WORDS[i % WORDS.length]}${i >= WORDS.length ? ' prime' : ''}`;
     const id = `${word.replace(/ /g, '-')}-platform-engineer`;
-    const title = `${word[0]!.toUpperCase()}${word.slice(1)} Platform Engineer${i % 3 === 0 ? ' for Large Distributed Streaming and Batch Data Systems' : ''}`.slice(0, 80);
-    writeFileSync(path.join(root, 'roles', `${id}.md`), `---\nid: ${id}\ntitle: ${title}\n---\n\n## Overview\n\nRuns the ${word} platform.\n\n## Skills\n\n- Kubernetes\n`);
+    const title =
+      `${word[0]!.toUpperCase()}${word.slice(1)} Platform Engineer${i % 3 === 0 ? ' for Large Distributed Streaming and Batch Data Systems' : ''}`.slice(
+        0,
+        80,
+      );
+    writeFileSync(
+      path.join(root, 'roles', `${id}.md`),
+      `---\nid: ${id}\ntitle: ${title}\n---\n\n## Overview\n\nRuns the ${word} platform.\n\n## Skills\n\n- Kubernetes\n`,
+    );
   }
   return root;
 }
@@ -41,19 +69,22 @@ afterAll(async () => {
 });
 
 describe('autocomplete with more roles than Discord shows', () => {
-  it.each(['', 'platform', 'platform engineer', 'platfrom enginer', 'Engineer for Large'])('answers %j with at most 25 choices, names within 100 characters', async (typed) => {
-    const cb = await h.interact(roleAutocomplete(typed));
-    expect(cb.body.type).toBe(8);
-    const choices: { name: string; value: string }[] = cb.body.data.choices;
-    expect(choices.length).toBeGreaterThan(0);
-    expect(choices.length).toBeLessThanOrEqual(25);
-    for (const c of choices) {
-      expect(c.name.length).toBeGreaterThan(0);
-      expect(c.name.length).toBeLessThanOrEqual(100);
-      expect(c.value.length).toBeLessThanOrEqual(100);
-    }
-    expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
-  });
+  it.each(['', 'platform', 'platform engineer', 'platfrom enginer', 'Engineer for Large'])(
+    'answers %j with at most 25 choices, names within 100 characters',
+    async (typed) => {
+      const cb = await h.interact(roleAutocomplete(typed));
+      expect(cb.body.type).toBe(8);
+      const choices: { name: string; value: string }[] = cb.body.data.choices;
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeGreaterThan(0);
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+      expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
+    },
+  );
 
   it('fills the 25 when that many roles match', async () => {
     const cb = await h.interact(roleAutocomplete('platform engineer'));

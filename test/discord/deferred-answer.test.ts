@@ -12,7 +12,13 @@ import { ADMIN_PERMISSIONS, tipsCommand } from './payloads.js';
  * until the test releases them, so they are always slow: a small
  * `deferAfterMs` cannot make this flaky, and keeps the test quick.
  */
-const tipsReply: Reply = { intent: 'help', title: 'Weekly tips', blocks: [{ type: 'paragraph', text: 'Next tip on Monday.' }], choices: [], private: true };
+const tipsReply: Reply = {
+  intent: 'help',
+  title: 'Weekly tips',
+  blocks: [{ type: 'paragraph', text: 'Next tip on Monday.' }],
+  choices: [],
+  private: true,
+};
 let gate: { release(): void; fail(): void; done: Promise<void> } | null = null;
 
 function hold() {
@@ -50,7 +56,9 @@ describe('slow answers on Discord', () => {
   it('defers a slow answer, then edits the original response', async () => {
     const held = hold();
     const payload = tipsCommand('preview', {}, { permissions: ADMIN_PERMISSIONS });
-    const edit = h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${payload.token}/messages/@original`);
+    const edit = h.fake.waitForRequest(
+      (r) => r.method === 'PATCH' && r.path === `/webhooks/${APP_ID}/${payload.token}/messages/@original`,
+    );
     const deferred = await h.interact(payload);
     expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
     held.release();
@@ -62,7 +70,9 @@ describe('slow answers on Discord', () => {
   it('tells the user about a failure after deferring with a private follow-up, without pings', async () => {
     const held = hold();
     const payload = tipsCommand('status', {}, { permissions: ADMIN_PERMISSIONS });
-    const followUp = h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${payload.token}`);
+    const followUp = h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${APP_ID}/${payload.token}`,
+    );
     expect((await h.interact(payload)).body.type).toBe(5);
     held.fail();
     const notice = await followUp;

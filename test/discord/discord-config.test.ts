@@ -10,7 +10,13 @@ const ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
 const TOKEN = 'fake-token-0123456789abcdef';
 
 function run(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input: '', encoding: 'utf8', env: { ...ENV, ...env }, timeout: 60_000, cwd: tmpdir() });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: '',
+    encoding: 'utf8',
+    env: { ...ENV, ...env },
+    timeout: 60_000,
+    cwd: tmpdir(),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -13,7 +13,13 @@ const tip: Reply = {
   intent: 'tip',
   title: 'Skill tip: profiling',
   blocks: [{ type: 'paragraph', text: 'Profile before you optimise. @everyone should.' }],
-  choices: [{ label: 'ML Systems Engineer: Skills', action: { type: 'section', role: 'ml-systems-engineer', section: 'skills' }, group: 'related' }],
+  choices: [
+    {
+      label: 'ML Systems Engineer: Skills',
+      action: { type: 'section', role: 'ml-systems-engineer', section: 'skills' },
+      group: 'related',
+    },
+  ],
   private: false,
   role: 'ml-systems-engineer',
 };
@@ -45,14 +51,20 @@ describe('createDiscordPoster (REST only)', () => {
 
   it('waits out a 429 and succeeds', async () => {
     const poster = createDiscordPoster({ token: TOKEN, apiUrl: fake.apiUrl, logger: memoryLogger() });
-    fake.failNext('POST', MESSAGES, 429, { message: 'You are being rate limited.', retry_after: 0.2, global: false }, {
-      'retry-after': '1',
-      'x-ratelimit-limit': '5',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset-after': '0.2',
-      'x-ratelimit-bucket': 'poster-bucket',
-      'x-ratelimit-scope': 'user',
-    });
+    fake.failNext(
+      'POST',
+      MESSAGES,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.2, global: false },
+      {
+        'retry-after': '1',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '0.2',
+        'x-ratelimit-bucket': 'poster-bucket',
+        'x-ratelimit-scope': 'user',
+      },
+    );
     const before = fake.requests.length;
     expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: true });
     expect(fake.requests.slice(before).map((r) => r.status)).toEqual([429, 200]);
@@ -69,7 +81,11 @@ describe('createDiscordPoster (REST only)', () => {
     fake.failNext('POST', MESSAGES, status, { message, code });
     const outcome = await poster.post(CHANNEL, tip);
     expect(outcome).toMatchObject({ ok: false, permanent: true, reason: expect.stringContaining(String(code)) });
-    expect(logger.entries.find((e) => e.msg === 'discord: posting a tip failed')?.obj).toMatchObject({ channel: CHANNEL, code, permanent: true });
+    expect(logger.entries.find((e) => e.msg === 'discord: posting a tip failed')?.obj).toMatchObject({
+      channel: CHANNEL,
+      code,
+      permanent: true,
+    });
     await poster.stop();
   });
 
@@ -77,7 +93,12 @@ describe('createDiscordPoster (REST only)', () => {
     const poster = createDiscordPoster({ token: TOKEN, apiUrl: fake.apiUrl, logger: memoryLogger() });
     fake.failNext('POST', MESSAGES, 502, { message: 'Bad Gateway' });
     const before = fake.requests.length;
-    expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: false, permanent: false, unknown: true, reason: expect.stringContaining('502') });
+    expect(await poster.post(CHANNEL, tip)).toMatchObject({
+      ok: false,
+      permanent: false,
+      unknown: true,
+      reason: expect.stringContaining('502'),
+    });
     expect(fake.requests.slice(before).map((r) => r.status)).toEqual([502]);
     await poster.stop();
   });
@@ -85,13 +106,17 @@ describe('createDiscordPoster (REST only)', () => {
   it('sends the claim key as nonce with enforce_nonce, so Discord de-duplicates a re-send', async () => {
     const poster = createDiscordPoster({ token: TOKEN, apiUrl: fake.apiUrl, logger: memoryLogger() });
     expect(await poster.post(CHANNEL, tip, { idempotencyKey: 'tip-42-2025-W11' })).toMatchObject({ ok: true });
-    const request = await fake.waitForRequest((r) => r.path === `/channels/${CHANNEL}/messages` && r.body?.nonce === 'tip-42-2025-W11');
+    const request = await fake.waitForRequest(
+      (r) => r.path === `/channels/${CHANNEL}/messages` && r.body?.nonce === 'tip-42-2025-W11',
+    );
     expect(request.body.enforce_nonce).toBe(true);
     // A key longer than Discord's 25 characters becomes a stable 25-character nonce.
     const long = 'tip-123456789012345678-2025-W11';
     await poster.post(CHANNEL, tip, { idempotencyKey: long });
     await poster.post(CHANNEL, tip, { idempotencyKey: long });
-    const nonces = fake.requests.filter((r) => r.body?.enforce_nonce && r.body.nonce !== 'tip-42-2025-W11').map((r) => r.body.nonce as string);
+    const nonces = fake.requests
+      .filter((r) => r.body?.enforce_nonce && r.body.nonce !== 'tip-42-2025-W11')
+      .map((r) => r.body.nonce as string);
     expect(nonces).toHaveLength(2);
     expect(nonces[0]).toHaveLength(25);
     expect(nonces[1]).toBe(nonces[0]);
@@ -114,8 +139,16 @@ describe('createDiscordPoster (REST only)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as { port: number }).port;
     await new Promise((resolve) => closed.close(resolve));
-    const poster = createDiscordPoster({ token: TOKEN, apiUrl: `http://127.0.0.1:${port}/api`, logger: memoryLogger() });
-    expect(await poster.post(CHANNEL, tip)).toMatchObject({ ok: false, permanent: false, reason: expect.stringMatching(/^network: /) });
+    const poster = createDiscordPoster({
+      token: TOKEN,
+      apiUrl: `http://127.0.0.1:${port}/api`,
+      logger: memoryLogger(),
+    });
+    expect(await poster.post(CHANNEL, tip)).toMatchObject({
+      ok: false,
+      permanent: false,
+      reason: expect.stringMatching(/^network: /),
+    });
     await poster.stop();
   });
 });

@@ -54,11 +54,11 @@ describe('career-bot discord register', () => {
     expect(out.out()).toContain(`registered /career, /tips in server ${GUILD_ID}`);
   });
 
-  it('PUTs global commands usable in servers and in DMs with the bot', async () => {
+  it('PUTs global commands: /career for server and user installs everywhere, /tips in servers', async () => {
     const out = io();
     expect(await discordCommand('register', {}, config(env()), out)).toBe(0);
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/commands`);
-    expect(put.body[0]).toMatchObject({ name: 'career', contexts: [0, 1], integration_types: [0] });
+    expect(put.body[0]).toMatchObject({ name: 'career', contexts: [0, 1, 2], integration_types: [0, 1] });
     expect(put.body[1]).toMatchObject({ name: 'tips', contexts: [0], integration_types: [0] });
     expect(out.out()).toContain('globally');
   });

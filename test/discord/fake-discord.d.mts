@@ -44,9 +44,16 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   refuseNextIdentify(code: number): void;
   dropGateway(code?: number): void;
+  /** Shards connected now: shard id → the shard count it identified with. */
+  readonly shards: Map<number, number>;
+  recommendShards(n: number): void;
+  requireShards(n: number): void;
+  /** Dispatches on the shard that holds the guild; returns that shard's id. */
+  dispatchForGuild(guildId: string, t: string, d: unknown): number;
+  dropShard(shard: number, code: number): void;
   /** Holds READY back (the client stays connecting) until the returned function is called. */
   holdReady(): () => void;
   close(): Promise<void>;
 }
 
-export function startFakeDiscord(options?: { heartbeatInterval?: number }): Promise<FakeDiscord>;
+export function startFakeDiscord(options?: { heartbeatInterval?: number; shards?: number }): Promise<FakeDiscord>;

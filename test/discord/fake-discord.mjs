@@ -50,6 +50,12 @@ export async function startFakeDiscord(options = {}) {
   const opWaiters = new Set();
   let socket = null;
   let seq = 0;
+  /** Sharding (issue 14): what /gateway/bot recommends, the fewest shards IDENTIFY may ask for (4011 below), live shard sockets. */
+  let recommendedShards = options.shards ?? 1;
+  let requiredShards = 1;
+  /** @type {Map<number, { ws: import('ws').WebSocket; count: number }>} */
+  const shardSockets = new Map();
+  const seqs = new WeakMap();
   /** Close code for the next IDENTIFY instead of READY (e.g. 4004, a rejected token). */
   let refuseIdentify = null;
   /** While set, READY answers to IDENTIFY wait here (a gateway still connecting). */
@@ -102,7 +108,7 @@ export async function startFakeDiscord(options = {}) {
 
   const route = (r) => {
     if (r.method === 'GET' && r.path === '/gateway/bot') {
-      return [200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
+      return [200, { url: gatewayUrl, shards: recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
     }
     if (r.method === 'GET' && r.path === '/gateway') return [200, { url: gatewayUrl }];
     // An interaction callback is answered 204 with no body, as Discord does.
@@ -136,9 +142,20 @@ export async function startFakeDiscord(options = {}) {
         refuseIdentify = null;
         return;
       }
+      const [shardId, shardCount] = payload.d?.shard ?? [0, 1];
+      if (payload.op === 2 && shardCount < requiredShards) {
+        // As Discord does when a session would hold too many guilds.
+        ws.close(4011, 'sharding required');
+        return;
+      }
       if (payload.op === 2) {
         socket = ws;
         seq = 0;
+        seqs.set(ws, 1);
+        shardSockets.set(shardId, { ws, count: shardCount });
+        ws.once('close', () => {
+          if (shardSockets.get(shardId)?.ws === ws) shardSockets.delete(shardId);
+        });
         const ready = { v: 10, user: BOT_USER, guilds: [], session_id: `session-${snowflake()}`, resume_gateway_url: gatewayUrl, shard: payload.d.shard, application: { id: APP_ID, flags: 0 } };
         if (heldReady) heldReady.push(() => send({ op: 0, t: 'READY', s: ++seq, d: ready }));
         else send({ op: 0, t: 'READY', s: ++seq, d: ready });
@@ -183,6 +200,33 @@ export async function startFakeDiscord(options = {}) {
     dispatch(t, d) {
       if (!socket) throw new Error('no client has identified on the fake gateway');
       socket.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
+    },
+    /** Shards connected now: shard id → the shard count it identified with. */
+    get shards() {
+      return new Map([...shardSockets].map(([id, { count }]) => [id, count]));
+    },
+    /** What GET /gateway/bot recommends from now on. */
+    recommendShards(n) {
+      recommendedShards = n;
+    },
+    /** IDENTIFYs with fewer shards than `n` are closed with 4011 from now on. */
+    requireShards(n) {
+      requiredShards = n;
+    },
+    /** Sends a dispatch on the shard that holds `guildId`, as Discord routes it: (id >> 22) % count. */
+    dispatchForGuild(guildId, t, d) {
+      const count = [...shardSockets.values()][0]?.count ?? 1;
+      const shard = Number((BigInt(guildId) >> 22n) % BigInt(count));
+      const entry = shardSockets.get(shard);
+      if (!entry) throw new Error(`fake discord: shard ${shard} of ${count} is not connected`);
+      const s = (seqs.get(entry.ws) ?? 0) + 1;
+      seqs.set(entry.ws, s);
+      entry.ws.send(JSON.stringify({ op: 0, t, s, d }));
+      return shard;
+    },
+    /** Closes one shard's connection with `code`. */
+    dropShard(shard, code) {
+      shardSockets.get(shard)?.ws.close(code, 'fake close');
     },
     /** Answers the next IDENTIFY by closing the connection with `code` (4004: authentication failed). */
     refuseNextIdentify(code) {

@@ -17,7 +17,11 @@ afterEach(async () => {
 });
 
 function config(apiUrl: string): Config {
-  const parsed = parseConfig({ DISCORD_TOKEN: 'fake-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: apiUrl });
+  const parsed = parseConfig({
+    DISCORD_TOKEN: 'fake-token-0123456789abcdef',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: apiUrl,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.config;
 }
@@ -30,7 +34,12 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     fake = await startFakeDiscord();
     const logger = memoryLogger();
     const fatal: Error[] = [];
-    discord = await startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: config(fake.apiUrl), logger, onFatal: (err) => fatal.push(err) });
+    discord = await startDiscord({
+      bot: createBot({ surface: discordSurface, content: shippedContent() }),
+      config: config(fake.apiUrl),
+      logger,
+      onFatal: (err) => fatal.push(err),
+    });
     fake.dropGateway(code);
     await expect.poll(() => fatal.length).toBe(1);
     expect(fatal[0]!.message).toMatch(cause);
@@ -42,7 +51,12 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
   it('a resumable drop (4000) is left to discord.js and is not fatal', async () => {
     fake = await startFakeDiscord();
     const fatal: Error[] = [];
-    discord = await startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: config(fake.apiUrl), logger: memoryLogger(), onFatal: (err) => fatal.push(err) });
+    discord = await startDiscord({
+      bot: createBot({ surface: discordSurface, content: shippedContent() }),
+      config: config(fake.apiUrl),
+      logger: memoryLogger(),
+      onFatal: (err) => fatal.push(err),
+    });
     const resume = fake.nextGatewayOp(6);
     fake.dropGateway(4000);
     await resume;
@@ -54,9 +68,14 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     fake.refuseNextIdentify(4004);
     const fatal: Error[] = [];
     const logger = memoryLogger();
-    await expect(startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: config(fake.apiUrl), logger, onFatal: (err) => fatal.push(err) })).rejects.toThrow(
-      /4004 \(authentication failed/,
-    );
+    await expect(
+      startDiscord({
+        bot: createBot({ surface: discordSurface, content: shippedContent() }),
+        config: config(fake.apiUrl),
+        logger,
+        onFatal: (err) => fatal.push(err),
+      }),
+    ).rejects.toThrow(/4004 \(authentication failed/);
     expect(fatal).toEqual([]);
   });
 });

@@ -18,7 +18,11 @@ export function limitProblems(message: Pick<DiscordMessage, 'embeds' | 'componen
       check(f.value.length > 0 && f.value.length <= 1024, `field value length ${f.value.length}`);
     }
     check((e.footer?.text ?? '').length <= 2048, 'footer > 2048');
-    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
+    total +=
+      (e.title ?? '').length +
+      (e.description ?? '').length +
+      (e.footer?.text ?? '').length +
+      (e.author?.name ?? '').length;
     total += (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
   }
   check(total <= 6000, `embed text ${total} > 6000`);
@@ -42,6 +46,10 @@ export function limitProblems(message: Pick<DiscordMessage, 'embeds' | 'componen
 /** All visible text of a message's embeds, for asserting on what a user reads. */
 export function embedText(message: Pick<DiscordMessage, 'embeds'>): string {
   return message.embeds
-    .map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .map((e) =>
+      [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]
+        .filter(Boolean)
+        .join('\n'),
+    )
     .join('\n');
 }

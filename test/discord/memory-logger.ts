@@ -7,7 +7,10 @@ export interface LogEntry {
 }
 
 /** A Logger that keeps entries for assertions (children share the list). */
-export function memoryLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
+export function memoryLogger(
+  entries: LogEntry[] = [],
+  bindings: Record<string, unknown> = {},
+): Logger & { entries: LogEntry[] } {
   const log = (level: LogEntry['level']) => (obj: object, msg?: string) => {
     entries.push({ level, msg, obj: { ...bindings, ...(obj as Record<string, unknown>) } });
   };

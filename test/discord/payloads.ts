@@ -13,9 +13,15 @@ export const ADMIN_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 4n))
 interface Where {
   dm?: boolean;
   permissions?: string;
+  /**
+   * A user-installed `/career` (issue 14): `server` in a server the bot is
+   * not in (only the user's install authorises it), `private` in a DM or group
+   * DM between people (context 2: no guild, no member).
+   */
+  userInstall?: 'server' | 'private';
 }
 
-function context({ dm = false, permissions = MEMBER_PERMISSIONS }: Where) {
+function context({ dm = false, permissions = MEMBER_PERMISSIONS, userInstall }: Where) {
   const id = snowflake();
   const base = {
     id,
@@ -27,6 +33,18 @@ function context({ dm = false, permissions = MEMBER_PERMISSIONS }: Where) {
     entitlements: [],
     attachment_size_limit: 10_485_760,
   };
+  if (userInstall === 'private') {
+    const groupDm = '1300000000000000009';
+    return {
+      ...base,
+      app_permissions: '0',
+      channel_id: groupDm,
+      channel: { id: groupDm, type: 3, flags: 0, last_message_id: null, recipients: [USER], name: null, icon: null, owner_id: USER.id },
+      user: USER,
+      context: 2,
+      authorizing_integration_owners: { '1': USER.id },
+    };
+  }
   if (dm) {
     return {
       ...base,
@@ -59,7 +77,7 @@ function context({ dm = false, permissions = MEMBER_PERMISSIONS }: Where) {
       communication_disabled_until: null,
     },
     context: 0,
-    authorizing_integration_owners: { '0': GUILD_ID },
+    authorizing_integration_owners: userInstall === 'server' ? { '1': USER.id } : { '0': GUILD_ID },
   };
 }
 

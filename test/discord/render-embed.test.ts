@@ -13,11 +13,15 @@ const loaded = loadContent('content');
 if (!loaded.ok) throw new Error('content does not load');
 const bot = createBot({ surface: discordSurface, content: loaded.content });
 
-const long = (tag: string, n: number) => `${tag} ${'lorem ipsum dolor sit amet '.repeat(Math.ceil(n / 27))}`.slice(0, n);
+const long = (tag: string, n: number) =>
+  `${tag} ${'lorem ipsum dolor sit amet '.repeat(Math.ceil(n / 27))}`.slice(0, n);
 
 /** A reply far beyond every Discord limit: long title, huge paragraphs, 40 headed sections, 60 choices. */
 function hugeReply(over: Partial<Reply> = {}): Reply {
-  const blocks: Block[] = [{ type: 'paragraph', text: long('LEAD-A', 5000) }, { type: 'paragraph', text: long('LEAD-B', 3000) }];
+  const blocks: Block[] = [
+    { type: 'paragraph', text: long('LEAD-A', 5000) },
+    { type: 'paragraph', text: long('LEAD-B', 3000) },
+  ];
   for (let i = 0; i < 40; i++) {
     blocks.push({ type: 'heading', text: `Heading ${i} ${'h'.repeat(300)}` });
     blocks.push({ type: 'list', ordered: i % 2 === 0, items: [long(`ITEM-${i}`, 700), long(`ITEM2-${i}`, 700)] });
@@ -28,14 +32,27 @@ function hugeReply(over: Partial<Reply> = {}): Reply {
     action: { type: 'section', role: `role-${i}-${'r'.repeat(50)}`, section: 'work-environment' },
     group: i < 30 ? 'section' : 'related',
   }));
-  return { intent: 'role', title: 'T'.repeat(400), blocks, choices, private: false, shareable: true, role: 'ml-systems-engineer', section: 'skills', footer: 'F'.repeat(3000), ...over };
+  return {
+    intent: 'role',
+    title: 'T'.repeat(400),
+    blocks,
+    choices,
+    private: false,
+    shareable: true,
+    role: 'ml-systems-engineer',
+    section: 'skills',
+    footer: 'F'.repeat(3000),
+    ...over,
+  };
 }
 
 describe('renderEmbed', () => {
   it('keeps every role and section of the shipped content within Discord limits', async () => {
     for (const role of loaded.content.roles) {
       for (const section of SECTION_IDS) {
-        const reply = await bot.handle(question(envelope('discord', { user: { id: '1' }, channel: '2' }), 'command', `${role.id} ${section}`));
+        const reply = await bot.handle(
+          question(envelope('discord', { user: { id: '1' }, channel: '2' }), 'command', `${role.id} ${section}`),
+        );
         for (const options of [{}, { ephemeral: true, share: true }]) {
           expect(limitProblems(renderEmbed(reply, options)), `${role.id} ${section}`).toEqual([]);
         }
@@ -46,8 +63,12 @@ describe('renderEmbed', () => {
   it('shows a salary answer with its figures in fields and its source and year in the footer', () => {
     const msg = renderEmbed(bot.answer('ml systems engineer salary').reply);
     const embed = msg.embeds[0]!;
-    expect(embed.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['By experience', 'By city', 'Total compensation']));
-    expect(embed.fields?.find((f) => f.name === 'By experience')?.value).toContain('**Senior level (7-10+ yrs)**: $153,000 – $267,000');
+    expect(embed.fields?.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['By experience', 'By city', 'Total compensation']),
+    );
+    expect(embed.fields?.find((f) => f.name === 'By experience')?.value).toContain(
+      '**Senior level**: $153,000 – $267,000',
+    );
     expect(embed.footer?.text).toMatch(/Figures: .*2024, USD per year\./);
   });
 
@@ -73,7 +94,11 @@ describe('renderEmbed', () => {
     const msg = renderEmbed(hugeReply(), { page: 1, share: true });
     const controls = msg.components.at(-1)!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
     expect(controls).toEqual(['s:ml-systems-engineer:skills', 'pg:2:s:ml-systems-engineer:skills', 'sh']);
-    expect(parseCustomId(controls[1]!)).toEqual({ kind: 'navigate', page: 2, action: { type: 'section', role: 'ml-systems-engineer', section: 'skills' } });
+    expect(parseCustomId(controls[1]!)).toEqual({
+      kind: 'navigate',
+      page: 2,
+      action: { type: 'section', role: 'ml-systems-engineer', section: 'skills' },
+    });
   });
 
   it('pages only replies a button re-creates exactly: a pay answer from a question is trimmed, not paged', () => {
@@ -102,11 +127,19 @@ describe('renderEmbed', () => {
   });
 
   it('escapes markdown in content so text shows as written', () => {
-    const reply: Reply = { intent: 'role', title: 'x', blocks: [{ type: 'paragraph', text: '**bold** _it_ [link](http://x) @everyone' }], choices: [], private: false };
+    const reply: Reply = {
+      intent: 'role',
+      title: 'x',
+      blocks: [{ type: 'paragraph', text: '**bold** _it_ [link](http://x) @everyone' }],
+      choices: [],
+      private: false,
+    };
     const msg = renderEmbed(reply);
     expect(msg.embeds[0]!.description).toBe('\\*\\*bold\\*\\* \\_it\\_ \\[link](http://x) @everyone');
     expect(msg.allowed_mentions).toEqual({ parse: [] });
-    expect(md('# not a heading\n- not a list\n1. not numbered\n> not a quote')).toBe('\\# not a heading\n\\- not a list\n1\\. not numbered\n\\> not a quote');
+    expect(md('# not a heading\n- not a list\n1. not numbered\n> not a quote')).toBe(
+      '\\# not a heading\n\\- not a list\n1\\. not numbered\n\\> not a quote',
+    );
     expect(md('C/C++, 7-10+ yrs, $75,000 – $132,000')).toBe('C/C++, 7-10+ yrs, $75,000 – $132,000');
   });
 
@@ -114,8 +147,10 @@ describe('renderEmbed', () => {
     expect(roleColour('llm-sme')).toBe(roleColour('llm-sme'));
     const colours = new Set(loaded.content.roles.map((r) => roleColour(r.id)));
     expect(colours.size).toBe(loaded.content.roles.length);
-    for (const c of colours) expect(c).toBeGreaterThanOrEqual(0), expect(c).toBeLessThanOrEqual(0xffffff);
-    expect(renderEmbed({ intent: 'list', title: 'Roles', blocks: [], choices: [], private: false }).embeds[0]!.color).toBe(0x5865f2);
+    for (const c of colours) (expect(c).toBeGreaterThanOrEqual(0), expect(c).toBeLessThanOrEqual(0xffffff));
+    expect(
+      renderEmbed({ intent: 'list', title: 'Roles', blocks: [], choices: [], private: false }).embeds[0]!.color,
+    ).toBe(0x5865f2);
   });
 
   it('marks ephemeral messages, and offers Share only on replies the core marks shareable', () => {
@@ -143,6 +178,7 @@ describe('custom ids', () => {
     // Share ids of earlier versions carried an action; they still share.
     expect(parseCustomId('sh:s:knowledge-graph-engineer:career-path')).toEqual({ kind: 'share' });
     expect(parseCustomId('sh:l')).toEqual({ kind: 'share' });
-    for (const bad of ['', 'x', 'sh:', 'sh:x', 'pg:1:', 'pg:x:l', 's:Bad Role:skills', 's:role:nope']) expect(parseCustomId(bad)).toBeNull();
+    for (const bad of ['', 'x', 'sh:', 'sh:x', 'pg:1:', 'pg:x:l', 's:Bad Role:skills', 's:role:nope'])
+      expect(parseCustomId(bad)).toBeNull();
   });
 });

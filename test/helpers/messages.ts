@@ -9,7 +9,10 @@ import type { TipsCommand } from '../../src/core/tips/tips-request.js';
 const SURFACES = { slack: slackSurface, discord: discordSurface, console: consoleSurface };
 
 /** Who and where, as the named platform's adapter would say it. */
-export function envelope(platform: keyof typeof SURFACES = 'slack', o: { channel?: string; dm?: boolean; user?: { id: string; name?: string } } = {}): Envelope {
+export function envelope(
+  platform: keyof typeof SURFACES = 'slack',
+  o: { channel?: string; dm?: boolean; user?: { id: string; name?: string } } = {},
+): Envelope {
   const user = o.user ?? { id: 'u' };
   const channel = o.channel ?? 'c';
   return {
@@ -21,7 +24,12 @@ export function envelope(platform: keyof typeof SURFACES = 'slack', o: { channel
   };
 }
 
-export const question = (env: Envelope, via: 'command' | 'dm' | 'mention', text: string): IncomingMessage => ({ ...env, kind: 'question', via, text });
+export const question = (env: Envelope, via: 'command' | 'dm' | 'mention', text: string): IncomingMessage => ({
+  ...env,
+  kind: 'question',
+  via,
+  text,
+});
 export const press = (env: Envelope, action: Action): IncomingMessage => ({ ...env, kind: 'button', action });
 /** A slash command's text, read the way Slack and the console read it. */
 export const command = (env: Envelope, text: string): IncomingMessage => commandMessage(env, text);

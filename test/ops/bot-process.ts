@@ -26,11 +26,18 @@ export interface BotProcess {
   exited: Promise<number | null>;
   probe(pathname: string): Promise<{ status: number; body: string }>;
   /** Probes until `accept` passes (the process is starting or stopping). */
-  probeUntil(pathname: string, accept: (r: { status: number; body: string }) => boolean, timeoutMs?: number): Promise<{ status: number; body: string }>;
+  probeUntil(
+    pathname: string,
+    accept: (r: { status: number; body: string }) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ status: number; body: string }>;
 }
 
 /** The real bin as an operator runs it, with only the given environment. */
-export async function startBot(env: Record<string, string>, o: { bin?: string; cwd?: string; command?: string[]; spawnVia?: string[] } = {}): Promise<BotProcess> {
+export async function startBot(
+  env: Record<string, string>,
+  o: { bin?: string; cwd?: string; command?: string[]; spawnVia?: string[] } = {},
+): Promise<BotProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-ops-'));
   const argv = [process.execPath, o.bin ?? BIN, ...(o.command ?? [])];

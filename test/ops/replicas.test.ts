@@ -20,9 +20,23 @@ describe('two replicas on one PostgreSQL', () => {
     for (const name of ['a', 'b']) {
       const store = await db.open();
       const logger = createLogger('warn', new LogCapture().stream).child({ replica: name });
-      const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: db.databaseUrl ?? '' });
-      const sharedEvents = { claim: (id: string, at: Date) => store.claimEvent(id, `replica-${name}`, at), sweep: (before: Date) => store.sweepEventClaims(before) };
-      const slack = await startSlack({ bot: createBot({ content: testContent(), logger, surface: slackSurface }), config: cfg, logger, sharedEvents });
+      const cfg = config({
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        DATABASE_URL: db.databaseUrl ?? '',
+      });
+      const sharedEvents = {
+        claim: (id: string, at: Date) => store.claimEvent(id, `replica-${name}`, at),
+        sweep: (before: Date) => store.sweepEventClaims(before),
+      };
+      const slack = await startSlack({
+        bot: createBot({ content: testContent(), logger, surface: slackSurface }),
+        config: cfg,
+        logger,
+        sharedEvents,
+      });
       replicas.push({ slack, store });
     }
   });
@@ -52,9 +66,24 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('answers an event Slack retried to the other replica once: 100 of 100', async () => {
     const [a, b] = replicas;
-    const bodies = Array.from({ length: 100 }, (_, i) => eventCallback({ type: 'message', channel: `D${i}`, channel_type: 'im', user: 'U1', text: 'llm sme skills', ts: `1700000200.${String(i).padStart(6, '0')}` }));
+    const bodies = Array.from({ length: 100 }, (_, i) =>
+      eventCallback({
+        type: 'message',
+        channel: `D${i}`,
+        channel_type: 'im',
+        user: 'U1',
+        text: 'llm sme skills',
+        ts: `1700000200.${String(i).padStart(6, '0')}`,
+      }),
+    );
     // The original to one replica and Slack's retry to the other at the same moment: the worst race.
-    const statuses = await Promise.all(bodies.flatMap((body, i) => (i % 2 ? [deliver(a!.slack.port, body), deliver(b!.slack.port, body, 1)] : [deliver(b!.slack.port, body), deliver(a!.slack.port, body, 1)])));
+    const statuses = await Promise.all(
+      bodies.flatMap((body, i) =>
+        i % 2
+          ? [deliver(a!.slack.port, body), deliver(b!.slack.port, body, 1)]
+          : [deliver(b!.slack.port, body), deliver(a!.slack.port, body, 1)],
+      ),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
     await fake.waitFor('100 answers', () => (fake.callsTo('chat.postMessage').length >= 100 ? true : undefined));
     // A late second answer would come within moments of the first: give it the chance to show.

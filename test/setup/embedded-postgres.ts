@@ -23,7 +23,9 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch (err) {
-    throw new Error(`no embedded PostgreSQL for ${process.platform}-${process.arch} (${name}: ${(err as Error).message}); set TEST_DATABASE_URL to a PostgreSQL server`);
+    throw new Error(
+      `no embedded PostgreSQL for ${process.platform}-${process.arch} (${name}: ${(err as Error).message}); set TEST_DATABASE_URL to a PostgreSQL server`,
+    );
   }
 }
 
@@ -41,13 +43,16 @@ function runAs(): RunAs | undefined {
   for (const user of [process.env.EMBEDDED_POSTGRES_USER, 'postgres', 'nobody']) {
     if (!user) continue;
     try {
-      const id = (flag: string) => Number(execFileSync('id', [flag, user], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      const id = (flag: string) =>
+        Number(execFileSync('id', [flag, user], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
       return { uid: id('-u'), gid: id('-g') };
     } catch {
       // No such account: try the next.
     }
   }
-  throw new Error('running as root and no unprivileged account (postgres, nobody) to run PostgreSQL as; set TEST_DATABASE_URL');
+  throw new Error(
+    'running as root and no unprivileged account (postgres, nobody) to run PostgreSQL as; set TEST_DATABASE_URL',
+  );
 }
 
 /** A port nothing listens on right now, chosen by the kernel. */
@@ -77,22 +82,35 @@ function reachable(bins: Binaries, dir: string, user: RunAs | undefined): Binari
   const native = path.dirname(path.dirname(bins.initdb));
   const copy = path.join(dir, 'native');
   cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
-  const moved = { initdb: path.join(copy, path.relative(native, bins.initdb)), postgres: path.join(copy, path.relative(native, bins.postgres)) };
+  const moved = {
+    initdb: path.join(copy, path.relative(native, bins.initdb)),
+    postgres: path.join(copy, path.relative(native, bins.postgres)),
+  };
   // A missing shared library usually means npm skipped the package's postinstall, which links them.
-  if (!works(moved)) throw new Error(`cannot run ${bins.initdb}${user ? ` as uid ${user.uid}` : ''}: ${why}; set TEST_DATABASE_URL`);
+  if (!works(moved))
+    throw new Error(`cannot run ${bins.initdb}${user ? ` as uid ${user.uid}` : ''}: ${why}; set TEST_DATABASE_URL`);
   return moved;
 }
 
 function run(cmd: string, args: string[], options: { user: RunAs | undefined; cwd: string }): void {
-  const result = spawnSync(cmd, args, { ...options.user, cwd: options.cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-  if (result.status !== 0) throw new Error(`${path.basename(cmd)} failed (${result.status ?? result.signal}): ${result.stderr || result.error?.message}`);
+  const result = spawnSync(cmd, args, {
+    ...options.user,
+    cwd: options.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `${path.basename(cmd)} failed (${result.status ?? result.signal}): ${result.stderr || result.error?.message}`,
+    );
 }
 
 /** Polls until the server takes a connection, failing at once if it exits. */
 async function ready(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`embedded PostgreSQL exited during start: ${log()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`embedded PostgreSQL exited during start: ${log()}`);
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
@@ -100,7 +118,8 @@ async function ready(url: string, child: ChildProcess, log: () => string): Promi
       return;
     } catch (err) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`embedded PostgreSQL did not accept connections in 30 s: ${(err as Error).message}\n${log()}`);
+      if (Date.now() > deadline)
+        throw new Error(`embedded PostgreSQL did not accept connections in 30 s: ${(err as Error).message}\n${log()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -123,9 +142,21 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
     if (user) chownSync(dir, user.uid, user.gid);
     const bins = reachable(await binaries(), dir, user);
     const data = path.join(dir, 'data');
-    run(bins.initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], { user, cwd: dir });
+    run(bins.initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], {
+      user,
+      cwd: dir,
+    });
     const port = await freePort();
-    const flags = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+    const flags = [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ];
     child = spawn(bins.postgres, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', '', ...flags], {
       ...user,
       cwd: dir,

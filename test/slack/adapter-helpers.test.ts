@@ -65,10 +65,21 @@ describe('channelKind', () => {
 });
 
 describe('reply sources', () => {
-  const reply: Reply = { intent: 'role', title: 't', blocks: [], choices: [], private: false, role: 'llm-sme', section: 'skills' };
+  const reply: Reply = {
+    intent: 'role',
+    title: 't',
+    blocks: [],
+    choices: [],
+    private: false,
+    role: 'llm-sme',
+    section: 'skills',
+  };
 
   it('round-trips text and actions', () => {
-    for (const source of [{ kind: 'text', text: 'llm sme: skills | more' }, { kind: 'action', action: { type: 'section', role: 'llm-sme', section: 'trends' } }] as const) {
+    for (const source of [
+      { kind: 'text', text: 'llm sme: skills | more' },
+      { kind: 'action', action: { type: 'section', role: 'llm-sme', section: 'trends' } },
+    ] as const) {
       expect(decodeSource(encodeSource(source)!)).toEqual(source);
     }
     expect(decodeSource('x:nonsense')).toBeNull();

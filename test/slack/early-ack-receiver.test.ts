@@ -9,15 +9,33 @@ import { FORM, JSON_TYPE, SECRET, signature, startHttpHarness, type Harness } fr
 /** A Bolt logger that keeps its lines. */
 function recordingLogger(): BoltLogger & { lines: string[] } {
   const lines: string[] = [];
-  const keep = (...parts: unknown[]) => void lines.push(parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' '));
-  return { lines, debug: () => {}, info: keep, warn: keep, error: keep, setLevel: () => {}, getLevel: () => LogLevel.INFO, setName: () => {} };
+  const keep = (...parts: unknown[]) =>
+    void lines.push(parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' '));
+  return {
+    lines,
+    debug: () => {},
+    info: keep,
+    warn: keep,
+    error: keep,
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
 }
 
 /** A real Bolt App on the receiver, on a free port; no Web API needed (bot ids given, token verification off). */
 async function startApp(setUp: (app: App) => void, afterAcks = answerNow) {
   const logger = recordingLogger();
   const receiver = new EarlyAckReceiver({ signingSecret: SECRET, path: '/slack/events', logger, afterAcks });
-  const app = new App({ token: 'xoxb-test', botId: 'BBOT', botUserId: 'UBOT', receiver, logger, tokenVerificationEnabled: false, deferInitialization: true });
+  const app = new App({
+    token: 'xoxb-test',
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    receiver,
+    logger,
+    tokenVerificationEnabled: false,
+    deferInitialization: true,
+  });
   setUp(app);
   await app.init();
   const server = (await app.start(0)) as Server;
@@ -26,7 +44,12 @@ async function startApp(setUp: (app: App) => void, afterAcks = answerNow) {
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, ts), ...headers },
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(body, ts),
+        ...headers,
+      },
       body,
     });
     return { status: res.status, text: await res.text() };
@@ -43,9 +66,25 @@ const recordCommands = (app: App, seen: string[]) =>
 
 /** A view_submission payload for the view `profile`, form-encoded as Slack sends it. */
 const viewSubmission = () =>
-  new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', view: { id: 'V1', callback_id: 'profile', state: { values: {} } } }) }).toString();
+  new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'view_submission',
+      team: { id: 'T1' },
+      user: { id: 'U1' },
+      api_app_id: 'A1',
+      view: { id: 'V1', callback_id: 'profile', state: { values: {} } },
+    }),
+  }).toString();
 
-const command = (text: string) => new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/career', text, response_url: 'http://127.0.0.1:9/unused' }).toString();
+const command = (text: string) =>
+  new URLSearchParams({
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command: '/career',
+    text,
+    response_url: 'http://127.0.0.1:9/unused',
+  }).toString();
 
 describe('EarlyAckReceiver', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -134,13 +173,16 @@ describe('EarlyAckReceiver', () => {
 
   it('stop() waits for acknowledged requests to get through Bolt', async () => {
     const seen: string[] = [];
-    const a = await startApp((app) => {
-      app.command('/career', async ({ ack, command: c }) => {
-        await ack();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        seen.push(c.text);
-      });
-    }, createAnswerTurns(100, 1_000));
+    const a = await startApp(
+      (app) => {
+        app.command('/career', async ({ ack, command: c }) => {
+          await ack();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          seen.push(c.text);
+        });
+      },
+      createAnswerTurns(100, 1_000),
+    );
     expect((await a.post(command('last words'), FORM)).status).toBe(200);
     expect(seen).toEqual([]);
     await a.stop();
@@ -153,8 +195,17 @@ describe('EarlyAckReceiver', () => {
       app.event('app_mention', async ({ context }) => void retries.push([context.retryNum, context.retryReason]));
     });
     cleanups.push(a.stop);
-    const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev1', event: { type: 'app_mention', user: 'U1', text: 'hi', ts: '1.1', channel: 'C1', event_ts: '1.1' }, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] });
-    expect((await a.post(body, JSON_TYPE, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'Ev1',
+      event: { type: 'app_mention', user: 'U1', text: 'hi', ts: '1.1', channel: 'C1', event_ts: '1.1' },
+      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+    });
+    expect(
+      (await a.post(body, JSON_TYPE, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' })).status,
+    ).toBe(200);
     await expect.poll(() => retries).toEqual([[2, 'http_timeout']]);
   });
 
@@ -172,7 +223,11 @@ describe('EarlyAckReceiver', () => {
       throw new Error('middleware exploded');
     });
     expect((await a.post(command('x'), FORM)).status).toBe(200);
-    await expect.poll(() => a.logger.lines.some((l) => l.includes('could not process an event') && l.includes('middleware exploded'))).toBe(true);
+    await expect
+      .poll(() =>
+        a.logger.lines.some((l) => l.includes('could not process an event') && l.includes('middleware exploded')),
+      )
+      .toBe(true);
     expect(calls).toBe(0);
     expect((await a.post(command('y'), FORM)).status).toBe(200);
   });
@@ -180,7 +235,12 @@ describe('EarlyAckReceiver', () => {
   it('fails to start on a port already taken, with the error', async () => {
     const a = await startApp(() => {});
     cleanups.push(a.stop);
-    const second = new EarlyAckReceiver({ signingSecret: SECRET, path: '/slack/events', logger: recordingLogger(), afterAcks: answerNow });
+    const second = new EarlyAckReceiver({
+      signingSecret: SECRET,
+      path: '/slack/events',
+      logger: recordingLogger(),
+      afterAcks: answerNow,
+    });
     await expect(second.start(Number(new URL(a.url).port))).rejects.toThrow(/EADDRINUSE/);
     await second.stop(); // nothing to stop: resolves
   });
@@ -195,7 +255,10 @@ describe('EarlyAckReceiver in the bot (HTTP mode)', () => {
 
   it("answers Slack's url_verification challenge and ssl_check", async () => {
     h = await startHttpHarness();
-    const challenge = await h.post(JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' }), JSON_TYPE);
+    const challenge = await h.post(
+      JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' }),
+      JSON_TYPE,
+    );
     expect(challenge.status).toBe(200);
     expect(JSON.parse(challenge.text)).toEqual({ challenge: 'c-123' });
     // Slack's ssl_check carries no signature.

@@ -13,6 +13,15 @@ export interface ApiCall {
   result: Record<string, any>;
 }
 
+/** What the fake's oauth.v2.access hands out for one authorization code (issue 14). */
+export interface Grant {
+  team?: { id: string; name: string };
+  enterprise?: { id: string; name: string };
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId?: string;
+}
+
 /** One POST to a response_url. */
 export interface ResponsePost {
   id: string;
@@ -46,9 +55,15 @@ export class FakeSlack {
   readonly notJoined = new Set<string>();
   readonly sockets: WebSocket[] = [];
   private readonly overrides = new Map<string, Override[]>();
+  /** OAuth: codes not yet exchanged, and every bot token handed out (auth.test answers for its team). */
+  readonly grants = new Map<string, Grant>();
+  readonly issued = new Map<string, Grant>();
+  /** The app's client credentials; oauth.v2.access refuses others, as Slack does. */
+  client = { id: '111.222', secret: 'fakeclientsecret0123' };
   private readonly emitter = new EventEmitter();
   private readonly wss = new WebSocketServer({ noServer: true });
   private ts = 1_700_000_000;
+  private bearer: string | undefined;
   private port = 0;
 
   constructor(private readonly server: Server) {
@@ -165,6 +180,7 @@ export class FakeSlack {
     }
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type']);
+    this.bearer = req.headers.authorization?.replace(/^Bearer /, '');
     const override = this.overrides.get(method)?.shift();
     const status = override?.status ?? 200;
     const result = override?.body ?? (status === 200 ? this.answer(method, args) : { ok: false, error: `http_${status}` });
@@ -175,11 +191,36 @@ export class FakeSlack {
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const grant = this.issued.get(String(args.token ?? this.bearer));
+        if (grant) return { ok: true, url: 'https://test.slack.com/', team_id: grant.team?.id, enterprise_id: grant.enterprise?.id, user_id: grant.botUserId ?? BOT_USER_ID, bot_id: `B${grant.botToken.slice(-4)}` };
         return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'career-bot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+      }
+      case 'oauth.v2.access': {
+        if (args.client_id !== this.client.id || args.client_secret !== this.client.secret) return { ok: false, error: 'invalid_client_id' };
+        const grant = this.grants.get(String(args.code));
+        // A code is good once, as at Slack.
+        if (!grant) return { ok: false, error: 'invalid_code' };
+        this.grants.delete(String(args.code));
+        this.issued.set(grant.botToken, grant);
+        return {
+          ok: true,
+          app_id: 'A1',
+          authed_user: { id: 'UINSTALLER' },
+          scope: 'app_mentions:read,chat:write,commands,im:history,users:read',
+          token_type: 'bot',
+          access_token: grant.botToken,
+          bot_user_id: grant.botUserId ?? BOT_USER_ID,
+          team: grant.team ?? null,
+          enterprise: grant.enterprise ?? null,
+          is_enterprise_install: grant.isEnterpriseInstall ?? false,
+        };
+      }
       case 'chat.postMessage':
         if (this.notJoined.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: args.channel, ts: this.nextTs(), message: { text: args.text } };
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.nextTs()}`, ...args.view } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':

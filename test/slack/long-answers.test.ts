@@ -15,7 +15,18 @@ function longRole(): string {
     const sentence = `Paragraph ${i + 1} describes one more duty of the pager engineer in some detail, so that the section grows well past a single message.`;
     return Array.from({ length: 5 }, () => sentence).join(' ');
   });
-  return ['---', 'id: pager-engineer', 'title: Pager Engineer', 'aliases: [pager engineer]', '---', '', '## Responsibilities', '', paragraphs.join('\n\n'), ''].join('\n');
+  return [
+    '---',
+    'id: pager-engineer',
+    'title: Pager Engineer',
+    'aliases: [pager engineer]',
+    '---',
+    '',
+    '## Responsibilities',
+    '',
+    paragraphs.join('\n\n'),
+    '',
+  ].join('\n');
 }
 
 describe('Slack: an answer longer than one message (real Bolt receiver, fake Web API)', () => {
@@ -34,11 +45,18 @@ describe('Slack: an answer longer than one message (real Bolt receiver, fake Web
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const sectionText = (blocks: any[]) => blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '').join('\n');
+  const sectionText = (blocks: any[]) =>
+    blocks
+      .filter((b) => b.type === 'section')
+      .map((b) => b.text?.text ?? '')
+      .join('\n');
   const moreButton = (blocks: any[]) => buttonsOf(blocks).find((b) => b.action_id === 'career_more');
 
   it('"Continue reading" replaces the answer in place with the next, different page', async () => {
-    expect((await h.post(slashCommand(h.fake, { text: 'pager engineer responsibilities', responseId: 'r-long-1' }), FORM)).status).toBe(200);
+    expect(
+      (await h.post(slashCommand(h.fake, { text: 'pager engineer responsibilities', responseId: 'r-long-1' }), FORM))
+        .status,
+    ).toBe(200);
     const first = (await h.fake.waitForResponse('r-long-1')).body;
     expect(first.blocks[0].text.text).toBe('Pager Engineer · Responsibilities');
     expect(JSON.stringify(first.blocks)).toContain('Part 1 of ');

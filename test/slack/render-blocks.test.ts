@@ -14,7 +14,11 @@ const ask = (text: string) => bot.answer(text).reply;
 describe('renderBlocks snapshots (paste into Block Kit Builder to review)', () => {
   it.each([
     ['a role section', 'knowledge graph engineer skills', { source: 't:knowledge graph engineer skills', share: true }],
-    ['a salary answer', 'what does a senior ML systems engineer make in Seattle?', { source: 't:salary', share: true, note: 'Only you can see this.' }],
+    [
+      'a salary answer',
+      'what does a senior ML systems engineer make in Seattle?',
+      { source: 't:salary', share: true, note: 'Only you can see this.' },
+    ],
     ['an unsure match', 'graph person', {}],
     ['the role list', 'list roles', { sharedBy: 'U123ABC' }],
   ])('%s', (_name, question, options) => {
@@ -29,7 +33,9 @@ describe('renderBlocks stays within Block Kit limits by construction', () => {
     for (const role of testContent().roles) {
       for (const section of sectionsOf(role)) {
         const reply = bot.answer(`${role.title} ${section.replace(/-/g, ' ')}`).reply;
-        expect(blockKitProblems(renderBlocks(reply, { source: 't:x', share: true })), `${role.id} ${section}`).toEqual([]);
+        expect(blockKitProblems(renderBlocks(reply, { source: 't:x', share: true })), `${role.id} ${section}`).toEqual(
+          [],
+        );
       }
     }
   });
@@ -40,8 +46,18 @@ describe('renderBlocks stays within Block Kit limits by construction', () => {
     blocks: [
       ...Array.from({ length: 30 }, (_, i) => ({ type: 'heading' as const, text: `Heading ${i} ${'h'.repeat(300)}` })),
       { type: 'paragraph', text: `${'A sentence that goes on. '.repeat(400)}${'x'.repeat(5_000)}` },
-      { type: 'list', ordered: true, items: Array.from({ length: 300 }, (_, i) => `item ${i} & <@U1> ${'y'.repeat(i)}`) },
-      { type: 'fields', fields: Array.from({ length: 37 }, (_, i) => ({ label: `label ${i} ${'l'.repeat(200)}`, value: `v&${'z'.repeat(3_000)}` })) },
+      {
+        type: 'list',
+        ordered: true,
+        items: Array.from({ length: 300 }, (_, i) => `item ${i} & <@U1> ${'y'.repeat(i)}`),
+      },
+      {
+        type: 'fields',
+        fields: Array.from({ length: 37 }, (_, i) => ({
+          label: `label ${i} ${'l'.repeat(200)}`,
+          value: `v&${'z'.repeat(3_000)}`,
+        })),
+      },
       ...Array.from({ length: 80 }, (_, i) => ({ type: 'paragraph' as const, text: `paragraph ${i}` })),
     ],
     choices: Array.from({ length: 80 }, (_, i) => ({
@@ -88,7 +104,10 @@ describe('renderBlocks escaping', () => {
     intent: 'role',
     title: 'Title <!channel> & co',
     blocks: [
-      { type: 'paragraph', text: 'Ping <!channel> and <@U123> and <!subteam^S1> at <https://evil.example|here>; *not bold* _not italic_ ~no~ `no`' },
+      {
+        type: 'paragraph',
+        text: 'Ping <!channel> and <@U123> and <!subteam^S1> at <https://evil.example|here>; *not bold* _not italic_ ~no~ `no`',
+      },
       { type: 'list', ordered: false, items: ['<!everyone>', 'R&D > sales'] },
       { type: 'fields', fields: [{ label: '<@U1>', value: '<#C1>' }] },
     ],
@@ -115,7 +134,9 @@ describe('renderBlocks escaping', () => {
 
   it('only mentions the sharer when the id looks like a Slack user id', () => {
     expect(JSON.stringify(renderBlocks(hostile, { sharedBy: 'U42' }).blocks)).toContain('Shared by <@U42>');
-    expect(JSON.stringify(renderBlocks(hostile, { sharedBy: '<!channel>' }).blocks)).toContain('Shared by &lt;!channel&gt;');
+    expect(JSON.stringify(renderBlocks(hostile, { sharedBy: '<!channel>' }).blocks)).toContain(
+      'Shared by &lt;!channel&gt;',
+    );
   });
 });
 

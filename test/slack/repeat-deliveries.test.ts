@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ignoreRepeatedEvents, REMEMBER_EVENT_MS, REMEMBER_EVENTS_MAX } from '../../src/adapters/slack/repeat-deliveries.js';
+import {
+  ignoreRepeatedEvents,
+  REMEMBER_EVENT_MS,
+  REMEMBER_EVENTS_MAX,
+} from '../../src/adapters/slack/repeat-deliveries.js';
 import { createLogger } from '../../src/create-logger.js';
 import { LogCapture } from './harness.js';
 
@@ -10,7 +14,10 @@ function setUp() {
   const passed: string[] = [];
   const deliver = async (body: Record<string, unknown>) => {
     // Only the fields the middleware reads; Bolt passes many more.
-    await (middleware as (args: unknown) => Promise<void>)({ body, next: async () => void passed.push(String(body.event_id ?? body.command)) });
+    await (middleware as (args: unknown) => Promise<void>)({
+      body,
+      next: async () => void passed.push(String(body.event_id ?? body.command)),
+    });
   };
   return { deliver, passed, logs, advance: (ms: number) => (clock += ms) };
 }
@@ -26,7 +33,9 @@ describe('ignoreRepeatedEvents', () => {
     t.advance(5 * 60_000); // Slack's last retry comes about five minutes later
     await t.deliver(event('Ev1'));
     expect(t.passed).toEqual(['Ev1', 'Ev2']);
-    expect(t.logs.lines.filter((l) => l.msg === 'slack: repeated delivery of an event ignored').map((l) => l.eventId)).toEqual(['Ev1', 'Ev1']);
+    expect(
+      t.logs.lines.filter((l) => l.msg === 'slack: repeated delivery of an event ignored').map((l) => l.eventId),
+    ).toEqual(['Ev1', 'Ev1']);
   });
 
   it('never holds back what is not an Events API event (commands, button presses)', async () => {

@@ -15,11 +15,19 @@ describe('createSlackPoster (Web API only)', () => {
   let fake: FakeSlack;
   let poster: TipPoster;
   const logs = new LogCapture();
-  const tip = createBot({ surface: slackSurface, content: testContent(), clock: () => new Date('2025-01-06T09:00:00Z') }).answer('send me a tip').reply;
+  const tip = createBot({
+    surface: slackSurface,
+    content: testContent(),
+    clock: () => new Date('2025-01-06T09:00:00Z'),
+  }).answer('send me a tip').reply;
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    poster = createSlackPoster({ token: 'xoxb-poster', apiUrl: fake.apiUrl, logger: createLogger('debug', logs.stream) });
+    poster = createSlackPoster({
+      token: 'xoxb-poster',
+      apiUrl: fake.apiUrl,
+      logger: createLogger('debug', logs.stream),
+    });
   });
   afterAll(async () => {
     await poster.stop();
@@ -37,44 +45,82 @@ describe('createSlackPoster (Web API only)', () => {
     expect(fake.callsTo('auth.test')).toEqual([]);
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived'])('reports %s as permanent (pause the subscription)', async (error) => {
-    fake.failNext('chat.postMessage', { body: { ok: false, error } });
-    expect(await poster.post('C-x', tip)).toEqual({ ok: false, permanent: true, reason: error });
-  });
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived'])(
+    'reports %s as permanent (pause the subscription)',
+    async (error) => {
+      fake.failNext('chat.postMessage', { body: { ok: false, error } });
+      expect(await poster.post('C-x', tip)).toEqual({ ok: false, permanent: true, reason: error });
+    },
+  );
 
-  it.each(['invalid_auth', 'account_inactive', 'token_revoked', 'not_authed', 'missing_scope', 'not_allowed_token_type'])('reports %s as a refused token (stop posting to Slack this run), logged as a warning', async (error) => {
+  it.each([
+    'invalid_auth',
+    'account_inactive',
+    'token_revoked',
+    'not_authed',
+    'missing_scope',
+    'not_allowed_token_type',
+  ])('reports %s as a refused token (stop posting to Slack this run), logged as a warning', async (error) => {
     fake.failNext('chat.postMessage', { body: { ok: false, error } });
     expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error, tokenRefused: true });
     await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y' && l.tokenRefused === true);
   });
 
-  it.each(['msg_blocks_too_long', 'restricted_action'])('reports %s as not posted and not permanent (retried later)', async (error) => {
-    fake.failNext('chat.postMessage', { body: { ok: false, error } });
-    expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error });
-    await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y');
-  });
+  it.each(['msg_blocks_too_long', 'restricted_action'])(
+    'reports %s as not posted and not permanent (retried later)',
+    async (error) => {
+      fake.failNext('chat.postMessage', { body: { ok: false, error } });
+      expect(await poster.post('C-y', tip)).toEqual({ ok: false, permanent: false, reason: error });
+      await logs.waitFor((l) => l.level === 40 && l.reason === error && l.channel === 'C-y');
+    },
+  );
 
-  it.each(['internal_error', 'fatal_error'])('reports %s as an unknown outcome: Slack says part of it may have succeeded', async (error) => {
-    fake.failNext('chat.postMessage', { body: { ok: false, error } });
-    expect(await poster.post('C-z', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: error });
-  });
+  it.each(['internal_error', 'fatal_error'])(
+    'reports %s as an unknown outcome: Slack says part of it may have succeeded',
+    async (error) => {
+      fake.failNext('chat.postMessage', { body: { ok: false, error } });
+      expect(await poster.post('C-z', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: error });
+    },
+  );
 
   it('waits out a 429 (Retry-After) itself and re-sends: a 429 posted nothing', async () => {
-    fake.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '0' } }, { status: 429, headers: { 'retry-after': '0' } });
+    fake.failNext(
+      'chat.postMessage',
+      { status: 429, headers: { 'retry-after': '0' } },
+      { status: 429, headers: { 'retry-after': '0' } },
+    );
     expect(await poster.post('C-retry', tip)).toMatchObject({ ok: true });
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-retry').map((c) => c.status)).toEqual([429, 429, 200]);
+    expect(
+      fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === 'C-retry')
+        .map((c) => c.status),
+    ).toEqual([429, 429, 200]);
   });
 
   it('gives up on a 429 after a bounded number of re-sends: not posted, retried later', async () => {
-    fake.failNext('chat.postMessage', ...Array.from({ length: 4 }, () => ({ status: 429, headers: { 'retry-after': '0' } })));
+    fake.failNext(
+      'chat.postMessage',
+      ...Array.from({ length: 4 }, () => ({ status: 429, headers: { 'retry-after': '0' } })),
+    );
     expect(await poster.post('C-429', tip)).toEqual({ ok: false, permanent: false, reason: 'ratelimited' });
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-429').map((c) => c.status)).toEqual([429, 429, 429, 429]);
+    expect(
+      fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === 'C-429')
+        .map((c) => c.status),
+    ).toEqual([429, 429, 429, 429]);
   });
 
   it('never re-sends after a 5xx: the message may have been stored, so the outcome is unknown', async () => {
     fake.failNext('chat.postMessage', { status: 503 });
     expect(await poster.post('C-503', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: 'http_503' });
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C-503').map((c) => c.status)).toEqual([503]);
+    expect(
+      fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === 'C-503')
+        .map((c) => c.status),
+    ).toEqual([503]);
   });
 
   it('never re-sends after a timeout: the outcome is unknown, and the post returns within its budget', async () => {
@@ -83,9 +129,19 @@ describe('createSlackPoster (Web API only)', () => {
     let requests = 0;
     hung.on('request', () => (requests += 1));
     try {
-      const slow = createSlackPoster({ token: 'xoxb-poster', apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/api/`, logger: createLogger('silent', logs.stream), timeoutMs: 200 });
+      const slow = createSlackPoster({
+        token: 'xoxb-poster',
+        apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/api/`,
+        logger: createLogger('silent', logs.stream),
+        timeoutMs: 200,
+      });
       const started = performance.now();
-      expect(await slow.post('C-slow', tip)).toEqual({ ok: false, permanent: false, unknown: true, reason: 'network: timed out' });
+      expect(await slow.post('C-slow', tip)).toEqual({
+        ok: false,
+        permanent: false,
+        unknown: true,
+        reason: 'network: timed out',
+      });
       expect(performance.now() - started).toBeLessThan(400);
       expect(requests).toBe(1);
     } finally {
@@ -96,8 +152,16 @@ describe('createSlackPoster (Web API only)', () => {
 
   it('reports an unreachable API (connection refused: nothing sent) as not posted, once, without throwing', async () => {
     const offlineLogs = new LogCapture();
-    const offline = createSlackPoster({ token: 'xoxb-poster', apiUrl: `http://127.0.0.1:${await closedPort()}/api/`, logger: createLogger('debug', offlineLogs.stream) });
-    expect(await offline.post('C-offline', tip)).toEqual({ ok: false, permanent: false, reason: 'network: ECONNREFUSED' });
+    const offline = createSlackPoster({
+      token: 'xoxb-poster',
+      apiUrl: `http://127.0.0.1:${await closedPort()}/api/`,
+      logger: createLogger('debug', offlineLogs.stream),
+    });
+    expect(await offline.post('C-offline', tip)).toEqual({
+      ok: false,
+      permanent: false,
+      reason: 'network: ECONNREFUSED',
+    });
     await offlineLogs.waitFor((l) => l.level === 40 && l.msg === 'slack: posting a tip failed');
     // One attempt (the WebClient's own warning), no retries; nothing at error level: the runner decides what it means.
     expect(offlineLogs.lines.filter((l) => l.level === 40 && /request failed/.test(l.msg))).toHaveLength(1);

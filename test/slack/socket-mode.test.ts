@@ -12,9 +12,17 @@ describe('Slack over Socket Mode (real Bolt SocketModeReceiver, fake WebSocket)'
   beforeAll(async () => {
     fake = await startFakeSlack();
     const logger = createLogger('debug', new LogCapture().stream);
-    const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl });
+    const cfg = config({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_APP_TOKEN: 'xapp-test-token',
+      SLACK_API_URL: fake.apiUrl,
+    });
     // Resolves once the fake has sent `hello` over the socket.
-    slack = await startSlack({ bot: createBot({ surface: slackSurface, content: testContent(), logger }), config: cfg, logger });
+    slack = await startSlack({
+      bot: createBot({ surface: slackSurface, content: testContent(), logger }),
+      config: cfg,
+      logger,
+    });
   });
   afterAll(async () => {
     await slack.stop();
@@ -66,7 +74,14 @@ describe('Slack over Socket Mode (real Bolt SocketModeReceiver, fake WebSocket)'
         type: 'event_callback',
         event_id: 'EvS1',
         event_time: 1_700_000_000,
-        event: { type: 'message', channel: 'D-sock', channel_type: 'im', user: 'U1', text: 'llm sme', ts: '1700000000.000900' },
+        event: {
+          type: 'message',
+          channel: 'D-sock',
+          channel_type: 'im',
+          user: 'U1',
+          text: 'llm sme',
+          ts: '1700000000.000900',
+        },
       },
     });
     await fake.waitForSocketMessage((m) => m.envelope_id === 'env-2');

@@ -8,8 +8,22 @@ import { BACKENDS, type TestDatabase } from './backends.js';
 const TTL = 30 * 60_000;
 const T0 = new Date('2026-01-05T09:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
-const PAY: ConversationSlots = { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary', level: 'senior', location: 'seattle', offered: [] };
-const COMPARED: ConversationSlots = { intent: 'compare', roles: ['llm-sme', 'knowledge-graph-engineer'], section: 'skills', level: null, location: null, offered: ['llm-sme', 'knowledge-graph-engineer'] };
+const PAY: ConversationSlots = {
+  intent: 'salary',
+  roles: ['ml-systems-engineer'],
+  section: 'salary',
+  level: 'senior',
+  location: 'seattle',
+  offered: [],
+};
+const COMPARED: ConversationSlots = {
+  intent: 'compare',
+  roles: ['llm-sme', 'knowledge-graph-engineer'],
+  section: 'skills',
+  level: null,
+  location: null,
+  offered: ['llm-sme', 'knowledge-graph-engineer'],
+};
 
 interface Subject {
   contexts: ContextStore;

@@ -29,10 +29,16 @@ describe('two bot processes on one PostgreSQL', () => {
   });
 
   it('continue one conversation, whichever replica gets each message', async () => {
-    const [a, b] = stores.map((s) => createBot({ content: shippedContent(), contexts: s.contexts(), surface: slackSurface }));
+    const [a, b] = stores.map((s) =>
+      createBot({ content: shippedContent(), contexts: s.contexts(), surface: slackSurface }),
+    );
     await a!.handle(msg('compare a knowledge graph engineer with a language AI engineer'));
     const pay = await b!.handle(msg('how do their skills differ?'));
-    expect(pay).toMatchObject({ intent: 'compare', roles: ['knowledge-graph-engineer', 'language-ai-engineer'], section: 'skills' });
+    expect(pay).toMatchObject({
+      intent: 'compare',
+      roles: ['knowledge-graph-engineer', 'language-ai-engineer'],
+      section: 'skills',
+    });
     const second = await a!.handle(msg('tell me more about the second one'));
     expect(renderText(second).split('\n')[0]).toBe('Language AI Engineer · Overview');
   });

@@ -28,12 +28,33 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     await database.drop();
   });
 
-  const claim = (s: TipStore, c: ChannelRef, slotKey = '2025-W11', tipId = 't1', by = 'p1', when = at('2025-03-10T08:00:00Z')) =>
-    s.claimDelivery({ ...c, slot: { key: slotKey, at: Date.parse('2025-03-10T08:00:00Z'), date: '2025-03-10' }, tipId, cycle: 0, at: when, by });
+  const claim = (
+    s: TipStore,
+    c: ChannelRef,
+    slotKey = '2025-W11',
+    tipId = 't1',
+    by = 'p1',
+    when = at('2025-03-10T08:00:00Z'),
+  ) =>
+    s.claimDelivery({
+      ...c,
+      slot: { key: slotKey, at: Date.parse('2025-03-10T08:00:00Z'), date: '2025-03-10' },
+      tipId,
+      cycle: 0,
+      at: when,
+      by,
+    });
 
   it('subscribes with the first slot at or after the subscription, and reschedules', async () => {
     const s = await store.subscribe(C1, MON_9_BERLIN, { at: at('2025-03-05T10:00:00Z'), by: 'U1' });
-    expect(s).toMatchObject({ ...C1, active: true, paused: false, rev: 1, updatedBy: 'U1', pending: { key: '2025-W11', date: '2025-03-10', at: Date.parse('2025-03-10T08:00:00Z') } });
+    expect(s).toMatchObject({
+      ...C1,
+      active: true,
+      paused: false,
+      rev: 1,
+      updatedBy: 'U1',
+      pending: { key: '2025-W11', date: '2025-03-10', at: Date.parse('2025-03-10T08:00:00Z') },
+    });
     const r = await store.subscribe(C1, { ...MON_9_BERLIN, day: 'fri' }, { at: at('2025-03-06T10:00:00Z'), by: 'U2' });
     expect(r).toMatchObject({ rev: 2, updatedBy: 'U2', schedule: { day: 'fri' }, pending: { date: '2025-03-07' } });
     expect(r.subscribedAt).toEqual(s.subscribedAt);
@@ -56,11 +77,24 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
   it('pauses with a reason, and resuming starts from the resumption', async () => {
     await store.subscribe(C1, MON_9_BERLIN, { at: at('2025-03-05T10:00:00Z'), by: 'U1' });
     await store.skipSlot(C1, '2025-W11', { at: at('2025-03-05T11:00:00Z'), by: 'U1' });
-    await store.pauseWithReason(C1, 'posting failed: channel_not_found', { at: at('2025-03-10T08:00:00Z'), by: 'system' });
-    expect(await store.getSubscription(C1)).toMatchObject({ paused: true, pausedReason: 'posting failed: channel_not_found', updatedBy: 'system' });
+    await store.pauseWithReason(C1, 'posting failed: channel_not_found', {
+      at: at('2025-03-10T08:00:00Z'),
+      by: 'system',
+    });
+    expect(await store.getSubscription(C1)).toMatchObject({
+      paused: true,
+      pausedReason: 'posting failed: channel_not_found',
+      updatedBy: 'system',
+    });
     expect(await store.dueSubscriptions(at('2025-03-20T00:00:00Z'))).toEqual([]);
     const resumed = await store.setPaused(C1, false, { at: at('2025-03-20T00:00:00Z'), by: 'U2' });
-    expect(resumed).toMatchObject({ paused: false, pausedReason: null, skipSlot: null, rev: 2, pending: { date: '2025-03-24' } });
+    expect(resumed).toMatchObject({
+      paused: false,
+      pausedReason: null,
+      skipSlot: null,
+      rev: 2,
+      pending: { date: '2025-03-24' },
+    });
     expect(resumed?.effectiveFrom).toEqual(at('2025-03-20T00:00:00Z'));
   });
 
@@ -88,7 +122,9 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
   it('lets exactly one of many concurrent claimers through, across connections', async () => {
     const other = await database.open();
     extra.push(other);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => claim(i % 2 ? other : store, C1, '2025-W11', 't1', `p${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => claim(i % 2 ? other : store, C1, '2025-W11', 't1', `p${i}`)),
+    );
     expect(results.filter((r) => r.claimed)).toHaveLength(1);
   });
 
@@ -101,26 +137,47 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
       // After n-1 failed posts the slot waits base·2^(n-1); a millisecond early it is still held.
       const wait = retryDelayMs(n - 1);
       expect(wait).toBe(RETRY_BASE_MS * 2 ** (n - 1));
-      expect(await claim(store, C1, '2025-W11', 't9', `p${n}`, new Date(t + wait - 1))).toMatchObject({ claimed: false, existing: { status: 'failed', attempts: n - 1 } });
+      expect(await claim(store, C1, '2025-W11', 't9', `p${n}`, new Date(t + wait - 1))).toMatchObject({
+        claimed: false,
+        existing: { status: 'failed', attempts: n - 1 },
+      });
       t += wait;
       const again = await claim(store, C1, '2025-W11', 't9', `p${n}`, new Date(t));
       expect(again).toMatchObject({ claimed: true, attempts: n });
       if (again.claimed) await store.markFailed(again.id, { at: new Date(t), reason: 'HTTP 500', permanent: false });
     }
-    expect(await claim(store, C1, '2025-W11', 't1', 'p1', new Date(t + 7 * 24 * 3600_000))).toMatchObject({ claimed: false, existing: { status: 'failed', attempts: MAX_ATTEMPTS } });
+    expect(await claim(store, C1, '2025-W11', 't1', 'p1', new Date(t + 7 * 24 * 3600_000))).toMatchObject({
+      claimed: false,
+      existing: { status: 'failed', attempts: MAX_ATTEMPTS },
+    });
 
     const p = await claim(store, D1);
-    if (p.claimed) await store.markFailed(p.id, { at: at('2025-03-10T08:00:01Z'), reason: 'channel_not_found', permanent: true });
-    expect(await claim(store, D1, '2025-W11', 't1', 'p1', at('2025-03-11T08:00:00Z'))).toMatchObject({ claimed: false, existing: { status: 'failed', permanent: true, error: 'channel_not_found' } });
+    if (p.claimed)
+      await store.markFailed(p.id, { at: at('2025-03-10T08:00:01Z'), reason: 'channel_not_found', permanent: true });
+    expect(await claim(store, D1, '2025-W11', 't1', 'p1', at('2025-03-11T08:00:00Z'))).toMatchObject({
+      claimed: false,
+      existing: { status: 'failed', permanent: true, error: 'channel_not_found' },
+    });
 
     const d = await claim(store, C1, '2025-W12');
     if (d.claimed) await store.markDelivered(d.id, { at: at('2025-03-17T08:00:01Z'), messageId: 'ts-1' });
-    expect(await store.getDelivery(C1, '2025-W12')).toMatchObject({ status: 'delivered', messageId: 'ts-1', finishedAt: at('2025-03-17T08:00:01Z') });
-    expect(await claim(store, C1, '2025-W12', 't1', 'p1', at('2025-03-18T08:00:00Z'))).toMatchObject({ claimed: false, existing: { status: 'delivered' } });
+    expect(await store.getDelivery(C1, '2025-W12')).toMatchObject({
+      status: 'delivered',
+      messageId: 'ts-1',
+      finishedAt: at('2025-03-17T08:00:01Z'),
+    });
+    expect(await claim(store, C1, '2025-W12', 't1', 'p1', at('2025-03-18T08:00:00Z'))).toMatchObject({
+      claimed: false,
+      existing: { status: 'delivered' },
+    });
   });
 
   it('claims exactly what isRetryable allows: the SQL and the shared rule agree', async () => {
-    const { db } = openDatabase({ ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}), dataDir: database.dataDir, logger: silentLogger });
+    const { db } = openDatabase({
+      ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
+      dataDir: database.dataDir,
+      logger: silentLogger,
+    });
     try {
       const finished = Date.parse('2025-03-10T08:00:00Z');
       let week = 10;
@@ -130,12 +187,37 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
             for (const finishedAt of [null, finished]) {
               for (const after of [0, retryDelayMs(attempts) - 1, retryDelayMs(attempts)]) {
                 const slot = `2025-W${week++}`;
-                const row = { platform: C1.platform, channel_id: C1.channelId, slot, slot_at: finished, tip_id: 't', cycle: 0, status, attempts, claimed_at: finished, claimed_by: 'p', finished_at: finishedAt, message_id: null, error: null, permanent };
+                const row = {
+                  platform: C1.platform,
+                  channel_id: C1.channelId,
+                  slot,
+                  slot_at: finished,
+                  tip_id: 't',
+                  cycle: 0,
+                  status,
+                  attempts,
+                  claimed_at: finished,
+                  claimed_by: 'p',
+                  finished_at: finishedAt,
+                  message_id: null,
+                  error: null,
+                  permanent,
+                };
                 await db.insertInto('tip_deliveries').values(row).execute();
                 const now = new Date(finished + after);
-                const expected = isRetryable({ status, permanent: permanent === 1, attempts, finishedAt: finishedAt === null ? null : new Date(finishedAt) }, now);
+                const expected = isRetryable(
+                  {
+                    status,
+                    permanent: permanent === 1,
+                    attempts,
+                    finishedAt: finishedAt === null ? null : new Date(finishedAt),
+                  },
+                  now,
+                );
                 const result = await claim(store, C1, slot, 't', 'p2', now);
-                expect(result.claimed, JSON.stringify({ status, permanent, attempts, finishedAt, after })).toBe(expected);
+                expect(result.claimed, JSON.stringify({ status, permanent, attempts, finishedAt, after })).toBe(
+                  expected,
+                );
               }
             }
           }
@@ -150,7 +232,13 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     const c = await claim(store, C1);
     if (!c.claimed) throw new Error('not claimed');
     await store.releaseClaim(c.id, { reason: 'stopped before posting' });
-    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({ status: 'failed', attempts: 0, finishedAt: null, permanent: false, error: 'stopped before posting' });
+    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({
+      status: 'failed',
+      attempts: 0,
+      finishedAt: null,
+      permanent: false,
+      error: 'stopped before posting',
+    });
     expect(await store.rotation(C1)).toEqual({ cycle: 0, seen: new Set(), lastTipId: null });
     expect(await claim(store, C1)).toMatchObject({ claimed: true, attempts: 1 });
   });
@@ -159,16 +247,28 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     const c = await claim(store, C1);
     if (!c.claimed) throw new Error('not claimed');
     await store.markUnknown(c.id, { at: at('2025-03-10T08:00:10Z'), reason: 'network: timed out' });
-    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({ status: 'claimed', attempts: 1, finishedAt: at('2025-03-10T08:00:10Z'), error: 'network: timed out' });
-    expect(await claim(store, C1, '2025-W11', 't2', 'p2', at('2025-03-14T08:00:00Z'))).toMatchObject({ claimed: false, existing: { status: 'claimed' } });
+    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({
+      status: 'claimed',
+      attempts: 1,
+      finishedAt: at('2025-03-10T08:00:10Z'),
+      error: 'network: timed out',
+    });
+    expect(await claim(store, C1, '2025-W11', 't2', 'p2', at('2025-03-14T08:00:00Z'))).toMatchObject({
+      claimed: false,
+      existing: { status: 'claimed' },
+    });
     // It counts as seen in the rotation: it may have been posted.
     expect((await store.rotation(C1)).seen).toEqual(new Set(['t1']));
   });
 
   it('refuses to store a schedule it could not use', async () => {
     const meta = { at: at('2025-03-05T10:00:00Z'), by: 'U1' };
-    await expect(store.subscribe(C1, { ...MON_9_BERLIN, timeZone: 'Mars/Olympus_Mons' }, meta)).rejects.toThrow(/invalid schedule.*Mars\/Olympus_Mons/);
-    await expect(store.subscribe(C1, { ...MON_9_BERLIN, day: 'someday' as 'mon' }, meta)).rejects.toThrow(/invalid schedule.*someday/);
+    await expect(store.subscribe(C1, { ...MON_9_BERLIN, timeZone: 'Mars/Olympus_Mons' }, meta)).rejects.toThrow(
+      /invalid schedule.*Mars\/Olympus_Mons/,
+    );
+    await expect(store.subscribe(C1, { ...MON_9_BERLIN, day: 'someday' as 'mon' }, meta)).rejects.toThrow(
+      /invalid schedule.*someday/,
+    );
     await expect(store.subscribe(C1, { ...MON_9_BERLIN, time: '9am' }, meta)).rejects.toThrow(/invalid schedule.*9am/);
     expect(await store.getSubscription(C1)).toBeUndefined();
   });
@@ -183,10 +283,18 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
   it('derives the rotation from claimed and delivered rows of the latest cycle', async () => {
     expect(await store.rotation(C1)).toEqual({ cycle: 0, seen: new Set(), lastTipId: null });
     const put = async (week: number, tipId: string, cycle: number, status: 'delivered' | 'failed' | 'claimed') => {
-      const r = await store.claimDelivery({ ...C1, slot: { key: `2025-W${week}`, at: Date.UTC(2025, 0, week * 7), date: 'x' }, tipId, cycle, at: at('2025-03-10T08:00:00Z'), by: 'p' });
+      const r = await store.claimDelivery({
+        ...C1,
+        slot: { key: `2025-W${week}`, at: Date.UTC(2025, 0, week * 7), date: 'x' },
+        tipId,
+        cycle,
+        at: at('2025-03-10T08:00:00Z'),
+        by: 'p',
+      });
       if (!r.claimed) throw new Error('not claimed');
       if (status === 'delivered') await store.markDelivered(r.id, { at: at('2025-03-10T08:00:00Z') });
-      if (status === 'failed') await store.markFailed(r.id, { at: at('2025-03-10T08:00:00Z'), reason: 'x', permanent: true });
+      if (status === 'failed')
+        await store.markFailed(r.id, { at: at('2025-03-10T08:00:00Z'), reason: 'x', permanent: true });
     };
     await put(10, 'a', 0, 'delivered');
     await put(11, 'b', 0, 'delivered');
@@ -199,7 +307,14 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
 
   it('lists deliveries newest first', async () => {
     await claim(store, C1, '2025-W11');
-    await store.claimDelivery({ ...C1, slot: { key: '2025-W12', at: Date.parse('2025-03-17T08:00:00Z'), date: '2025-03-17' }, tipId: 't2', cycle: 0, at: at('2025-03-17T08:00:00Z'), by: 'p' });
+    await store.claimDelivery({
+      ...C1,
+      slot: { key: '2025-W12', at: Date.parse('2025-03-17T08:00:00Z'), date: '2025-03-17' },
+      tipId: 't2',
+      cycle: 0,
+      at: at('2025-03-17T08:00:00Z'),
+      by: 'p',
+    });
     expect((await store.deliveries(C1)).map((d) => d.slot)).toEqual(['2025-W12', '2025-W11']);
     expect((await store.deliveries(C1, { limit: 1 })).map((d) => d.slot)).toEqual(['2025-W12']);
   });
@@ -208,7 +323,9 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     const t = at('2025-03-10T08:00:00Z');
     const other = await database.open();
     extra.push(other);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : store).tryLease('run', `h${i}`, 60_000, t)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? other : store).tryLease('run', `h${i}`, 60_000, t)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const winner = `h${results.indexOf(true)}`;
     expect(await store.tryLease('run', winner, 60_000, at('2025-03-10T08:00:30Z'))).toBe(true); // renewal
@@ -226,7 +343,10 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
   it('migrates once when several openers start on a fresh database, and closes idempotently', async () => {
     const fresh = await create();
     try {
-      const stores = name === 'postgres' ? await Promise.all([fresh.open(), fresh.open(), fresh.open()]) : [await fresh.open(), await fresh.open(), await fresh.open()];
+      const stores =
+        name === 'postgres'
+          ? await Promise.all([fresh.open(), fresh.open(), fresh.open()])
+          : [await fresh.open(), await fresh.open(), await fresh.open()];
       await stores[0]!.subscribe(C1, MON_9_BERLIN, { at: at('2025-03-05T10:00:00Z'), by: 'U1' });
       expect(await stores[2]!.getSubscription(C1)).toBeDefined();
       for (const s of stores) {
@@ -241,7 +361,11 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
   });
 
   it('refuses a database migrated by a newer build', async () => {
-    const { db, backend } = openDatabase({ ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}), dataDir: database.dataDir, logger: silentLogger });
+    const { db, backend } = openDatabase({
+      ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
+      dataDir: database.dataDir,
+      logger: silentLogger,
+    });
     try {
       const future = { version: 999, name: 'from the future', up: async () => undefined };
       expect(await migrate(db, backend, silentLogger, [...MIGRATIONS, future])).toEqual([999]);

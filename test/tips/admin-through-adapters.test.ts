@@ -36,7 +36,14 @@ describe('Slack: /career tips subscribe', () => {
     h.fake.users.set('U-member', { is_admin: false, is_owner: false, tz: 'Europe/Berlin' });
     h.fake.users.set('U-admin', { is_admin: true, tz: 'Europe/Berlin' });
     const ask = async (user: string, id: string) => {
-      expect((await h.post(slashCommand(h.fake, { text: 'tips subscribe fri 14:30', responseId: id, user, channel: 'C-tips' }), FORM)).status).toBe(200);
+      expect(
+        (
+          await h.post(
+            slashCommand(h.fake, { text: 'tips subscribe fri 14:30', responseId: id, user, channel: 'C-tips' }),
+            FORM,
+          )
+        ).status,
+      ).toBe(200);
       return (await h.fake.waitForResponse(id)).body;
     };
 
@@ -48,13 +55,17 @@ describe('Slack: /career tips subscribe', () => {
     const done = await ask('U-admin', 'r-admin');
     expect(done.response_type).toBe('ephemeral');
     expect(visibleText(done)).toContain('Europe/Berlin');
-    expect(await store!.getSubscription({ platform: 'slack', channelId: 'C-tips' })).toMatchObject({ channelId: 'C-tips' });
+    expect(await store!.getSubscription({ platform: 'slack', channelId: 'C-tips' })).toMatchObject({
+      channelId: 'C-tips',
+    });
   });
 });
 
 describe('Discord: /tips subscribe', () => {
   it('refuses a member without Manage Channels and subscribes for one with it', async () => {
-    const h = await startDiscordHarness(createBot({ surface: discordSurface, content: shippedContent(), ...(await tipsBotOptions()) }));
+    const h = await startDiscordHarness(
+      createBot({ surface: discordSurface, content: shippedContent(), ...(await tipsBotOptions()) }),
+    );
     stop = () => h.stop();
 
     const refused = await h.interact(tipsCommand('subscribe', {}));
@@ -64,6 +75,8 @@ describe('Discord: /tips subscribe', () => {
 
     const done = await h.interact(tipsCommand('subscribe', {}, { permissions: ADMIN_PERMISSIONS }));
     expect(done.body.data.flags & 64).toBe(64);
-    expect(await store!.getSubscription({ platform: 'discord', channelId: CHANNEL_ID })).toMatchObject({ channelId: CHANNEL_ID });
+    expect(await store!.getSubscription({ platform: 'discord', channelId: CHANNEL_ID })).toMatchObject({
+      channelId: CHANNEL_ID,
+    });
   });
 });

@@ -33,7 +33,8 @@ describe.each(BACKENDS)('one tip of the week per channel on $name', ({ create })
   });
 
   const inChannel = (channel: string) => ({ ...envelope('slack', { channel }), isAdmin: async () => true });
-  const askTip = async (channel: string): Promise<Reply> => bot.handle(question(inChannel(channel), 'mention', 'send me a tip'));
+  const askTip = async (channel: string): Promise<Reply> =>
+    bot.handle(question(inChannel(channel), 'mention', 'send me a tip'));
 
   it('shows the tip that will be posted, then the one that was posted until the next post', async () => {
     for (const c of CHANNELS) await bot.handle(command(inChannel(c), 'tips subscribe mon 09:00 UTC'));
@@ -68,9 +69,13 @@ describe.each(BACKENDS)('one tip of the week per channel on $name', ({ create })
   it('keeps the week-wide tip in DMs and channels without weekly tips, and for a named role', async () => {
     const weekTip = bot.answer('send me a tip').reply.title;
     expect((await askTip('C-UNSUBSCRIBED')).title).toBe(weekTip);
-    expect((await bot.handle(question(envelope('slack', { dm: true, channel: 'D1' }), 'dm', 'send me a tip'))).title).toBe(weekTip);
+    expect(
+      (await bot.handle(question(envelope('slack', { dm: true, channel: 'D1' }), 'dm', 'send me a tip'))).title,
+    ).toBe(weekTip);
     await bot.handle(command(inChannel('C-ONE'), 'tips subscribe'));
     const roleTip = bot.answer('send me a tip for an ml systems engineer').reply;
-    expect((await bot.handle(question(inChannel('C-ONE'), 'mention', 'send me a tip for an ml systems engineer'))).title).toBe(roleTip.title);
+    expect(
+      (await bot.handle(question(inChannel('C-ONE'), 'mention', 'send me a tip for an ml systems engineer'))).title,
+    ).toBe(roleTip.title);
   });
 });

@@ -22,14 +22,22 @@ let bot: Bot;
 
 beforeEach(async () => {
   store = await openStore({ dataDir: ':memory:', logger: silentLogger });
-  bot = createBot({ content, clock, surface: consoleSurface, tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }) });
+  bot = createBot({
+    content,
+    clock,
+    surface: consoleSurface,
+    tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }),
+  });
 });
 afterEach(() => store.close());
 
 const admin = { isAdmin: async () => true };
-const say = async (platform: 'slack' | 'discord', text: string) => renderText(await bot.handle(command({ ...envelope(platform), ...admin }, text)));
-const tips = async (platform: 'slack' | 'discord', c: TipsCommand) => renderText(await bot.handle({ ...envelope(platform), ...admin, kind: 'tips', command: c }));
-const ask = async (platform: 'slack' | 'discord' | 'console', text: string) => renderText(await bot.handle(question(envelope(platform), 'dm', text)));
+const say = async (platform: 'slack' | 'discord', text: string) =>
+  renderText(await bot.handle(command({ ...envelope(platform), ...admin }, text)));
+const tips = async (platform: 'slack' | 'discord', c: TipsCommand) =>
+  renderText(await bot.handle({ ...envelope(platform), ...admin, kind: 'tips', command: c }));
+const ask = async (platform: 'slack' | 'discord' | 'console', text: string) =>
+  renderText(await bot.handle(question(envelope(platform), 'dm', text)));
 
 describe('command hints per platform', () => {
   it('help, the role list and unknowns name /career as each platform writes it', async () => {
@@ -51,7 +59,9 @@ describe('command hints per platform', () => {
   it('tips help, refusals and follow-ups use /career tips on Slack and /tips on Discord', async () => {
     expect(await say('slack', 'tips')).toContain('/career tips subscribe [day] [time] [timezone]');
     expect(await tips('discord', { sub: 'help' })).toContain('/tips subscribe [day] [time] [timezone]');
-    expect(await tips('discord', { sub: 'help' })).toContain('Example: /tips subscribe day:monday time:09:00 timezone:Europe/Berlin');
+    expect(await tips('discord', { sub: 'help' })).toContain(
+      'Example: /tips subscribe day:monday time:09:00 timezone:Europe/Berlin',
+    );
     await say('slack', 'tips subscribe');
     await tips('discord', { sub: 'subscribe', schedule: {} });
     expect(await say('slack', 'tips pause')).toContain('/career tips resume starts them again');
@@ -59,12 +69,20 @@ describe('command hints per platform', () => {
     const refusal = renderText(await bot.handle({ ...envelope('discord'), kind: 'tips', command: { sub: 'pause' } }));
     expect(refusal).toContain('members with the Manage Channels permission');
     expect(refusal).toContain('/tips status');
-    for (const c of [{ sub: 'help' }, { sub: 'status' }, { sub: 'resume' }, { sub: 'unsubscribe' }, { sub: 'unsubscribe' }] as const) {
+    for (const c of [
+      { sub: 'help' },
+      { sub: 'status' },
+      { sub: 'resume' },
+      { sub: 'unsubscribe' },
+      { sub: 'unsubscribe' },
+    ] as const) {
       expect(await tips('discord', c)).not.toContain('/career tips');
     }
   });
 
   it('the console says tips belong in a channel', async () => {
-    expect(renderText(await bot.handle(command(envelope('console'), 'tips subscribe')))).toMatch(/Slack or Discord channel/);
+    expect(renderText(await bot.handle(command(envelope('console'), 'tips subscribe')))).toMatch(
+      /Slack or Discord channel/,
+    );
   });
 });

@@ -23,7 +23,14 @@ let h: Harness;
 beforeAll(async () => {
   store = await openStore({ dataDir: ':memory:', logger: silentLogger });
   const content = shippedContent();
-  h = await startHarness(createBot({ content, surface: discordSurface, clock, tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }) }));
+  h = await startHarness(
+    createBot({
+      content,
+      surface: discordSurface,
+      clock,
+      tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }),
+    }),
+  );
 });
 afterAll(async () => {
   await h?.stop();
@@ -51,10 +58,22 @@ describe('Discord /tips subscribe options', () => {
     [{ time: '17:30' }, { day: 'mon', time: '17:30', timeZone: 'UTC' }],
     [{ time: '5:30pm' }, { day: 'mon', time: '17:30', timeZone: 'UTC' }],
     [{ timezone: 'Europe/Berlin' }, { day: 'mon', time: '09:00', timeZone: 'Europe/Berlin' }],
-    [{ day: 'wed', time: '08:15' }, { day: 'wed', time: '08:15', timeZone: 'UTC' }],
-    [{ day: 'fri', timezone: 'Asia/Tokyo' }, { day: 'fri', time: '09:00', timeZone: 'Asia/Tokyo' }],
-    [{ time: '10:00', timezone: 'America/New_York' }, { day: 'mon', time: '10:00', timeZone: 'America/New_York' }],
-    [{ day: 'sun', time: '07:45', timezone: 'Australia/Sydney' }, { day: 'sun', time: '07:45', timeZone: 'Australia/Sydney' }],
+    [
+      { day: 'wed', time: '08:15' },
+      { day: 'wed', time: '08:15', timeZone: 'UTC' },
+    ],
+    [
+      { day: 'fri', timezone: 'Asia/Tokyo' },
+      { day: 'fri', time: '09:00', timeZone: 'Asia/Tokyo' },
+    ],
+    [
+      { time: '10:00', timezone: 'America/New_York' },
+      { day: 'mon', time: '10:00', timeZone: 'America/New_York' },
+    ],
+    [
+      { day: 'sun', time: '07:45', timezone: 'Australia/Sydney' },
+      { day: 'sun', time: '07:45', timeZone: 'Australia/Sydney' },
+    ],
   ])('%o subscribes %o', async (options, expected) => {
     const text = await subscribe(options);
     expect(text).toContain('Weekly tips on');
@@ -82,7 +101,9 @@ describe('Discord /tips subscribe options', () => {
     const done = await subscribe({ day: 'tue' });
     expect(done).toContain('/tips subscribe day:friday time:14:30');
     expect(done).toMatch(/can't tell the server's zone/);
-    const paused = JSON.stringify((await h.interact(tipsCommand('pause', {}, { permissions: ADMIN_PERMISSIONS }))).body.data.embeds);
+    const paused = JSON.stringify(
+      (await h.interact(tipsCommand('pause', {}, { permissions: ADMIN_PERMISSIONS }))).body.data.embeds,
+    );
     expect(paused).toContain('/tips resume');
     for (const text of [errors, done, paused]) expect(text).not.toContain('/career tips');
   });

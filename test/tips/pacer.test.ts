@@ -18,7 +18,11 @@ function fakeTime() {
 describe('pacing posts under rate limits', () => {
   it('spaces posts evenly at the global rate', async () => {
     const time = fakeTime();
-    const pacer = createPacer('discord', { discord: { perSecond: 50, perChannelMs: 0 }, now: time.now, sleep: time.sleep });
+    const pacer = createPacer('discord', {
+      discord: { perSecond: 50, perChannelMs: 0 },
+      now: time.now,
+      sleep: time.sleep,
+    });
     const at: number[] = [];
     for (let i = 0; i < 5; i++) {
       await pacer.wait(`c${i}`);
@@ -29,7 +33,11 @@ describe('pacing posts under rate limits', () => {
 
   it('keeps a per-channel gap', async () => {
     const time = fakeTime();
-    const pacer = createPacer('slack', { slack: { perSecond: 100, perChannelMs: 1000 }, now: time.now, sleep: time.sleep });
+    const pacer = createPacer('slack', {
+      slack: { perSecond: 100, perChannelMs: 1000 },
+      now: time.now,
+      sleep: time.sleep,
+    });
     await pacer.wait('C1');
     await pacer.wait('C1');
     expect(time.now()).toBe(1000);

@@ -27,10 +27,16 @@ describe('weekly tips through the real Slack and Discord posters', () => {
 
   const makePosters = (timeoutMs?: number): TipPoster[] => [
     createSlackPoster({ token: SLACK_TOKEN, apiUrl: fake.slackApiUrl, logger, ...(timeoutMs ? { timeoutMs } : {}) }),
-    createDiscordPoster({ token: DISCORD_TOKEN, apiUrl: fake.discordApiUrl, logger, ...(timeoutMs ? { timeoutMs } : {}) }),
+    createDiscordPoster({
+      token: DISCORD_TOKEN,
+      apiUrl: fake.discordApiUrl,
+      logger,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    }),
   ];
   const run = () => runDue({ store, content, posters, clock, logger });
-  const requestsTo = (platform: Platform, channel: string) => fake.posts.filter((p) => p.platform === platform && p.channel === channel);
+  const requestsTo = (platform: Platform, channel: string) =>
+    fake.posts.filter((p) => p.platform === platform && p.channel === channel);
 
   beforeEach(async () => {
     fake = await startFakeApis({ lateMs: LATE_MS });
@@ -39,8 +45,18 @@ describe('weekly tips through the real Slack and Discord posters', () => {
     clock.set('2025-03-05T12:00:00Z');
     logger.entries.length = 0;
     posters = makePosters();
-    for (const channelId of ['C1', 'C2']) await store.subscribe({ platform: 'slack', channelId }, { day: 'mon', time: '09:00', timeZone: 'UTC' }, { at: clock(), by: 'U1' });
-    for (const channelId of ['9001', '9002']) await store.subscribe({ platform: 'discord', channelId }, { day: 'mon', time: '09:00', timeZone: 'UTC' }, { at: clock(), by: 'U1' });
+    for (const channelId of ['C1', 'C2'])
+      await store.subscribe(
+        { platform: 'slack', channelId },
+        { day: 'mon', time: '09:00', timeZone: 'UTC' },
+        { at: clock(), by: 'U1' },
+      );
+    for (const channelId of ['9001', '9002'])
+      await store.subscribe(
+        { platform: 'discord', channelId },
+        { day: 'mon', time: '09:00', timeZone: 'UTC' },
+        { at: clock(), by: 'U1' },
+      );
     clock.set('2025-03-10T09:00:00Z');
   });
   afterEach(async () => {
@@ -55,8 +71,18 @@ describe('weekly tips through the real Slack and Discord posters', () => {
     fake.failNext('discord', '9001', '429');
     const report = await run();
     expect(report.counts.posted).toBe(4);
-    expect(fake.posts.filter((p) => p.outcome === '429').map((p) => `${p.platform}:${p.channel}`).sort()).toEqual(['discord:9001', 'slack:C1']);
-    for (const [platform, channel] of [['slack', 'C1'], ['slack', 'C2'], ['discord', '9001'], ['discord', '9002']] as const) {
+    expect(
+      fake.posts
+        .filter((p) => p.outcome === '429')
+        .map((p) => `${p.platform}:${p.channel}`)
+        .sort(),
+    ).toEqual(['discord:9001', 'slack:C1']);
+    for (const [platform, channel] of [
+      ['slack', 'C1'],
+      ['slack', 'C2'],
+      ['discord', '9001'],
+      ['discord', '9002'],
+    ] as const) {
       expect(fake.delivered[platform].get(channel)).toBe(1);
     }
     const slackBody = fake.posts.find((p) => p.platform === 'slack' && p.status === 200)!.body;
@@ -75,8 +101,13 @@ describe('weekly tips through the real Slack and Discord posters', () => {
     fake.failNext('discord', '9002', 'permanent');
     const report = await run();
     expect(report.counts).toMatchObject({ posted: 2, paused: 2 });
-    expect(await store.getSubscription({ platform: 'slack', channelId: 'C2' })).toMatchObject({ paused: true, pausedReason: 'posting failed: channel_not_found' });
-    expect((await store.getSubscription({ platform: 'discord', channelId: '9002' }))?.pausedReason).toMatch(/^posting failed: discord 404 \(code 10003\)/);
+    expect(await store.getSubscription({ platform: 'slack', channelId: 'C2' })).toMatchObject({
+      paused: true,
+      pausedReason: 'posting failed: channel_not_found',
+    });
+    expect((await store.getSubscription({ platform: 'discord', channelId: '9002' }))?.pausedReason).toMatch(
+      /^posting failed: discord 404 \(code 10003\)/,
+    );
     expect(await store.getSubscription({ platform: 'slack', channelId: 'C1' })).toMatchObject({ paused: false });
   });
 
@@ -94,46 +125,74 @@ describe('weekly tips through the real Slack and Discord posters', () => {
     expect((await run()).counts.posted).toBe(2);
     expect(fake.delivered.slack.get('C1')).toBe(1);
     expect(fake.delivered.discord.get('9001')).toBe(1);
-    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+    });
   }, 30_000);
 
   const ambiguous: [Platform, string, FailKind][] = [];
-  for (const kind of ['deliver-then-500', 'deliver-then-late', 'deliver-then-reset'] as const) ambiguous.push(['slack', 'C1', kind], ['discord', '9001', kind]);
+  for (const kind of ['deliver-then-500', 'deliver-then-late', 'deliver-then-reset'] as const)
+    ambiguous.push(['slack', 'C1', kind], ['discord', '9001', kind]);
 
-  it.each(ambiguous)('%s channel %s, stored then %s: one message, its outcome unknown, never re-posted', async (platform, channelId, kind) => {
-    await Promise.all(posters.map((p) => p.stop()));
-    posters = makePosters(SHORT_TIMEOUT_MS);
-    fake.failNext(platform, channelId, kind);
-    const first = await run();
-    expect(first.channels.find((c) => c.channelId === channelId)).toMatchObject({ outcome: 'unknown', reason: expect.any(String) });
-    expect(first.counts.posted).toBe(3);
-    // The client sent it once and did not re-send after the 500, the timeout or the reset.
-    expect(requestsTo(platform, channelId)).toHaveLength(1);
-    expect(fake.delivered[platform].get(channelId)).toBe(1);
-    const ref = { platform, channelId };
-    expect(await store.getDelivery(ref, '2025-W11')).toMatchObject({ status: 'claimed', error: expect.any(String), finishedAt: expect.any(Date) });
-    expect((await describeStatus(store, content, ref, clock())).lastDelivery).toMatchObject({ slot: '2025-W11', status: 'unknown' });
-    expect(logger.entries.some((e) => e.level === 'error' && e.channel === channelId && /outcome is unknown/.test(String(e.msg)))).toBe(true);
+  it.each(ambiguous)(
+    '%s channel %s, stored then %s: one message, its outcome unknown, never re-posted',
+    async (platform, channelId, kind) => {
+      await Promise.all(posters.map((p) => p.stop()));
+      posters = makePosters(SHORT_TIMEOUT_MS);
+      fake.failNext(platform, channelId, kind);
+      const first = await run();
+      expect(first.channels.find((c) => c.channelId === channelId)).toMatchObject({
+        outcome: 'unknown',
+        reason: expect.any(String),
+      });
+      expect(first.counts.posted).toBe(3);
+      // The client sent it once and did not re-send after the 500, the timeout or the reset.
+      expect(requestsTo(platform, channelId)).toHaveLength(1);
+      expect(fake.delivered[platform].get(channelId)).toBe(1);
+      const ref = { platform, channelId };
+      expect(await store.getDelivery(ref, '2025-W11')).toMatchObject({
+        status: 'claimed',
+        error: expect.any(String),
+        finishedAt: expect.any(Date),
+      });
+      expect((await describeStatus(store, content, ref, clock())).lastDelivery).toMatchObject({
+        slot: '2025-W11',
+        status: 'unknown',
+      });
+      expect(
+        logger.entries.some(
+          (e) => e.level === 'error' && e.channel === channelId && /outcome is unknown/.test(String(e.msg)),
+        ),
+      ).toBe(true);
 
-    // Later runs in the same week, past any backoff and the stale-claim window: nothing more for this channel.
-    for (const later of [MINUTE, HOUR, DAY]) {
-      clock.add(later);
-      expect((await run()).due).toBe(0);
-    }
-    expect(requestsTo(platform, channelId)).toHaveLength(1);
-    expect(fake.delivered[platform].get(channelId)).toBe(1);
+      // Later runs in the same week, past any backoff and the stale-claim window: nothing more for this channel.
+      for (const later of [MINUTE, HOUR, DAY]) {
+        clock.add(later);
+        expect((await run()).due).toBe(0);
+      }
+      expect(requestsTo(platform, channelId)).toHaveLength(1);
+      expect(fake.delivered[platform].get(channelId)).toBe(1);
 
-    // The next week goes out as usual (posters with the usual timeout, which wait out the fake's 1-per-second 429s).
-    await Promise.all(posters.map((p) => p.stop()));
-    posters = makePosters();
-    clock.set('2025-03-17T09:00:00Z');
-    expect((await run()).counts.posted).toBe(4);
-    expect(fake.delivered[platform].get(channelId)).toBe(2);
-  }, 30_000);
+      // The next week goes out as usual (posters with the usual timeout, which wait out the fake's 1-per-second 429s).
+      await Promise.all(posters.map((p) => p.stop()));
+      posters = makePosters();
+      clock.set('2025-03-17T09:00:00Z');
+      expect((await run()).counts.posted).toBe(4);
+      expect(fake.delivered[platform].get(channelId)).toBe(2);
+    },
+    30_000,
+  );
 
   it('has Discord return the first message when the same claim is sent again (nonce + enforce_nonce)', async () => {
     const discord = posters[1]!;
-    const reply = { intent: 'tip' as const, title: 'Skill tip: x', blocks: [{ type: 'paragraph' as const, text: 'x' }], choices: [], private: false };
+    const reply = {
+      intent: 'tip' as const,
+      title: 'Skill tip: x',
+      blocks: [{ type: 'paragraph' as const, text: 'x' }],
+      choices: [],
+      private: false,
+    };
     const a = await discord.post('9001', reply, { idempotencyKey: 'tip-7-2025-W11' });
     const b = await discord.post('9001', reply, { idempotencyKey: 'tip-7-2025-W11' });
     expect(a).toMatchObject({ ok: true });
@@ -147,7 +206,10 @@ describe('weekly tips through the real Slack and Discord posters', () => {
     posters = makePosters(SHORT_TIMEOUT_MS); // a budget of 800 ms; the fake asks for 1 s
     fake.failNext('slack', 'C1', '429');
     const first = await run();
-    expect(first.channels.find((c) => c.channelId === 'C1')).toMatchObject({ outcome: 'failed', reason: 'ratelimited' });
+    expect(first.channels.find((c) => c.channelId === 'C1')).toMatchObject({
+      outcome: 'failed',
+      reason: 'ratelimited',
+    });
     expect(requestsTo('slack', 'C1')).toHaveLength(1);
     clock.add(2 * RETRY_BASE_MS);
     expect((await run()).counts.posted).toBe(1);
@@ -155,7 +217,12 @@ describe('weekly tips through the real Slack and Discord posters', () => {
   }, 20_000);
 
   it('stops a platform whose token is refused after one request, logs it once, and leaves its tips due', async () => {
-    for (const channelId of ['C3', 'C4', 'C5']) await store.subscribe({ platform: 'slack', channelId }, { day: 'mon', time: '09:00', timeZone: 'UTC' }, { at: new Date('2025-03-05T12:00:00Z'), by: 'U1' });
+    for (const channelId of ['C3', 'C4', 'C5'])
+      await store.subscribe(
+        { platform: 'slack', channelId },
+        { day: 'mon', time: '09:00', timeZone: 'UTC' },
+        { at: new Date('2025-03-05T12:00:00Z'), by: 'U1' },
+      );
     fake.refuseToken('slack');
     fake.refuseToken('discord');
     const first = await run();
@@ -167,7 +234,11 @@ describe('weekly tips through the real Slack and Discord posters', () => {
     expect(errors.every((e) => /refused the bot token/.test(String(e.msg)))).toBe(true);
     // The probe's claim went back without using an attempt; the others were never claimed.
     // (Workers that claimed while the probe was out released theirs; later ones claimed nothing.)
-    const rows = (await Promise.all(['C1', 'C2', 'C3', 'C4', 'C5'].map((channelId) => store.deliveries({ platform: 'slack', channelId })))).flat();
+    const rows = (
+      await Promise.all(
+        ['C1', 'C2', 'C3', 'C4', 'C5'].map((channelId) => store.deliveries({ platform: 'slack', channelId })),
+      )
+    ).flat();
     expect(rows.length).toBeGreaterThan(0);
     for (const d of rows) expect(d).toMatchObject({ status: 'failed', attempts: 0, finishedAt: null });
 

@@ -38,7 +38,8 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
 
   const run = (posters: TipPoster[], o: { s?: TipStore; c?: Content } = {}): Promise<RunReport> =>
     runDue({ store: o.s ?? store, content: o.c ?? content, posters, clock, logger, pace: NO_PACE, runnerId: 'test' });
-  const subscribe = (c: ChannelRef, schedule = MON_9_UTC) => store.subscribe(c, schedule, { at: clock(), by: 'U-admin' });
+  const subscribe = (c: ChannelRef, schedule = MON_9_UTC) =>
+    store.subscribe(c, schedule, { at: clock(), by: 'U-admin' });
 
   it('posts a channel its tip once at the slot, however often it runs that week', async () => {
     await subscribe(C1);
@@ -48,7 +49,12 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     clock.set('2025-03-10T09:00:00Z');
     const first = await run([slack]);
     expect(first.counts.posted).toBe(1);
-    expect(first.channels[0]).toMatchObject({ platform: 'slack', channelId: 'C1', slot: '2025-W11', outcome: 'posted' });
+    expect(first.channels[0]).toMatchObject({
+      platform: 'slack',
+      channelId: 'C1',
+      slot: '2025-W11',
+      outcome: 'posted',
+    });
     await run([slack]);
     clock.add(3 * DAY);
     await run([slack]);
@@ -71,7 +77,16 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     const discord = recordingPoster('discord');
     const postedAt: Record<string, string[]> = {};
     // Two weeks (Berlin changes to CEST on 30 Mar; Kolkata has no DST), a minute at a time around the due times.
-    for (const t of ['2025-03-24T03:29', '2025-03-24T03:30', '2025-03-24T07:59', '2025-03-24T08:00', '2025-03-31T03:29', '2025-03-31T03:30', '2025-03-31T06:59', '2025-03-31T07:00']) {
+    for (const t of [
+      '2025-03-24T03:29',
+      '2025-03-24T03:30',
+      '2025-03-24T07:59',
+      '2025-03-24T08:00',
+      '2025-03-31T03:29',
+      '2025-03-31T03:30',
+      '2025-03-31T06:59',
+      '2025-03-31T07:00',
+    ]) {
       clock.set(`${t}:00Z`);
       const r = await run([slack, discord]);
       for (const c of r.channels.filter((x) => x.outcome === 'posted')) (postedAt[c.channelId] ??= []).push(t);
@@ -91,7 +106,8 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     const expected = ['2025-03-02T07:30', '2025-03-09T07:30', '2025-03-16T06:30'];
     // A run every 30 minutes for three weeks, plus one a minute before each expected post.
     const times = new Set<number>();
-    for (let t = Date.parse('2025-02-26T00:00:00Z'); t < Date.parse('2025-03-21T00:00:00Z'); t += 30 * MINUTE) times.add(t);
+    for (let t = Date.parse('2025-02-26T00:00:00Z'); t < Date.parse('2025-03-21T00:00:00Z'); t += 30 * MINUTE)
+      times.add(t);
     for (const e of expected) times.add(Date.parse(`${e}:00Z`) - MINUTE);
     // The grid also holds the wrong answers for 9 Mar (02:30 read as EDT, 06:30Z; an hour late, 08:30Z): nothing may post then.
     const posted: { at: string; slot: string }[] = [];
@@ -109,7 +125,11 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
       { at: expected[1], slot: '2025-W10' },
       { at: expected[2], slot: '2025-W11' },
     ]);
-    expect(statusAfter).toEqual(['Sun 9 Mar 2025, 03:30 GMT-4', 'Sun 16 Mar 2025, 02:30 GMT-4', 'Sun 23 Mar 2025, 02:30 GMT-4']);
+    expect(statusAfter).toEqual([
+      'Sun 9 Mar 2025, 03:30 GMT-4',
+      'Sun 16 Mar 2025, 02:30 GMT-4',
+      'Sun 23 Mar 2025, 02:30 GMT-4',
+    ]);
     expect(slack.posts).toHaveLength(3);
   });
 
@@ -217,13 +237,20 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
       return { ok: true };
     });
     // One post a second, and a sleep that only ends when the run is stopped.
-    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((r) => (ms <= 0 || signal?.aborted ? r() : signal?.addEventListener('abort', () => r())));
+    const sleep = (ms: number, signal?: AbortSignal) =>
+      new Promise<void>((r) => (ms <= 0 || signal?.aborted ? r() : signal?.addEventListener('abort', () => r())));
     const pace = { slack: { perSecond: 1, perChannelMs: 0, concurrency: 2 }, now: () => 0, sleep };
     const r = await runDue({ store, content, posters: [slack], clock, logger, pace, signal: controller.signal });
     expect(r.counts).toMatchObject({ posted: 1, stopped: 1 });
     const held = r.channels.find((c) => c.outcome === 'stopped')!;
     // Released: no attempt used, no backoff, so the very next run may post it.
-    expect(await store.getDelivery({ platform: 'slack', channelId: held.channelId }, '2025-W11')).toMatchObject({ status: 'failed', error: 'stopped before posting', permanent: false, attempts: 0, finishedAt: null });
+    expect(await store.getDelivery({ platform: 'slack', channelId: held.channelId }, '2025-W11')).toMatchObject({
+      status: 'failed',
+      error: 'stopped before posting',
+      permanent: false,
+      attempts: 0,
+      finishedAt: null,
+    });
     clock.add(MINUTE);
     expect((await run([slack])).counts.posted).toBe(1);
     expect(slack.posts.map((p) => p.channelId).sort()).toEqual(['C1', 'C2']);
@@ -231,7 +258,9 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
 
   it('retries a transient failure on a later run in the same week, after a backoff', async () => {
     await subscribe(C1);
-    const slack = recordingPoster('slack', (_c, attempt) => (attempt === 1 ? { ok: false, permanent: false, reason: 'HTTP 503' } : { ok: true }));
+    const slack = recordingPoster('slack', (_c, attempt) =>
+      attempt === 1 ? { ok: false, permanent: false, reason: 'HTTP 503' } : { ok: true },
+    );
     clock.set('2025-03-10T09:00:00Z');
     expect((await run([slack])).counts.failed).toBe(1);
     clock.add(MINUTE);
@@ -253,7 +282,8 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     // A cron tick every minute for two hours.
     for (let m = 0; m <= 120; m++) {
       const r = await run([slack]);
-      for (const c of r.channels) if (c.outcome !== 'retry-later') outcomes.push(`${clock().toISOString().slice(11, 16)} ${c.outcome}`);
+      for (const c of r.channels)
+        if (c.outcome !== 'retry-later') outcomes.push(`${clock().toISOString().slice(11, 16)} ${c.outcome}`);
       clock.add(MINUTE);
     }
     expect(tries).toEqual(['09:00', '09:04', '09:12', '09:28', '10:00']);
@@ -265,13 +295,25 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
   it('records a post whose outcome the poster cannot know as unknown: never re-posted, shown in status', async () => {
     await subscribe(C1);
     await subscribe(C2);
-    const slack = recordingPoster('slack', (channelId) => (channelId === 'C1' ? { ok: false, permanent: false, unknown: true, reason: 'network: timed out' } : { ok: true }));
+    const slack = recordingPoster('slack', (channelId) =>
+      channelId === 'C1' ? { ok: false, permanent: false, unknown: true, reason: 'network: timed out' } : { ok: true },
+    );
     clock.set('2025-03-10T09:00:00Z');
     const r = await run([slack]);
     expect(r.counts).toMatchObject({ unknown: 1, posted: 1 });
-    expect(r.channels.find((c) => c.channelId === 'C1')).toMatchObject({ outcome: 'unknown', reason: 'network: timed out' });
-    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({ status: 'claimed', attempts: 1, error: 'network: timed out' });
-    expect((await describeStatus(store, content, C1, clock())).lastDelivery).toMatchObject({ status: 'unknown', error: 'network: timed out' });
+    expect(r.channels.find((c) => c.channelId === 'C1')).toMatchObject({
+      outcome: 'unknown',
+      reason: 'network: timed out',
+    });
+    expect(await store.getDelivery(C1, '2025-W11')).toMatchObject({
+      status: 'claimed',
+      attempts: 1,
+      error: 'network: timed out',
+    });
+    expect((await describeStatus(store, content, C1, clock())).lastDelivery).toMatchObject({
+      status: 'unknown',
+      error: 'network: timed out',
+    });
     expect(logger.entries.filter((e) => e.level === 'error' && e.channel === 'C1')).toHaveLength(1);
     clock.add(DAY);
     expect((await run([slack])).due).toBe(0);
@@ -310,12 +352,35 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     await subscribe(C1);
     await subscribe(C2);
     // A row no subscribe call could write (the zone is refused there), as a hand edit or another runtime's zone data might leave.
-    const { db } = openDatabase({ ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}), dataDir: database.dataDir, logger: memoryLogger() });
+    const { db } = openDatabase({
+      ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
+      dataDir: database.dataDir,
+      logger: memoryLogger(),
+    });
     try {
       const good = (await store.getSubscription(C1))!;
       await db
         .insertInto('tip_subscriptions')
-        .values({ platform: 'slack', channel_id: 'C0-BAD', day: 'mon', time: '09:00', time_zone: 'Mars/Olympus_Mons', active: 1, subscribed_at: good.subscribedAt.getTime(), effective_from: good.effectiveFrom.getTime(), updated_at: good.updatedAt.getTime(), updated_by: 'hand', paused: 0, paused_reason: null, paused_at: null, skip_slot: null, next_slot: good.pending.key, next_slot_at: good.pending.at, next_slot_date: good.pending.date, rev: 1 })
+        .values({
+          platform: 'slack',
+          channel_id: 'C0-BAD',
+          day: 'mon',
+          time: '09:00',
+          time_zone: 'Mars/Olympus_Mons',
+          active: 1,
+          subscribed_at: good.subscribedAt.getTime(),
+          effective_from: good.effectiveFrom.getTime(),
+          updated_at: good.updatedAt.getTime(),
+          updated_by: 'hand',
+          paused: 0,
+          paused_reason: null,
+          paused_at: null,
+          skip_slot: null,
+          next_slot: good.pending.key,
+          next_slot_at: good.pending.at,
+          next_slot_date: good.pending.date,
+          rev: 1,
+        })
         .execute();
     } finally {
       await db.destroy();
@@ -328,10 +393,17 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     clock.set('2025-03-10T09:00:00Z');
     const r = await run([slack]);
     expect(r.counts).toMatchObject({ posted: 2, error: 1 });
-    expect(r.channels.find((c) => c.channelId === 'C0-BAD')).toMatchObject({ outcome: 'error', reason: expect.stringMatching(/time zone/i) });
+    expect(r.channels.find((c) => c.channelId === 'C0-BAD')).toMatchObject({
+      outcome: 'error',
+      reason: expect.stringMatching(/time zone/i),
+    });
     for (const c of [C1, C2]) expect(await store.getDelivery(c, '2025-W11')).toMatchObject({ status: 'delivered' });
     const bad = await describeStatus(store, content, { platform: 'slack', channelId: 'C0-BAD' }, clock());
-    expect(bad).toMatchObject({ subscribed: true, nextPostAt: null, problem: expect.stringMatching(/Mars\/Olympus_Mons/) });
+    expect(bad).toMatchObject({
+      subscribed: true,
+      nextPostAt: null,
+      problem: expect.stringMatching(/Mars\/Olympus_Mons/),
+    });
     expect(statusLines(bad, '/career tips resume').join(' ')).toMatch(/invalid schedule/);
   });
 
@@ -339,14 +411,21 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     await subscribe(C1);
     await subscribe(C2);
     await subscribe(D1);
-    const slack = recordingPoster('slack', (channelId) => (channelId === 'C1' ? { ok: false, permanent: true, reason: 'channel_not_found' } : { ok: true }));
+    const slack = recordingPoster('slack', (channelId) =>
+      channelId === 'C1' ? { ok: false, permanent: true, reason: 'channel_not_found' } : { ok: true },
+    );
     const discord = recordingPoster('discord');
     clock.set('2025-03-10T09:00:00Z');
     const r = await run([slack, discord]);
     expect(r.counts).toMatchObject({ paused: 1, posted: 2 });
-    expect(await store.getSubscription(C1)).toMatchObject({ paused: true, pausedReason: 'posting failed: channel_not_found' });
+    expect(await store.getSubscription(C1)).toMatchObject({
+      paused: true,
+      pausedReason: 'posting failed: channel_not_found',
+    });
     expect(await store.getSubscription(C2)).toMatchObject({ paused: false });
-    expect(logger.entries.some((e) => e.level === 'warn' && e.channel === 'C1' && e.reason === 'channel_not_found')).toBe(true);
+    expect(
+      logger.entries.some((e) => e.level === 'warn' && e.channel === 'C1' && e.reason === 'channel_not_found'),
+    ).toBe(true);
     clock.set('2025-03-17T09:00:00Z');
     const next = await run([slack, discord]);
     expect(next.channels.map((c) => c.channelId).sort()).toEqual(['900', 'C2']);
@@ -401,7 +480,7 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     }
     for (const posts of [slack.posts, discord.posts]) {
       expect(posts).toHaveLength(60);
-      const ids = posts.map((p) => p.reply.blocks[0]!.type === 'paragraph' ? p.reply.blocks[0]!.text : '');
+      const ids = posts.map((p) => (p.reply.blocks[0]!.type === 'paragraph' ? p.reply.blocks[0]!.text : ''));
       for (let start = 0; start + 7 <= 60; start += 7) expect(new Set(ids.slice(start, start + 7)).size).toBe(7);
     }
     const firstWeekA = slack.posts.slice(0, 7).map((p) => p.reply.title);

@@ -1,7 +1,14 @@
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { EXAMPLE_SCHEDULE } from '../../src/core/surface.js';
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseSchedule, parseTime, parseTimeZone, splitScheduleWords, type WeeklySchedule } from '../../src/core/tips/schedule.js';
+import {
+  parseDay,
+  parseSchedule,
+  parseTime,
+  parseTimeZone,
+  splitScheduleWords,
+  type WeeklySchedule,
+} from '../../src/core/tips/schedule.js';
 import { firstSlotFrom, followingSlot, planDue, slotAtOrBefore } from '../../src/core/tips/slots.js';
 import { isoWeekKey, zonedToInstant } from '../../src/core/tips/zoned-time.js';
 
@@ -32,13 +39,20 @@ describe('slot instants across zones and daylight-saving changes', () => {
     let slot = firstSlotFrom(s, t('2025-03-17T00:00:00Z'));
     const seen = [iso(slot.at)];
     for (let i = 0; i < 3; i++) seen.push(iso((slot = followingSlot(s, slot)).at));
-    expect(seen).toEqual(['2025-03-17T08:00:00.000Z', '2025-03-24T08:00:00.000Z', '2025-03-31T07:00:00.000Z', '2025-04-07T07:00:00.000Z']);
+    expect(seen).toEqual([
+      '2025-03-17T08:00:00.000Z',
+      '2025-03-24T08:00:00.000Z',
+      '2025-03-31T07:00:00.000Z',
+      '2025-04-07T07:00:00.000Z',
+    ]);
   });
 
   it('names slots by the ISO week of the local date', () => {
     expect(isoWeekKey({ year: 2024, month: 12, day: 30 })).toBe('2025-W01');
     expect(isoWeekKey({ year: 2021, month: 1, day: 3 })).toBe('2020-W53');
-    expect(slotAtOrBefore(sched('sun', '23:30', 'America/Los_Angeles'), t('2025-03-17T12:00:00Z')).key).toBe('2025-W11');
+    expect(slotAtOrBefore(sched('sun', '23:30', 'America/Los_Angeles'), t('2025-03-17T12:00:00Z')).key).toBe(
+      '2025-W11',
+    );
   });
 
   it('is not due a millisecond early and is due at the slot', () => {
@@ -51,9 +65,22 @@ describe('slot instants across zones and daylight-saving changes', () => {
   it('stays due until the next slot, then only the new week is due', () => {
     const s = sched('mon', '09:00', 'UTC');
     const slot = firstSlotFrom(s, t('2025-03-01T00:00:00Z')); // Mon 3 Mar
-    expect(planDue(s, slot, t('2025-03-09T23:59:00Z'))).toMatchObject({ kind: 'due', slot: { date: '2025-03-03' }, missed: 0 });
-    expect(planDue(s, slot, t('2025-03-10T09:00:00Z'))).toMatchObject({ kind: 'due', slot: { date: '2025-03-10' }, missed: 1 });
-    expect(planDue(s, slot, t('2025-03-26T00:00:00Z'))).toMatchObject({ kind: 'due', slot: { date: '2025-03-24' }, missed: 3, next: { date: '2025-03-31' } });
+    expect(planDue(s, slot, t('2025-03-09T23:59:00Z'))).toMatchObject({
+      kind: 'due',
+      slot: { date: '2025-03-03' },
+      missed: 0,
+    });
+    expect(planDue(s, slot, t('2025-03-10T09:00:00Z'))).toMatchObject({
+      kind: 'due',
+      slot: { date: '2025-03-10' },
+      missed: 1,
+    });
+    expect(planDue(s, slot, t('2025-03-26T00:00:00Z'))).toMatchObject({
+      kind: 'due',
+      slot: { date: '2025-03-24' },
+      missed: 3,
+      next: { date: '2025-03-31' },
+    });
   });
 
   it('never makes a slot before the subscription due', () => {
@@ -63,7 +90,9 @@ describe('slot instants across zones and daylight-saving changes', () => {
   });
 
   it('converts a wall time in a gap by moving it past the gap', () => {
-    expect(iso(zonedToInstant({ year: 2025, month: 3, day: 30, hour: 2, minute: 30 }, 'Europe/Berlin'))).toBe('2025-03-30T01:30:00.000Z');
+    expect(iso(zonedToInstant({ year: 2025, month: 3, day: 30, hour: 2, minute: 30 }, 'Europe/Berlin'))).toBe(
+      '2025-03-30T01:30:00.000Z',
+    );
   });
 });
 
@@ -105,8 +134,14 @@ describe('reading what an admin typed', () => {
 
   it('reads the words in any order and fills defaults', () => {
     const split = splitScheduleWords(['Europe/Paris', '10:15', 'friday'], EXAMPLE);
-    expect(split.ok && parseSchedule(split.value, 'UTC', EXAMPLE)).toEqual({ ok: true, value: { day: 'fri', time: '10:15', timeZone: 'Europe/Paris' } });
-    expect(parseSchedule({}, 'Asia/Tokyo', EXAMPLE)).toEqual({ ok: true, value: { day: 'mon', time: '09:00', timeZone: 'Asia/Tokyo' } });
+    expect(split.ok && parseSchedule(split.value, 'UTC', EXAMPLE)).toEqual({
+      ok: true,
+      value: { day: 'fri', time: '10:15', timeZone: 'Europe/Paris' },
+    });
+    expect(parseSchedule({}, 'Asia/Tokyo', EXAMPLE)).toEqual({
+      ok: true,
+      value: { day: 'mon', time: '09:00', timeZone: 'Asia/Tokyo' },
+    });
   });
 
   // The example each error shows, as the asker's surface writes it (here Slack's).

@@ -19,7 +19,12 @@ describe('the in-process tip scheduler', () => {
     database = await sqliteDatabase();
     store = await database.open();
     clock.set('2025-03-05T12:00:00Z');
-    for (const channelId of ['C1', 'C2']) await store.subscribe({ platform: 'slack', channelId }, { day: 'mon', time: '09:00', timeZone: 'UTC' }, { at: clock(), by: 'U1' });
+    for (const channelId of ['C1', 'C2'])
+      await store.subscribe(
+        { platform: 'slack', channelId },
+        { day: 'mon', time: '09:00', timeZone: 'UTC' },
+        { at: clock(), by: 'U1' },
+      );
     clock.set('2025-03-10T09:00:00Z');
   });
   afterEach(async () => {
@@ -35,7 +40,15 @@ describe('the in-process tip scheduler', () => {
       await held.promise;
       return { ok: true };
     });
-    const scheduler = startTipScheduler({ store, content, posters: [slack], clock, logger, cron: NEVER, pace: { slack: { perSecond: 0, perChannelMs: 0, concurrency: 1 } } });
+    const scheduler = startTipScheduler({
+      store,
+      content,
+      posters: [slack],
+      clock,
+      logger,
+      cron: NEVER,
+      pace: { slack: { perSecond: 0, perChannelMs: 0, concurrency: 1 } },
+    });
     await reached.promise;
     let stopped = false;
     const stopping = scheduler.stop().then(() => (stopped = true));
@@ -45,7 +58,9 @@ describe('the in-process tip scheduler', () => {
     await stopping;
     // The post in flight was finished and marked; the second channel was not started.
     expect(slack.posts.map((p) => p.channelId)).toEqual(['C1']);
-    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({ status: 'delivered' });
+    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({
+      status: 'delivered',
+    });
     expect(await store.getDelivery({ platform: 'slack', channelId: 'C2' }, '2025-W11')).toBeUndefined();
     await scheduler.stop();
     expect(await scheduler.runNow()).toBeNull();
@@ -53,7 +68,16 @@ describe('the in-process tip scheduler', () => {
 
   it('does not stack runs: a tick during a run joins it', async () => {
     const slack = recordingPoster('slack');
-    const scheduler = startTipScheduler({ store, content, posters: [slack], clock, logger, cron: NEVER, runOnStart: false, pace: NO_PACE });
+    const scheduler = startTipScheduler({
+      store,
+      content,
+      posters: [slack],
+      clock,
+      logger,
+      cron: NEVER,
+      runOnStart: false,
+      pace: NO_PACE,
+    });
     const [a, b] = await Promise.all([scheduler.runNow(), scheduler.runNow()]);
     expect(a).toBe(b);
     expect(a?.counts.posted).toBe(2);
@@ -68,7 +92,16 @@ describe('the in-process tip scheduler', () => {
       posted.open();
       return { ok: true };
     });
-    const scheduler = startTipScheduler({ store, content, posters: [slack], clock, logger, cron: '* * * * * *', runOnStart: false, pace: NO_PACE });
+    const scheduler = startTipScheduler({
+      store,
+      content,
+      posters: [slack],
+      clock,
+      logger,
+      cron: '* * * * * *',
+      runOnStart: false,
+      pace: NO_PACE,
+    });
     try {
       await posted.promise; // the first every-second tick
     } finally {
@@ -87,8 +120,26 @@ describe('the in-process tip scheduler', () => {
     });
     const b = recordingPoster('slack');
     const other = await database.open();
-    const first = startTipScheduler({ store, content, posters: [a], clock, logger, cron: NEVER, runOnStart: false, pace: NO_PACE });
-    const second = startTipScheduler({ store: other, content, posters: [b], clock, logger, cron: NEVER, runOnStart: false, pace: NO_PACE });
+    const first = startTipScheduler({
+      store,
+      content,
+      posters: [a],
+      clock,
+      logger,
+      cron: NEVER,
+      runOnStart: false,
+      pace: NO_PACE,
+    });
+    const second = startTipScheduler({
+      store: other,
+      content,
+      posters: [b],
+      clock,
+      logger,
+      cron: NEVER,
+      runOnStart: false,
+      pace: NO_PACE,
+    });
     try {
       const running = first.runNow();
       await reached.promise;
@@ -105,7 +156,11 @@ describe('the in-process tip scheduler', () => {
 
   it('logs a failed run and keeps ticking: a later tick posts', async () => {
     let failures = 1;
-    const flaky = { ...store, dueSubscriptions: (now: Date) => (failures-- > 0 ? Promise.reject(new Error('database is down')) : store.dueSubscriptions(now)) } as TipStore;
+    const flaky = {
+      ...store,
+      dueSubscriptions: (now: Date) =>
+        failures-- > 0 ? Promise.reject(new Error('database is down')) : store.dueSubscriptions(now),
+    } as TipStore;
     const posted = gate();
     let n = 0;
     const slack = recordingPoster('slack', () => {
@@ -113,14 +168,32 @@ describe('the in-process tip scheduler', () => {
       return { ok: true };
     });
     // The run at start fails; the every-second cron ticks on and a later run posts.
-    const scheduler = startTipScheduler({ store: flaky, content, posters: [slack], clock, logger, cron: '* * * * * *', pace: NO_PACE, lease: false });
+    const scheduler = startTipScheduler({
+      store: flaky,
+      content,
+      posters: [slack],
+      clock,
+      logger,
+      cron: '* * * * * *',
+      pace: NO_PACE,
+      lease: false,
+    });
     try {
       await posted.promise;
     } finally {
       await scheduler.stop();
     }
-    expect(logger.entries.some((e) => e.level === 'error' && /run failed/.test(String(e.msg)) && /database is down/.test(String((e.err as Error)?.message)))).toBe(true);
+    expect(
+      logger.entries.some(
+        (e) =>
+          e.level === 'error' &&
+          /run failed/.test(String(e.msg)) &&
+          /database is down/.test(String((e.err as Error)?.message)),
+      ),
+    ).toBe(true);
     expect(slack.posts.map((p) => p.channelId).sort()).toEqual(['C1', 'C2']);
-    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({ status: 'delivered' });
+    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1' }, '2025-W11')).toMatchObject({
+      status: 'delivered',
+    });
   });
 });

@@ -15,10 +15,17 @@ import { command, envelope } from '../helpers/messages.js';
 
 const content = contentWithTips();
 
-function message(text: string, o: { admin?: boolean | 'throws'; zone?: string; platform?: 'slack' | 'discord' | 'console'; dm?: boolean } = {}): IncomingMessage {
+function message(
+  text: string,
+  o: { admin?: boolean | 'throws'; zone?: string; platform?: 'slack' | 'discord' | 'console'; dm?: boolean } = {},
+): IncomingMessage {
   return command(
     {
-      ...envelope(o.platform ?? 'slack', { channel: 'C-TIPS', user: { id: 'U42', name: 'ada' }, ...(o.dm ? { dm: true } : {}) }),
+      ...envelope(o.platform ?? 'slack', {
+        channel: 'C-TIPS',
+        user: { id: 'U42', name: 'ada' },
+        ...(o.dm ? { dm: true } : {}),
+      }),
       ...(o.admin !== undefined
         ? {
             isAdmin: async () => {
@@ -47,7 +54,13 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
     store = await database.open();
     clock.set('2025-03-05T12:00:00Z');
     logger.entries.length = 0;
-    bot = createBot({ surface: consoleSurface, content, clock, logger, tipsCommands: createTipsCommands({ store, content, clock, logger }) });
+    bot = createBot({
+      surface: consoleSurface,
+      content,
+      clock,
+      logger,
+      tipsCommands: createTipsCommands({ store, content, clock, logger }),
+    });
   });
   afterEach(async () => {
     await store.close();
@@ -77,7 +90,11 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
     expect(t).toMatch(/Next tip: Mon 10 Mar 2025, 09:00 GMT-4/);
     expect(t).toMatch(/default Monday 09:00/);
     expect(t).toMatch(/Time zone: America\/New_York, the workspace's usual zone/);
-    expect(logger.entries.find((e) => e.change === 'subscribe')).toMatchObject({ by: 'ada (U42)', platform: 'slack', channelId: 'C-TIPS' });
+    expect(logger.entries.find((e) => e.change === 'subscribe')).toMatchObject({
+      by: 'ada (U42)',
+      platform: 'slack',
+      channelId: 'C-TIPS',
+    });
   });
 
   it('falls back to UTC when the platform does not know a zone, and says which', async () => {
@@ -87,7 +104,12 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
   });
 
   it('explains a bad day, time or zone with an example', async () => {
-    for (const bad of ['tips subscribe someday', 'tips subscribe mon 25:00', 'tips subscribe mon 09:00 Mars/Olympus', 'tips subscribe mon tue']) {
+    for (const bad of [
+      'tips subscribe someday',
+      'tips subscribe mon 25:00',
+      'tips subscribe mon 09:00 Mars/Olympus',
+      'tips subscribe mon tue',
+    ]) {
       const r = await say(bad);
       expect(r.private).toBe(true);
       expect(text(r)).toMatch(/e\.g\. \/career tips subscribe monday 09:00 Europe\/Berlin/);
@@ -114,12 +136,16 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
     clock.set('2025-03-10T09:00:00Z');
     await runDue({ store, content, posters: [slack], clock, logger, pace: NO_PACE });
     expect(preview.title).toContain(slack.posts[0]!.reply.title);
-    expect(text(await say('tips status'))).toMatch(new RegExp(`Tips left before the rotation restarts: ${content.tips.length - 1}`));
+    expect(text(await say('tips status'))).toMatch(
+      new RegExp(`Tips left before the rotation restarts: ${content.tips.length - 1}`),
+    );
   });
 
   it('pauses, skips and resumes, confirming each privately', async () => {
     await say('tips subscribe mon 09:00 Europe/Berlin');
-    expect(text(await say('tips skip'))).toMatch(/The tip of Mon 10 Mar 2025, 09:00 CET will not be posted. Next tip: Mon 17 Mar 2025, 09:00 CET/);
+    expect(text(await say('tips skip'))).toMatch(
+      /The tip of Mon 10 Mar 2025, 09:00 CET will not be posted. Next tip: Mon 17 Mar 2025, 09:00 CET/,
+    );
     expect(text(await say('tips skip'))).toMatch(/already skipped/);
     expect(text(await say('tips status'))).toMatch(/skipping the week 2025-W11/);
     expect(text(await say('tips pause'))).toMatch(/paused in this channel/);
@@ -128,14 +154,23 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
     expect(text(await say('tips skip'))).toMatch(/paused here; nothing is coming/);
     clock.set('2025-03-11T12:00:00Z');
     const resumed = text(await say('tips resume'));
-    expect(resumed).toMatch(/Weekly tips are back on, every Monday at 09:00 \(Europe\/Berlin\). Next tip: Mon 17 Mar 2025, 09:00 CET/);
+    expect(resumed).toMatch(
+      /Weekly tips are back on, every Monday at 09:00 \(Europe\/Berlin\). Next tip: Mon 17 Mar 2025, 09:00 CET/,
+    );
     expect(text(await say('tips resume'))).toMatch(/Not paused/);
-    expect(logger.entries.filter((e) => e.by === 'ada (U42)').map((e) => e.change)).toEqual(['subscribe', 'skip', 'pause', 'resume']);
+    expect(logger.entries.filter((e) => e.by === 'ada (U42)').map((e) => e.change)).toEqual([
+      'subscribe',
+      'skip',
+      'pause',
+      'resume',
+    ]);
   });
 
   it('reschedules and unsubscribes', async () => {
     await say('tips subscribe');
-    expect(text(await say('tips subscribe thu 10:00 UTC'))).toMatch(/Updated: this channel now gets a skill tip every Thursday at 10:00 \(UTC\)/);
+    expect(text(await say('tips subscribe thu 10:00 UTC'))).toMatch(
+      /Updated: this channel now gets a skill tip every Thursday at 10:00 \(UTC\)/,
+    );
     expect(text(await say('tips unsubscribe'))).toMatch(/no more weekly tips/);
     expect(text(await say('tips unsubscribe'))).toMatch(/does not get weekly tips/);
     expect(text(await say('tips pause'))).toMatch(/does not get weekly tips/);
@@ -144,7 +179,14 @@ describe.each(BACKENDS)('/career tips on $name', ({ create }) => {
   it('shows a paused channel why it stopped after a permanent failure', async () => {
     await say('tips subscribe');
     clock.set('2025-03-10T09:00:00Z');
-    await runDue({ store, content, posters: [recordingPoster('slack', () => ({ ok: false, permanent: true, reason: 'not_in_channel' }))], clock, logger, pace: NO_PACE });
+    await runDue({
+      store,
+      content,
+      posters: [recordingPoster('slack', () => ({ ok: false, permanent: true, reason: 'not_in_channel' }))],
+      clock,
+      logger,
+      pace: NO_PACE,
+    });
     expect(text(await say('tips status'))).toMatch(/Paused: posting failed: not_in_channel. Fix the bot's access/);
   });
 

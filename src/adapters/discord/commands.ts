@@ -36,7 +36,9 @@ const TIPS_DESCRIPTIONS: Record<TipsSubcommand, string> = {
 /**
  * The slash commands `career-bot discord register` PUTs. Global commands
  * declare where they work (servers and DMs with the bot); Discord accepts
- * `contexts` and `integration_types` on global commands only.
+ * `contexts` and `integration_types` on global commands only. `/career` is
+ * user-installable too; `/tips` changes a server channel, so it stays a
+ * server-install command used in servers.
  */
 export function slashCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const global = scope === 'global';
@@ -61,8 +63,12 @@ export function slashCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputAp
         choices: SECTION_IDS.map((id) => ({ name: SECTION_TITLES[id], value: id })),
       },
     ],
+    // Installable by a server and by a person (their own DMs, group DMs and any server they are in).
     ...(global
-      ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild, InteractionContextType.BotDM] }
+      ? {
+          integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+          contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+        }
       : {}),
   };
   const tips: RESTPostAPIChatInputApplicationCommandsJSONBody = {

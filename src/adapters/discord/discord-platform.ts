@@ -10,8 +10,14 @@ export const discordPlatform: Platform = {
   surface: discordSurface,
   chatEnabled: (config) => config.discord,
   servesRoutes: () => false,
-  start: async ({ bot, config, logger, onFatal, onRateLimited }) =>
-    (await import('./start-discord.js')).startDiscord({ bot, config, logger, onFatal, ...(onRateLimited ? { onRateLimited } : {}) }),
+  start: async ({ bot, config, logger, onFatal, onRateLimited }) => {
+    const discord = await (await import('./start-discord.js')).startDiscord({ bot, config, logger, onFatal, ...(onRateLimited ? { onRateLimited } : {}) });
+    const notReadyParts = () =>
+      Object.entries(discord.shards())
+        .filter(([, state]) => state !== 'ready')
+        .map(([id, state]) => `shard ${id} ${state}`);
+    return { ready: () => discord.ready(), notReadyParts, stop: () => discord.stop() };
+  },
   poster: async (config, logger) =>
     config.DISCORD_TOKEN
       ? (await import('./discord-poster.js')).createDiscordPoster({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), logger })

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData, type RESTPostAPIChannelMessageResult } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  Routes,
+  type RateLimitData,
+  type RESTPostAPIChannelMessageResult,
+} from 'discord.js';
 import type { Reply } from '../../core/reply.js';
 import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { createTipPoster, networkOutcome, type PosterOptions } from '../shared/tip-poster-scaffold.js';
@@ -82,13 +90,19 @@ export function discordOutcome(err: unknown): PostOutcome & { ok: false } {
   if (err instanceof DiscordAPIError) {
     // A 4xx with Discord's JSON: refused, nothing was posted. 401: the token itself.
     if (err.status === 401) return { ok: false, permanent: false, reason, tokenRefused: true };
-    return err.status >= 500 ? { ok: false, permanent: false, unknown: true, reason } : { ok: false, permanent, reason };
+    return err.status >= 500
+      ? { ok: false, permanent: false, unknown: true, reason }
+      : { ok: false, permanent, reason };
   }
-  if (err instanceof HTTPError) return err.status >= 500 ? { ok: false, permanent: false, unknown: true, reason } : { ok: false, permanent: false, reason };
+  if (err instanceof HTTPError)
+    return err.status >= 500
+      ? { ok: false, permanent: false, unknown: true, reason }
+      : { ok: false, permanent: false, reason };
   // Refused to wait past the budget: the request was not (re-)sent.
   if (err instanceof RateLimitError) return { ok: false, permanent: false, reason };
   // After a 401 @discordjs/rest drops the token and refuses to send at all.
-  if (err instanceof Error && /Expected token to be set/.test(err.message)) return { ok: false, permanent: false, reason: 'discord token refused (401)', tokenRefused: true };
+  if (err instanceof Error && /Expected token to be set/.test(err.message))
+    return { ok: false, permanent: false, reason: 'discord token refused (401)', tokenRefused: true };
   return networkOutcome(err);
 }
 

@@ -6,12 +6,17 @@ import { CAREER_COMMAND, TIPS_COMMAND } from './command-names.js';
  * option, and weekly tips under their own `/tips` with named options.
  */
 export const discordSurface: Surface = {
-  ask: (role, topic) => [`/${CAREER_COMMAND}`, role && `role:${role}`, role && topic && `topic:${topic}`].filter(Boolean).join(' '),
+  ask: (role, topic) =>
+    [`/${CAREER_COMMAND}`, role && `role:${role}`, role && topic && `topic:${topic}`].filter(Boolean).join(' '),
   tips: (sub, schedule) => {
     const base = `/${TIPS_COMMAND} ${sub}`;
     if (schedule === undefined) return base;
     if (schedule === 'usage') return `${base} [day] [time] [timezone]`;
-    const fields = [['day', schedule.day], ['time', schedule.time], ['timezone', schedule.timeZone]] as const;
+    const fields = [
+      ['day', schedule.day],
+      ['time', schedule.time],
+      ['timezone', schedule.timeZone],
+    ] as const;
     return [base, ...fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}:${v}`)].join(' ');
   },
   workspace: 'server',

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type Interaction, type Message } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, type Interaction, type Message } from 'discord.js';
 import type { Envelope } from '../../core/message.js';
 import { discordSurface } from './discord-surface.js';
 
@@ -16,7 +16,8 @@ export function fromInteraction(interaction: Interaction): Envelope {
     surface: discordSurface,
     conversation: { platform: 'discord', workspace: interaction.guildId ?? null, channel, thread: null, user: interaction.user.id },
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
-    channel: { id: channel, kind: inGuild ? 'channel' : 'dm' },
+    // A group DM or a DM between people (user install) is a conversation with others, not a DM with the bot.
+    channel: { id: channel, kind: inGuild || interaction.context === InteractionContextType.PrivateChannel ? 'channel' : 'dm' },
     isAdmin: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
     canReadReports: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
     timeZone: async () => undefined,

@@ -18,6 +18,7 @@ import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
 import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
+import { installContext } from './install-context.js';
 import { editOptions, NO_MENTIONS, replyOptions, withChartFile } from './message-options.js';
 import { ackText } from '../shared/vote-buttons.js';
 import { renderEmbed, type DiscordMessage } from './render-embed.js';
@@ -57,6 +58,7 @@ async function autocomplete(i: AutocompleteInteraction, { bot }: HandlerDeps): P
 
 async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const inGuild = i.inGuild();
+  const { privateAnswer } = installContext(i);
   if (i.commandName === CAREER_COMMAND) {
     const role = i.options.getString('role', true);
     // "tips ..." typed as a role is someone looking for the tips commands: on
@@ -68,8 +70,8 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
     }
     const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
     const pending = deps.bot.handle(commandMessage(fromInteraction(i), text));
-    // In a server only the asker sees the answer until they share it; in DMs it is a normal message.
-    await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild, share: inGuild }), deps, inGuild ? 'private' : 'reply');
+    // Only the asker sees the answer until they share it, except in a DM with the bot (install-context.ts).
+    await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer }), deps, privateAnswer ? 'private' : 'reply');
     return;
   }
   if (i.commandName === TIPS_COMMAND) {
@@ -103,7 +105,7 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     await i.reply(copy ? replyOptions(copy) : { content: 'There is nothing to share in that message.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const inGuild = i.inGuild();
+  const { privateAnswer } = installContext(i);
   const { page, action } = request;
   if (action.type === 'feedback') {
     // A vote never rewrites the answer it is on: the thanks goes to the voter alone.
@@ -112,8 +114,8 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     return;
   }
   const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
-  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: inGuild }) === 'update') {
-    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: inGuild, source: action }), deps, 'update');
+  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: privateAnswer }) === 'update') {
+    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: privateAnswer, source: action }), deps, 'update');
   } else {
     // A shared message stays as shared: whoever presses its buttons gets their own private answer.
     await respond(i, pending, (reply) => renderEmbed(reply, { page, ephemeral: true, share: true, source: action }), deps, 'private');

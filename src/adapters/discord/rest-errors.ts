@@ -21,11 +21,20 @@ export interface RestFailure {
 export function classifyRestError(err: unknown): RestFailure {
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : undefined;
-    return { permanent: code !== undefined && PERMANENT_CODES.has(code), reason: `discord ${err.status} (code ${err.code}): ${err.message}`, status: err.status, ...(code !== undefined ? { code } : {}) };
+    return {
+      permanent: code !== undefined && PERMANENT_CODES.has(code),
+      reason: `discord ${err.status} (code ${err.code}): ${err.message}`,
+      status: err.status,
+      ...(code !== undefined ? { code } : {}),
+    };
   }
-  if (err instanceof HTTPError) return { permanent: false, reason: `discord ${err.status}: ${err.message}`, status: err.status };
-  if (err instanceof RateLimitError) return { permanent: false, reason: `rate limited on ${err.route} for ${err.timeToReset} ms` };
+  if (err instanceof HTTPError)
+    return { permanent: false, reason: `discord ${err.status}: ${err.message}`, status: err.status };
+  if (err instanceof RateLimitError)
+    return { permanent: false, reason: `rate limited on ${err.route} for ${err.timeToReset} ms` };
   const e = err as { code?: unknown; name?: unknown; message?: unknown } | null;
-  const detail = [e?.code, e?.name === 'AbortError' ? 'timed out' : undefined, e?.message].filter((x) => typeof x === 'string' && x).join(': ');
+  const detail = [e?.code, e?.name === 'AbortError' ? 'timed out' : undefined, e?.message]
+    .filter((x) => typeof x === 'string' && x)
+    .join(': ');
   return { permanent: false, reason: `network error: ${detail || String(err)}` };
 }

@@ -21,12 +21,22 @@ export function restOptions(apiUrl: string | undefined): Partial<RESTOptions> {
 export function logRestEvents(rest: REST, logger: Logger): void {
   rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn(
-      { method: info.method, route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope, limit: info.limit },
+      {
+        method: info.method,
+        route: info.route,
+        retryAfter: info.retryAfter,
+        global: info.global,
+        scope: info.scope,
+        limit: info.limit,
+      },
       'discord rate limit hit; waiting before retrying',
     ),
   );
   rest.on(RESTEvents.InvalidRequestWarning, (info) =>
-    logger.warn({ count: info.count, remainingTime: info.remainingTime }, 'many invalid discord requests (401/403/429)'),
+    logger.warn(
+      { count: info.count, remainingTime: info.remainingTime },
+      'many invalid discord requests (401/403/429)',
+    ),
   );
 }
 
@@ -43,7 +53,10 @@ export const TIP_POST_TIMEOUT_MS = 10_000;
  * limits and re-sends after a 429, which posted nothing; `rejectOnRateLimit`
  * lets the poster refuse a wait that would run past its post's budget.
  */
-export function tipPosterRestOptions(apiUrl: string | undefined, o: { timeoutMs: number; rejectOnRateLimit: NonNullable<RESTOptions['rejectOnRateLimit']> }): Partial<RESTOptions> {
+export function tipPosterRestOptions(
+  apiUrl: string | undefined,
+  o: { timeoutMs: number; rejectOnRateLimit: NonNullable<RESTOptions['rejectOnRateLimit']> },
+): Partial<RESTOptions> {
   return {
     ...(apiUrl ? { api: apiUrl.replace(/\/+$/, '') } : {}),
     retries: 0,

@@ -45,8 +45,16 @@ export function createTipPoster(parts: PosterParts): TipPoster {
 
   const failed = (channelId: string, err: unknown): Failure => {
     const outcome = parts.classify(err);
-    const fields = { reason: outcome.reason, permanent: outcome.permanent, unknown: outcome.unknown ?? false, tokenRefused: outcome.tokenRefused ?? false };
-    logger.warn({ err, channel: channelId, ...parts.describe?.(err), ...fields }, `${parts.platform}: posting a tip failed`);
+    const fields = {
+      reason: outcome.reason,
+      permanent: outcome.permanent,
+      unknown: outcome.unknown ?? false,
+      tokenRefused: outcome.tokenRefused ?? false,
+    };
+    logger.warn(
+      { err, channel: channelId, ...parts.describe?.(err), ...fields },
+      `${parts.platform}: posting a tip failed`,
+    );
     return outcome;
   };
 
@@ -56,7 +64,10 @@ export function createTipPoster(parts: PosterParts): TipPoster {
     let timer: NodeJS.Timeout | undefined;
     // A hard stop at the budget, should a body stall after the headers came: the outcome is then unknown.
     const deadline = new Promise<PostOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, permanent: false, unknown: true, reason: `no answer within ${budgetMs} ms` }), budgetMs);
+      timer = setTimeout(
+        () => resolve({ ok: false, permanent: false, unknown: true, reason: `no answer within ${budgetMs} ms` }),
+        budgetMs,
+      );
     });
     const sent = parts.send(channelId, reply, options, started).catch((err: unknown) => failed(channelId, err));
     try {
@@ -79,5 +90,7 @@ export function createTipPoster(parts: PosterParts): TipPoster {
 export function networkOutcome(err: unknown): Failure {
   const network = networkFailure(err);
   const reason = `network: ${network.detail}`;
-  return network.notSent ? { ok: false, permanent: false, reason } : { ok: false, permanent: false, unknown: true, reason };
+  return network.notSent
+    ? { ok: false, permanent: false, reason }
+    : { ok: false, permanent: false, unknown: true, reason };
 }

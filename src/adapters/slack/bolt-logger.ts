@@ -1,7 +1,12 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 
-const RANK: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
+const RANK: Record<LogLevel, number> = {
+  [LogLevel.DEBUG]: 0,
+  [LogLevel.INFO]: 1,
+  [LogLevel.WARN]: 2,
+  [LogLevel.ERROR]: 3,
+};
 
 const FROM_PINO: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -28,7 +33,9 @@ export function toBoltLogger(logger: Logger): BoltLogger {
       // Bolt logs per request at debug; skip formatting what would be dropped.
       if (RANK[method as LogLevel] < RANK[level]) return;
       const err = parts.find((p): p is Error => p instanceof Error);
-      const msg = parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : safeJson(p))).join(' ');
+      const msg = parts
+        .map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : safeJson(p)))
+        .join(' ');
       logger[method](err ? { err, lib: name } : { lib: name }, msg);
     };
   return {

@@ -13,6 +13,8 @@ export interface EarlyAckReceiverOptions {
   afterAcks: AfterAcks;
   /** Probes and metrics served on the same port, ahead of Slack's path. */
   routes?: OpsRoutes;
+  /** OAuth install pages (issue 14) on the same server; true when it answered the request. */
+  installRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 type Body = ReceiverEvent['body'];
@@ -105,6 +107,7 @@ export class EarlyAckReceiver implements Receiver {
     if (this.o.routes?.(req, res)) return;
     // As Bolt's receiver reads it, so an absolute-form request line (some proxies) matches too.
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (this.o.installRoutes && (await this.o.installRoutes(req, res, path))) return;
     if (req.method?.toUpperCase() !== 'POST' || path !== this.o.path) {
       slackHttp.buildNoBodyResponse(res, 404);
       return;

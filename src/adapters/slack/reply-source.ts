@@ -36,15 +36,22 @@ export function decodeSource(value: string): ReplySource | null {
 export function sourceOfText(message: IncomingMessage, reply: Reply): string | null {
   if (message.kind !== 'question') return null;
   const { text } = message;
-  if (message.via === 'command' && text.trim() === '') return encodeSource({ kind: 'action', action: { type: 'list' } });
+  if (message.via === 'command' && text.trim() === '')
+    return encodeSource({ kind: 'action', action: { type: 'list' } });
   // An answer that says how to build it again does not depend on the text,
   // which in a conversation ("and in Chicago?") means nothing on its own.
-  const fromReply = reply.recreate ? encodeSource({ kind: 'action', action: reply.recreate }) : reply.intent === 'role' ? sectionSource(reply) : null;
+  const fromReply = reply.recreate
+    ? encodeSource({ kind: 'action', action: reply.recreate })
+    : reply.intent === 'role'
+      ? sectionSource(reply)
+      : null;
   return fromReply ?? encodeSource({ kind: 'text', text }) ?? sectionSource(reply);
 }
 
 function sectionSource(reply: Reply): string | null {
-  return reply.role && reply.section ? encodeSource({ kind: 'action', action: { type: 'section', role: reply.role, section: reply.section } }) : null;
+  return reply.role && reply.section
+    ? encodeSource({ kind: 'action', action: { type: 'section', role: reply.role, section: reply.section } })
+    : null;
 }
 
 /** Builds the reply a source stands for, as the asker saw it. */

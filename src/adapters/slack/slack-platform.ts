@@ -2,15 +2,16 @@ import type { Platform } from '../platform.js';
 import { slackSurface } from './slack-surface.js';
 
 /**
- * Slack through Bolt: HTTP or Socket Mode for chat, the Web API for tips.
- * Bolt is imported only when Slack is used (about 35 MB resident).
+ * Slack through Bolt: HTTP, Socket Mode or OAuth (many workspaces) for chat,
+ * the Web API for tips. Bolt is imported only when Slack is used (about 35 MB resident).
  */
 export const slackPlatform: Platform = {
   name: 'slack',
   surface: slackSurface,
   chatEnabled: (config) => config.slack !== null,
-  servesRoutes: (config) => config.slack === 'http',
-  start: async ({ bot, config, logger, routes, eventClaims, onRateLimited }) =>
+  // OAuth mode serves its install pages on the same HTTP server.
+  servesRoutes: (config) => config.slack === 'http' || config.slack === 'oauth',
+  start: async ({ bot, config, logger, routes, eventClaims, onRateLimited, store }) =>
     (await import('./start-slack.js')).startSlack({
       bot,
       config,
@@ -18,9 +19,16 @@ export const slackPlatform: Platform = {
       ...(routes ? { routes } : {}),
       ...(eventClaims ? { sharedEvents: eventClaims } : {}),
       ...(onRateLimited ? { onRateLimited } : {}),
+      ...(store ? { store } : {}),
     }),
-  poster: async (config, logger) =>
-    config.SLACK_BOT_TOKEN
-      ? (await import('./slack-poster.js')).createSlackPoster({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}), logger })
-      : null,
+  poster: async (config, logger, store) => {
+    const apiUrl = config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {};
+    if (config.SLACK_BOT_TOKEN) return (await import('./slack-poster.js')).createSlackPoster({ token: config.SLACK_BOT_TOKEN, ...apiUrl, logger });
+    if (!config.SLACK_CLIENT_ID || !config.TOKEN_ENCRYPTION_KEY || !store) return null;
+    // OAuth mode: each subscription is posted with its own workspace's bot token.
+    const { sealedInstallations } = await import('./oauth/oauth-mode.js');
+    const installations = sealedInstallations(config, store);
+    const token = async (workspace: string | null) => (workspace ? (await installations.find({ teamId: workspace }))?.bot?.token : undefined);
+    return (await import('./slack-poster.js')).createSlackPoster({ token, ...apiUrl, logger });
+  },
 };

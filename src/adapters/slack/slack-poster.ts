@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../core/reply.js';
-import type { PostingPace, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
+import type { PostingPace, PostOptions, PostOutcome, TipPoster } from '../../core/tips/tip-poster.js';
 import { createTipPoster, networkOutcome, type PosterOptions } from '../shared/tip-poster-scaffold.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { renderBlocks } from './render-blocks.js';
@@ -25,10 +25,18 @@ export const SLACK_PACE: PostingPace = { perSecond: 4, perChannelMs: 1100, concu
 /** Re-sends after a 429 (which means nothing was posted), at most. */
 const MAX_RATE_LIMITED_RESENDS = 3;
 
-export interface SlackPosterOptions extends PosterOptions {
+/** OAuth mode: the bot token of a workspace's installation, undefined when it has none. */
+export type WorkspaceToken = (workspace: string | null) => Promise<string | undefined>;
+
+export interface SlackPosterOptions extends Omit<PosterOptions, 'token'> {
+  /** One workspace's bot token, or (OAuth mode) a lookup of each subscription's workspace's. */
+  token: string | WorkspaceToken;
   /** Waits out a 429's Retry-After; injected by tests. */
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** Thrown (and classified as a permanent failure: the subscription pauses) when a workspace has no installation. */
+class NotInstalledError extends Error {}
 
 /**
  * Posts replies (the weekly tips) into Slack channels through the Web API
@@ -43,12 +51,16 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   const timeoutMs = o.timeoutMs ?? TIP_POST_TIMEOUT_MS;
   const budgetMs = 2 * timeoutMs;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const client = new webApi.WebClient(o.token, { ...tipPosterWebClientOptions(o.apiUrl, timeoutMs), logger: toBoltLogger(log) });
+  const perWorkspace = typeof o.token === 'function' ? o.token : undefined;
+  const client = new webApi.WebClient(perWorkspace ? undefined : (o.token as string), { ...tipPosterWebClientOptions(o.apiUrl, timeoutMs), logger: toBoltLogger(log) });
 
-  const send = async (channelId: string, reply: Reply, _options: unknown, started: number): Promise<PostOutcome> => {
+  const send = async (channelId: string, reply: Reply, options: PostOptions, started: number): Promise<PostOutcome> => {
+    // The call's own token overrides the client's: one client serves every workspace.
+    const token = perWorkspace ? await perWorkspace(options.workspace ?? null) : undefined;
+    if (perWorkspace && !token) throw new NotInstalledError(`the app is not installed in Slack workspace ${options.workspace ?? '(none recorded)'}`);
     for (let resends = 0; ; resends++) {
       try {
-        const result = await client.chat.postMessage({ channel: channelId, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
+        const result = await client.chat.postMessage({ ...(token ? { token } : {}), channel: channelId, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
         return result.ts ? { ok: true, messageId: result.ts } : { ok: true };
       } catch (err) {
         const waitMs = err instanceof webApi.WebAPIRateLimitedError ? Math.max(0, err.retryAfter) * 1000 : null;
@@ -61,7 +73,14 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   };
 
   // The WebClient holds no sockets or timers of its own between calls: nothing to release.
-  return createTipPoster({ platform: 'slack', surface: slackSurface, pace: SLACK_PACE, logger: log, budgetMs, send, classify: slackOutcome });
+  // OAuth mode: one workspace's refused token says nothing of the others, so it
+  // pauses that channel (permanent) rather than halting every Slack channel.
+  const classify = (err: unknown) => {
+    if (err instanceof NotInstalledError) return { ok: false as const, permanent: true, reason: err.message };
+    const outcome = slackOutcome(err);
+    return perWorkspace && outcome.tokenRefused ? { ok: false as const, permanent: true, reason: `the workspace's token was refused (${outcome.reason})` } : outcome;
+  };
+  return createTipPoster({ platform: 'slack', surface: slackSurface, pace: SLACK_PACE, logger: log, budgetMs, send, classify });
 }
 
 /** Posted, not posted (and why), or unknown: what a WebClient failure (other than a 429) says about the message. */

@@ -15,6 +15,11 @@ import { EarlyAckReceiver } from './early-ack-receiver.js';
 import { answerNow, createAnswerTurns } from './guard.js';
 import { classifySlackError } from './slack-errors.js';
 import { webClientOptions } from './web-client-options.js';
+import type { TipStore } from '../../store/tip-store.js';
+import { onUninstall } from './oauth/on-uninstall.js';
+import { onAppHome } from './on-app-home.js';
+import { setupOAuth } from './oauth/oauth-mode.js';
+import { scrubSecrets } from './oauth/scrub-secrets.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -22,8 +27,8 @@ export const EVENTS_PATH = '/slack/events';
 export interface SlackAdapter {
   /** HTTP mode: the port the receiver listens on (useful with PORT=0); null in Socket Mode. */
   readonly port: number | null;
-  readonly mode: 'http' | 'socket';
-  /** HTTP mode: listening; Socket Mode: the WebSocket is open. */
+  readonly mode: 'http' | 'socket' | 'oauth';
+  /** HTTP and OAuth mode: listening; Socket Mode: the WebSocket is open. */
   ready(): boolean;
   /** Stops the receiver or closes the socket; idempotent. */
   stop(): Promise<void>;
@@ -68,27 +73,36 @@ export async function startSlack(o: {
   sharedEvents?: SharedEventClaims;
   /** Told of every 429 a Web API client of this app meets (metrics). */
   onRateLimited?: () => void;
+  /** OAuth mode: the bot's store, where installations are kept. */
+  store?: TipStore;
 }): Promise<SlackAdapter> {
   const { config } = o;
-  const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
+  // OAuth mode (many workspaces) is HTTP mode with a token per workspace and the install pages.
+  const mode = config.slack === 'oauth' ? 'oauth' : config.SLACK_APP_TOKEN ? 'socket' : 'http';
   const token = config.SLACK_BOT_TOKEN;
-  if (!token) throw new Error('SLACK_BOT_TOKEN is required to start Slack');
+  if (!token && mode !== 'oauth') throw new Error('SLACK_BOT_TOKEN is required to start Slack');
   const signingSecret = config.SLACK_SIGNING_SECRET;
-  if (mode === 'http' && !signingSecret) throw new Error('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN');
+  if (mode !== 'socket' && !signingSecret) throw new Error('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN');
   const logger = o.logger.child({ component: 'slack', mode });
 
-  const boltLogger = toBoltLogger(logger.child({ lib: 'bolt' }));
+  // Secrets are scrubbed from every library line (the WebClient's debug lines print request bodies).
+  const secrets = [config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET, config.TOKEN_ENCRYPTION_KEY];
+  const boltLogger = scrubSecrets(toBoltLogger(logger.child({ lib: 'bolt' })), secrets);
+  const oauth = mode === 'oauth' ? setupOAuth({ config, store: o.store, boltLogger, logger }) : undefined;
   // HTTP mode: the receiver acknowledges and then queues Bolt's dispatch behind
   // other requests' acknowledgements, so listeners have nothing left to wait
   // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().
   const answerTurns = createAnswerTurns();
   // Pay charts as image blocks need a public HTTPS address and our own server (HTTP mode); else they are uploaded.
-  const links = mode === 'http' && config.PUBLIC_URL ? createChartLinks({ publicUrl: config.PUBLIC_URL, secret: config.FEEDBACK_SECRET, content: () => o.bot.content }) : undefined;
+  const links = mode !== 'socket' && config.PUBLIC_URL ? createChartLinks({ publicUrl: config.PUBLIC_URL, secret: config.FEEDBACK_SECRET, content: () => o.bot.content }) : undefined;
   const opsRoutes = o.routes;
   const routes: OpsRoutes | undefined = links ? (req, res) => links.route(req, res) || (opsRoutes?.(req, res) ?? false) : opsRoutes;
-  const receiver = mode === 'http' && signingSecret ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns, ...(routes ? { routes } : {}) }) : undefined;
+  const receiver =
+    mode !== 'socket' && signingSecret
+      ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns, ...(routes ? { routes } : {}), ...(oauth ? { installRoutes: oauth.routes } : {}) })
+      : undefined;
   const app = new App({
-    token,
+    ...(oauth ? { authorize: oauth.authorize } : { token }),
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
     logger: boltLogger,
     clientOptions: webClientOptions(config.SLACK_API_URL),
@@ -104,21 +118,28 @@ export async function startSlack(o: {
   onCareerCommand(app, deps);
   onMessages(app, deps);
   onButtons(app, deps);
+  onAppHome(app, { ...deps, ...(o.store ? { store: o.store } : {}), manyWorkspaces: Boolean(oauth) });
+  if (oauth && o.store) onUninstall(app, { store: o.store, installations: oauth.installations, logger });
   // The last net: anything a listener did not handle is logged, never thrown.
   app.error(async (error) => {
+    // OAuth mode: an event from a workspace with no installation (never installed, or uninstalled) is expected, not a fault.
+    if (oauth && error.code === 'slack_bolt_authorization_error') {
+      logger.warn({ reason: (error.original ?? error).message }, 'slack: event from a workspace without an installation; not answered');
+      return;
+    }
     logger.error({ err: error, code: error.code, slack: classifySlackError(error.original ?? error).code }, 'slack: unhandled error in Bolt');
   });
 
   await app.init();
-  const started = await app.start(...(mode === 'http' ? [config.PORT] : []));
-  const port = mode === 'http' ? ((started as Server).address() as AddressInfo | null)?.port ?? null : null;
-  logger.info({ port, path: mode === 'http' ? EVENTS_PATH : undefined }, 'slack: started');
+  const started = await app.start(...(mode !== 'socket' ? [config.PORT] : []));
+  const port = mode !== 'socket' ? ((started as Server).address() as AddressInfo | null)?.port ?? null : null;
+  logger.info({ port, path: mode !== 'socket' ? EVENTS_PATH : undefined }, 'slack: started');
 
   let stopping: Promise<void> | undefined;
   return {
     port,
     mode,
-    ready: () => !stopping && (mode === 'http' ? (started as Server).listening : (app as unknown as WithSocket).receiver?.client?.websocket?.readyState === WS_OPEN),
+    ready: () => !stopping && (mode !== 'socket' ? (started as Server).listening : (app as unknown as WithSocket).receiver?.client?.websocket?.readyState === WS_OPEN),
     stop: () =>
       (stopping ??= (async () => {
         try {

@@ -6,7 +6,13 @@ import type { webApi } from '@slack/bolt';
  * same policy covers network errors and 5xx. About 4 s of backoff in all, so
  * a slash command's answer is late rather than lost.
  */
-export const SLACK_RETRY: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true };
+export const SLACK_RETRY: webApi.RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 250,
+  maxTimeout: 2_000,
+  randomize: true,
+};
 
 /** Per-request timeout, so one hung connection cannot hold an answer forever. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -33,7 +39,10 @@ export const TIP_POST_TIMEOUT_MS = 10_000;
  * post the tip a second time. A 429 is rejected to the poster (it means
  * nothing was posted), which waits Retry-After and re-sends itself.
  */
-export function tipPosterWebClientOptions(apiUrl: string | undefined, timeoutMs = TIP_POST_TIMEOUT_MS): webApi.WebClientOptions {
+export function tipPosterWebClientOptions(
+  apiUrl: string | undefined,
+  timeoutMs = TIP_POST_TIMEOUT_MS,
+): webApi.WebClientOptions {
   return {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: 0 },

@@ -41,7 +41,11 @@ export function compareReply(
     role: roles[0]!.id,
     roles: roles.map((r) => r.id),
     section,
-    ...(section === 'salary' && salaried.length ? { footer: `Figures: ${[...new Set(salaried.map((r) => `${r.salary!.source}, ${r.salary!.year}`))].join('; ')}.` } : {}),
+    ...(section === 'salary' && salaried.length
+      ? {
+          footer: `Figures: ${[...new Set(salaried.map((r) => `${r.salary!.source}, ${r.salary!.year}`))].join('; ')}.`,
+        }
+      : {}),
   };
 }
 
@@ -52,16 +56,18 @@ function sectionBlocks(roles: readonly Role[], section: SectionId): Block[] {
   roles.forEach((role, i) => {
     blocks.push({ type: 'heading', text: role.title });
     if (lines[i]!.length === 0) {
-      blocks.push({ type: 'paragraph', text: `The ${role.title} profile has nothing on ${SECTION_TITLES[section].toLowerCase()}: its source material does not cover it.` });
+      blocks.push({
+        type: 'paragraph',
+        text: `The ${role.title} profile has nothing on ${SECTION_TITLES[section].toLowerCase()}: its source material does not cover it.`,
+      });
       return;
     }
     const others = new Set(words.flatMap((w, j) => (j === i ? [] : [...w])));
     // A line's share of words the other roles never use: the differences first.
-    const ranked = lines[i]!
-      .map(({ line, words: ws }, at) => {
-        const own = ws.filter((w) => !others.has(w)).length;
-        return { line, at, score: ws.length ? own / ws.length + own * 0.01 : 0 };
-      })
+    const ranked = lines[i]!.map(({ line, words: ws }, at) => {
+      const own = ws.filter((w) => !others.has(w)).length;
+      return { line, at, score: ws.length ? own / ws.length + own * 0.01 : 0 };
+    })
       .sort((a, b) => b.score - a.score || a.at - b.at)
       .slice(0, LINES_PER_ROLE);
     blocks.push({ type: 'list', items: ranked.map((r) => r.line), ordered: false });
@@ -75,26 +81,44 @@ function payBlocks(roles: readonly Role[], level: Level | null, place: PlaceMent
   if (withFigures.length >= 2) {
     const avg = (r: Role) => (r.salary!.average ?? r.salary!.overall)!;
     const top = [...withFigures].sort((a, b) => avg(b).max - avg(a).max)[0]!;
-    blocks.push({ type: 'paragraph', text: `${top.title} has the highest average range in the data (${moneyRange(avg(top), top.salary!.currency)}).` });
+    blocks.push({
+      type: 'paragraph',
+      text: `${top.title} has the highest average range in the data (${moneyRange(avg(top), top.salary!.currency)}).`,
+    });
   } else if (withFigures.length < roles.length) {
     const missing = roles.filter((r) => !withFigures.includes(r)).map((r) => r.title);
-    blocks.push({ type: 'paragraph', text: `I can't say which pays more: there are no pay figures for ${missing.join(' or ')}, and I don't estimate.` });
+    blocks.push({
+      type: 'paragraph',
+      text: `I can't say which pays more: there are no pay figures for ${missing.join(' or ')}, and I don't estimate.`,
+    });
   }
   for (const role of roles) {
     blocks.push({ type: 'heading', text: role.title });
     const s = role.salary;
     if (!s) {
-      blocks.push({ type: 'paragraph', text: `No salary figures: the material behind the ${role.title} profile has no pay data.` });
+      blocks.push({
+        type: 'paragraph',
+        text: `No salary figures: the material behind the ${role.title} profile has no pay data.`,
+      });
       continue;
     }
     const c = s.currency;
     const items: string[] = [];
     const lr = level ? s.levels[level] : undefined;
-    if (level) items.push(lr ? `${LEVEL_TITLES[level]}: ${moneyRange(lr, c)} a year` : `No ${LEVEL_TITLES[level].toLowerCase()} figure in the data`);
+    if (level)
+      items.push(
+        lr
+          ? `${LEVEL_TITLES[level]}: ${moneyRange(lr, c)} a year`
+          : `No ${LEVEL_TITLES[level].toLowerCase()} figure in the data`,
+      );
     const loc = place?.id ? s.locations[place.id] : undefined;
-    if (place) items.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year` : `No figures for ${place.name} in the data`);
+    if (place)
+      items.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year` : `No figures for ${place.name} in the data`);
     if (s.average) items.push(`Average: ${moneyRange(s.average, c)} a year (${s.region})`);
-    if (s.totalCompensation?.average !== undefined) items.push(`Average total compensation: ${moneyRange({ min: s.totalCompensation.average, max: s.totalCompensation.average }, c)}`);
+    if (s.totalCompensation?.average !== undefined)
+      items.push(
+        `Average total compensation: ${moneyRange({ min: s.totalCompensation.average, max: s.totalCompensation.average }, c)}`,
+      );
     blocks.push({ type: 'list', items, ordered: false });
   }
   return blocks;
@@ -107,7 +131,11 @@ function linesOf(role: Role, section: SectionId): Array<{ line: string; words: s
   let bySection = cache.get(role);
   if (!bySection) cache.set(role, (bySection = new Map()));
   let lines = bySection.get(section);
-  if (!lines) bySection.set(section, (lines = sectionLines(role.sections.get(section) ?? []).map((line) => ({ line, words: contentWords(line) }))));
+  if (!lines)
+    bySection.set(
+      section,
+      (lines = sectionLines(role.sections.get(section) ?? []).map((line) => ({ line, words: contentWords(line) }))),
+    );
   return lines;
 }
 

@@ -15,7 +15,12 @@ export interface FitMatch {
 }
 
 /** What a profile says about the work itself counts fully; the rest of the profile counts half. */
-const SECTION_WEIGHT: Partial<Record<SectionId, number>> = { skills: 1, responsibilities: 1, education: 1, overview: 0.75 };
+const SECTION_WEIGHT: Partial<Record<SectionId, number>> = {
+  skills: 1,
+  responsibilities: 1,
+  education: 1,
+  overview: 0.75,
+};
 const OTHER_SECTION_WEIGHT = 0.5;
 /** A role is listed when it scores at least this share of the best role's score. */
 const SHOWN_SHARE = 0.35;
@@ -75,8 +80,14 @@ export function fitReply(content: Content, matches: readonly FitMatch[]): Reply 
       intent: 'fit',
       title: 'Which role suits you?',
       blocks: [
-        { type: 'paragraph', text: "Nothing you said matches any profile's skills, responsibilities or education, so I can't point you to a role yet." },
-        { type: 'paragraph', text: 'What do you know or enjoy? Tools, languages, subjects or kinds of work, e.g. "I know Python and SQL and like building data pipelines".' },
+        {
+          type: 'paragraph',
+          text: "Nothing you said matches any profile's skills, responsibilities or education, so I can't point you to a role yet.",
+        },
+        {
+          type: 'paragraph',
+          text: 'What do you know or enjoy? Tools, languages, subjects or kinds of work, e.g. "I know Python and SQL and like building data pipelines".',
+        },
       ],
       choices: [{ label: 'List roles', action: { type: 'list' }, group: 'role' }],
       private: false,
@@ -86,10 +97,20 @@ export function fitReply(content: Content, matches: readonly FitMatch[]): Reply 
     intent: 'fit',
     title: 'Roles that fit what you said',
     blocks: [
-      { type: 'list', ordered: true, items: matches.map((m) => `${m.role.title}: its profile mentions ${m.words.join(', ')}`) },
-      { type: 'paragraph', text: 'Ranked by how many of your words each profile uses, rarer words counting more. Pick one to read its profile.' },
+      {
+        type: 'list',
+        ordered: true,
+        items: matches.map((m) => `${m.role.title}: its profile mentions ${m.words.join(', ')}`),
+      },
+      {
+        type: 'paragraph',
+        text: 'Ranked by how many of your words each profile uses, rarer words counting more. Pick one to read its profile.',
+      },
     ],
-    choices: roleChoices(matches.map((m) => m.role), 'role'),
+    choices: roleChoices(
+      matches.map((m) => m.role),
+      'role',
+    ),
     private: false,
     role: matches[0]!.role.id,
     roles: matches.map((m) => m.role.id),

@@ -6,12 +6,20 @@ const formats = new Map<string, Intl.NumberFormat>();
 export function money(amount: number, currency: string): string {
   let f = formats.get(currency);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    f = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    });
     formats.set(currency, f);
   }
   return f.format(amount);
 }
 
 export function moneyRange(range: Range, currency: string): string {
-  return range.min === range.max ? money(range.min, currency) : `${money(range.min, currency)} – ${money(range.max, currency)}`;
+  if (range.openMax) return `${money(range.min, currency)} to over ${money(range.max, currency)}`;
+  return range.min === range.max
+    ? money(range.min, currency)
+    : `${money(range.min, currency)} – ${money(range.max, currency)}`;
 }

@@ -12,7 +12,9 @@ export function recreateReply(content: Content, action: AnswerAction): Reply | n
   if (roles.length !== action.roles.length || roles.length === 0) return null;
   const place = placeOf(content, action.location);
   if (action.intent === 'salary') return withRecreate(salaryReply(content, roles[0]!, action.level, place), action);
-  return roles.length >= 2 ? withRecreate(compareReply(content, roles, action.section, action.level, place), action) : null;
+  return roles.length >= 2
+    ? withRecreate(compareReply(content, roles, action.section, action.level, place), action)
+    : null;
 }
 
 /** The action that re-creates a pay or comparison reply, attached to it. */

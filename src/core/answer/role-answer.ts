@@ -14,7 +14,10 @@ export function roleReply(content: Content, role: Role, section: SectionId): Rep
       intent: 'role',
       title: `${role.title} · ${SECTION_TITLES[section]}`,
       blocks: [
-        { type: 'paragraph', text: `The ${role.title} profile has no ${SECTION_TITLES[section].toLowerCase()} section: the material it is written from does not cover it.` },
+        {
+          type: 'paragraph',
+          text: `The ${role.title} profile has no ${SECTION_TITLES[section].toLowerCase()} section: the material it is written from does not cover it.`,
+        },
         { type: 'paragraph', text: `It covers: ${available.join(', ')}.` },
       ],
       choices: navigationChoices(content, role, null),

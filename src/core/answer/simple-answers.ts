@@ -13,7 +13,10 @@ export function listReply(content: Content, surface: Surface): Reply {
     title: `Roles I cover (${content.roles.length})`,
     blocks: [
       { type: 'list', items: content.roles.map((r) => r.title), ordered: false },
-      { type: 'paragraph', text: `Ask about any of them, e.g. "${surface.ask('knowledge graph engineer', 'skills')}".` },
+      {
+        type: 'paragraph',
+        text: `Ask about any of them, e.g. "${surface.ask('knowledge graph engineer', 'skills')}".`,
+      },
     ],
     choices: roleChoices(content.roles, 'role'),
     private: false,
@@ -35,7 +38,9 @@ export function helpReply(content: Content, surface: Surface): Reply {
         ordered: false,
         items: [
           `${surface.ask(example)}: an overview of the role`,
-          `${surface.ask(example, 'skills')}: one topic (${Object.values(SECTION_TITLES).map((t) => t.toLowerCase()).join(', ')})`,
+          `${surface.ask(example, 'skills')}: one topic (${Object.values(SECTION_TITLES)
+            .map((t) => t.toLowerCase())
+            .join(', ')})`,
           `"how much does a senior ${payExample} make in Seattle?": pay by level and city, sent privately`,
           '"which role works with RDF and OWL?": find a role from what it involves',
           `${surface.ask()}: the list of roles; "send me a tip": this week's skill tip`,
@@ -52,7 +57,9 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
     return {
       intent: 'tip',
       title: 'Skill tip',
-      blocks: [{ type: 'paragraph', text: role ? `I have no skill tips for ${role.title} yet.` : 'I have no skill tips yet.' }],
+      blocks: [
+        { type: 'paragraph', text: role ? `I have no skill tips for ${role.title} yet.` : 'I have no skill tips yet.' },
+      ],
       choices: [],
       private: false,
       ...(role ? { role: role.id } : {}),
@@ -60,7 +67,10 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
   }
   const roles = tip.roles.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
   const first = roles[0];
-  const readMore = first && tip.section ? `Read more: ${surface.ask(first.title.toLowerCase(), tip.section.replace(/-/g, ' '))}` : null;
+  const readMore =
+    first && tip.section
+      ? `Read more: ${surface.ask(first.title.toLowerCase(), tip.section.replace(/-/g, ' '))}`
+      : null;
   return {
     intent: 'tip',
     title: `Skill tip: ${tip.skill}`,
@@ -68,7 +78,16 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
       { type: 'paragraph', text: tip.text },
       { type: 'paragraph', text: `For: ${roles.map((r) => r.title).join(', ')}${readMore ? `. ${readMore}` : ''}` },
     ],
-    choices: first && tip.section ? [{ label: `${first.title}: ${SECTION_TITLES[tip.section]}`, action: { type: 'section', role: first.id, section: tip.section }, group: 'related' }] : [],
+    choices:
+      first && tip.section
+        ? [
+            {
+              label: `${first.title}: ${SECTION_TITLES[tip.section]}`,
+              action: { type: 'section', role: first.id, section: tip.section },
+              group: 'related',
+            },
+          ]
+        : [],
     private: false,
     shareable: true,
     role: first?.id ?? '',
@@ -76,7 +95,12 @@ export function tipReply(content: Content, tip: Tip | undefined, role: Role | nu
 }
 
 /** A role we don't cover, or off-topic text: say so plainly, offer close roles. */
-export function unknownReply(content: Content, question: string, suggestions: readonly Role[], surface: Surface): Reply {
+export function unknownReply(
+  content: Content,
+  question: string,
+  suggestions: readonly Role[],
+  surface: Surface,
+): Reply {
   const echoed = neutralize(question, 80);
   const blocks: Reply['blocks'] = [
     {
@@ -87,7 +111,8 @@ export function unknownReply(content: Content, question: string, suggestions: re
         : `I couldn't find a question in that. Type help to see what I can answer, or ${surface.ask()} for the roles.`,
     },
   ];
-  if (suggestions.length) blocks.push({ type: 'paragraph', text: `Did you mean: ${suggestions.map((r) => r.title).join(', ')}?` });
+  if (suggestions.length)
+    blocks.push({ type: 'paragraph', text: `Did you mean: ${suggestions.map((r) => r.title).join(', ')}?` });
   return {
     intent: 'unknown',
     title: 'No profile for that',

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeText } from '../text/normalize.js';
+import { readContentFile } from './read-content-file.js';
 import { parseRole } from './parse-role.js';
 import { tipsFileSchema } from './schema.js';
 import type { Content, ContentProblem, Role, Tip } from './types.js';
@@ -24,7 +25,12 @@ export function loadContent(dir: string): LoadResult {
   const roleFiles = listFiles(rolesDir, ['.md']);
   for (const name of roleFiles) {
     const file = path.join(rolesDir, name);
-    const parsed = parseRole(file, path.basename(name, '.md'), readFileSync(file, 'utf8'));
+    const read = readContentFile(dir, file);
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseRole(file, path.basename(name, '.md'), read.text);
     if (parsed.ok) {
       roles.push(parsed.value);
       lines.set(parsed.value, parsed.lineOf);
@@ -39,7 +45,12 @@ export function loadContent(dir: string): LoadResult {
   if (isDir(tipsDir)) {
     for (const name of listFiles(tipsDir, ['.yaml', '.yml'])) {
       const file = path.join(tipsDir, name);
-      const source = parseYaml(file, readFileSync(file, 'utf8'));
+      const read = readContentFile(dir, file);
+      if (!read.ok) {
+        problems.push(read.problem);
+        continue;
+      }
+      const source = parseYaml(file, read.text);
       const result = validate(file, source, tipsFileSchema);
       if (!result.ok) {
         problems.push(...result.problems);

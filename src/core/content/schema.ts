@@ -10,7 +10,9 @@ export const idSchema = z
 const amount = z.number({ error: 'must be a number' }).finite().nonnegative();
 
 const range = z
-  .object({ min: amount, max: amount })
+  // open_max: the source gives the top as "over" the amount ("to over $300,000").
+  .object({ min: amount, max: amount, open_max: z.boolean().optional() })
+  .transform(({ open_max, ...r }) => (open_max ? { ...r, openMax: true } : r))
   .refine((r) => r.min <= r.max, { message: 'min exceeds max', path: ['min'] });
 
 const levelRange = z

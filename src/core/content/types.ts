@@ -7,6 +7,8 @@ export type Level = (typeof LEVELS)[number];
 export interface Range {
   min: number;
   max: number;
+  /** The top is a floor, not a cap: "to over $300,000". */
+  openMax?: boolean;
 }
 
 export interface Salary {

@@ -2,6 +2,9 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './types.js';
 
+/** Aliases a content file may expand; real content uses none. */
+const MAX_ALIAS_COUNT = 50;
+
 /** A YAML text kept with its positions, so schema errors can name a line. */
 export interface YamlSource {
   value: unknown;
@@ -18,8 +21,17 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
     line: toLine(e.pos[0]),
     message: `malformed YAML: ${e.message.split('\n')[0]}`,
   }));
+  let value: unknown;
+  if (!problems.length) {
+    try {
+      // toJS enforces the alias limit (an "alias bomb" expands exponentially).
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      problems.push({ file, line: firstLine, message: `malformed YAML: ${(err as Error).message.split('\n')[0]}` });
+    }
+  }
   return {
-    value: problems.length ? undefined : doc.toJS(),
+    value,
     problems,
     lineOf(path) {
       // Walk up the path until a node with a position exists (a missing key has none).

@@ -7,6 +7,9 @@ import type { ConversationKey } from '../message.js';
  * user or channel id in the clear.
  */
 export function conversationId(key: ConversationKey | string): string {
-  const raw = typeof key === 'string' ? `raw\u0000${key}` : [key.platform, key.workspace ?? '', key.channel, key.thread ?? '', key.user].join('\u0000');
+  const raw =
+    typeof key === 'string'
+      ? `raw\u0000${key}`
+      : [key.platform, key.workspace ?? '', key.channel, key.thread ?? '', key.user].join('\u0000');
   return createHash('sha256').update(raw).digest('base64url');
 }

@@ -20,33 +20,55 @@ export const ORDINAL_CUE =
   /\b(?:the (first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|former|latter|top)(?: one| role| option| choice| match| profile)?|(first|second|third|last) one|(?:number|option|no|#) ?([1-5]))\b/;
 
 export const ORDINALS: Record<string, number> = {
-  first: 0, '1st': 0, top: 0, former: 0, '1': 0,
-  second: 1, '2nd': 1, '2': 1,
-  third: 2, '3rd': 2, '3': 2,
-  fourth: 3, '4th': 3, '4': 3,
-  fifth: 4, '5th': 4, '5': 4,
+  first: 0,
+  '1st': 0,
+  top: 0,
+  former: 0,
+  '1': 0,
+  second: 1,
+  '2nd': 1,
+  '2': 1,
+  third: 2,
+  '3rd': 2,
+  '3': 2,
+  fourth: 3,
+  '4th': 3,
+  '4': 3,
+  fifth: 4,
+  '5th': 4,
+  '5': 4,
 };
 
 /** "the other one": of two offered, the one not being talked about. */
 export const OTHER_CUE = /\bthe other( one| role| option)?\b/;
 
 /** "and with X?", "vs X?": a comparison continued against a new role. */
-export const COMPARE_AGAIN_CUE = /^(?:(?:and|or|ok|okay|so|now|then|also)\s+)*(?:what about |how about )?(?:with|against|vs|v|versus|compared (?:to|with)|next to)\b/;
+export const COMPARE_AGAIN_CUE =
+  /^(?:(?:and|or|ok|okay|so|now|then|also)\s+)*(?:what about |how about )?(?:with|against|vs|v|versus|compared (?:to|with)|next to)\b/;
 
 /** Asking for more of the same: "tell me more", "go on". */
-export const MORE_CUE = /\b(tell me more|more (info|information|details?|about (it|that|them|this))|go on|keep going|continue|elaborate|more please|anything else|what else)\b/;
+export const MORE_CUE =
+  /\b(tell me more|more (info|information|details?|about (it|that|them|this))|go on|keep going|continue|elaborate|more please|anything else|what else)\b/;
 
 /** Words that acknowledge rather than ask: never a reason to forget the conversation. */
-export const CHATTER = new Set('ok okay cool nice great awesome hmm interesting wow alright sure right got it i see thanks thank you thx ty perfect good lol haha yes yeah yep no nope fine understood'.split(' '));
+export const CHATTER = new Set(
+  'ok okay cool nice great awesome hmm interesting wow alright sure right got it i see thanks thank you thx ty perfect good lol haha yes yeah yep no nope fine understood'.split(
+    ' ',
+  ),
+);
 
 /** Words pointing back at what was said: the follow-up continues the context. */
-export const PRONOUN_CUE = /\b(they|them|their|theirs|it|its|this role|that role|this job|that job|this one|that one|that|those|these|he|she|his|her|one|ones|both|each|either|same)\b/;
+export const PRONOUN_CUE =
+  /\b(they|them|their|theirs|it|its|this role|that role|this job|that job|this one|that one|that|those|these|he|she|his|her|one|ones|both|each|either|same)\b/;
 
 /** Several roles at once: "their", "both", "each of them". */
-export const PLURAL_CUE = /\b(both|each|either|neither|the two|two roles|all of them|these roles|those roles|which one|which of)\b/;
+export const PLURAL_CUE =
+  /\b(both|each|either|neither|the two|two roles|all of them|these roles|those roles|which one|which of)\b/;
 
 /** How follow-ups open: "and ...", "what about ...", "ok and how about ...". */
-export const FOLLOW_UP_CUE = /^(and|also|plus|ok|okay|so|then|now|but|same|cool|great|nice|thanks|thank you|thx|ty|right|hmm|ah|oh)\b|\b(what about|how about|what of|and for|and in|and at|same for|same question|as well|too)\b/;
+export const FOLLOW_UP_CUE =
+  /^(and|also|plus|ok|okay|so|then|now|but|same|cool|great|nice|thanks|thank you|thx|ty|right|hmm|ah|oh)\b|\b(what about|how about|what of|and for|and in|and at|same for|same question|as well|too)\b/;
 
 /** Splits a message into the parts that may each name one role. */
-export const ROLE_SEPARATOR = /\b(?:vs|v|versus|and|with|from|compared to|compared with|against|or|than|to|between|over|also|plus|then)\b/;
+export const ROLE_SEPARATOR =
+  /\b(?:vs|v|versus|and|with|from|compared to|compared with|against|or|than|to|between|over|also|plus|then)\b/;

@@ -27,7 +27,9 @@ export function namedRoles(reader: QuestionReader, text: string, whole?: Underst
   }
   // Only parts holding a word of some role's name are read, and a message
   // naming one role in one part keeps the reading already made of it.
-  const named = parts.map((part) => ({ part, candidates: nameCandidates(reader, part) })).filter((p) => p.candidates.size > 0);
+  const named = parts
+    .map((part) => ({ part, candidates: nameCandidates(reader, part) }))
+    .filter((p) => p.candidates.size > 0);
   if (named.length === 1 && whole?.role && named[0]!.candidates.has(whole.role)) return [whole.role];
   const found: Role[] = [];
   for (const { part, candidates } of named) {

@@ -8,15 +8,42 @@ import { EMPTY_SLOTS, type ConversationSlots } from './slots.js';
  * "the second one"; help and tips change nothing; a question about a role we
  * do not cover starts afresh, so "their salary" cannot reach back past it.
  */
-export function nextSlots(content: Content, prev: ConversationSlots, answer: Answer, asked: { level: ConversationSlots['level']; location: string | null }): ConversationSlots {
+export function nextSlots(
+  content: Content,
+  prev: ConversationSlots,
+  answer: Answer,
+  asked: { level: ConversationSlots['level']; location: string | null },
+): ConversationSlots {
   switch (answer.intent) {
     case 'role':
-      return { ...prev, intent: 'role', roles: [answer.role!], section: answer.section, offered: talkedAbout(prev, answer.role!) };
+      return {
+        ...prev,
+        intent: 'role',
+        roles: [answer.role!],
+        section: answer.section,
+        offered: talkedAbout(prev, answer.role!),
+      };
     case 'salary':
       if (!answer.role) return prev;
-      return { ...prev, intent: 'salary', roles: [answer.role], section: 'salary', level: asked.level, location: asked.location, offered: talkedAbout(prev, answer.role) };
+      return {
+        ...prev,
+        intent: 'salary',
+        roles: [answer.role],
+        section: 'salary',
+        level: asked.level,
+        location: asked.location,
+        offered: talkedAbout(prev, answer.role),
+      };
     case 'compare':
-      return { ...prev, intent: 'compare', roles: answer.roles, section: answer.section, offered: answer.roles, level: asked.level ?? prev.level, location: asked.location ?? prev.location };
+      return {
+        ...prev,
+        intent: 'compare',
+        roles: answer.roles,
+        section: answer.section,
+        offered: answer.roles,
+        level: asked.level ?? prev.level,
+        location: asked.location ?? prev.location,
+      };
     case 'fit':
       return { ...EMPTY_SLOTS, intent: 'fit', roles: answer.roles.slice(0, 1), offered: answer.roles };
     case 'list':

@@ -6,7 +6,19 @@ import type { PlaceMention } from '../understand/locations.js';
 import type { QuestionReader } from '../understand/question-reader.js';
 import { understand, type Understanding } from '../understand/understand.js';
 import { JOB_NOUNS, LEVEL_CUES, STOPWORDS } from '../understand/words.js';
-import { CHATTER, COMPARE_AGAIN_CUE, COMPARE_CUE, FIT_CUE, FOLLOW_UP_CUE, MORE_CUE, OTHER_CUE, ORDINAL_CUE, ORDINALS, PLURAL_CUE, PRONOUN_CUE } from './cues.js';
+import {
+  CHATTER,
+  COMPARE_AGAIN_CUE,
+  COMPARE_CUE,
+  FIT_CUE,
+  FOLLOW_UP_CUE,
+  MORE_CUE,
+  OTHER_CUE,
+  ORDINAL_CUE,
+  ORDINALS,
+  PLURAL_CUE,
+  PRONOUN_CUE,
+} from './cues.js';
 import { correctWords } from './correct-words.js';
 import { fullyNames, namedRoles } from './named-roles.js';
 import type { ConversationSlots } from './slots.js';
@@ -39,29 +51,50 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
 
   if (named.length >= 2) return compare(content, named, topic, u, slots, false);
   const asksList = u.intent === 'list' || u.intent === 'help';
-  if (FIT_CUE.test(norm) && !asksList && !picked && !named.some((r) => fullyNames(reader, norm, r))) return { kind: 'fit' };
+  if (FIT_CUE.test(norm) && !asksList && !picked && !named.some((r) => fullyNames(reader, norm, r)))
+    return { kind: 'fit' };
 
   const role = picked ?? named[0] ?? null;
   if (role && !picked && compareCue && remembered.length > 0 && !remembered.includes(role)) {
     return compare(content, [...remembered, role], topic, u, slots, true);
   }
   // "and with X?" after a comparison: the first role against the new one.
-  if (role && !picked && slots.intent === 'compare' && COMPARE_AGAIN_CUE.test(norm) && remembered[0] && remembered[0] !== role) {
+  if (
+    role &&
+    !picked &&
+    slots.intent === 'compare' &&
+    COMPARE_AGAIN_CUE.test(norm) &&
+    remembered[0] &&
+    remembered[0] !== role
+  ) {
     return compare(content, [remembered[0], role], topic, u, slots, true);
   }
   if (!role) {
     // Compared: the roles of the comparison; else the fit list, or the two roles talked about in turn.
     const offered = rolesOf(content, slots.offered);
-    const pool = remembered.length < 2 && compareCue && (slots.intent === 'fit' || (offered.length === 2 && offered.includes(remembered[0]!))) ? offered : remembered;
-    const continuing = compareCue || PLURAL_CUE.test(norm) || (slots.intent === 'compare' && (PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm) || topic.explicit));
+    const pool =
+      remembered.length < 2 &&
+      compareCue &&
+      (slots.intent === 'fit' || (offered.length === 2 && offered.includes(remembered[0]!)))
+        ? offered
+        : remembered;
+    const continuing =
+      compareCue ||
+      PLURAL_CUE.test(norm) ||
+      (slots.intent === 'compare' && (PRONOUN_CUE.test(norm) || FOLLOW_UP_CUE.test(norm) || topic.explicit));
     if (pool.length >= 2 && continuing) return compare(content, pool, topic, u, slots, true);
   }
 
   if (role) {
     // With nothing to carry, or a role and a topic named, the message is a new
     // question and its single-question reading stands; so does a tip request.
-    const ownTopic = topic.explicit || u.intent === 'salary' || u.intent === 'tip' || (u.intent === 'role' && u.section !== 'overview');
-    if (!picked && u.role === role && (remembered.length === 0 || ownTopic)) return { kind: 'single', understanding: u };
+    const ownTopic =
+      topic.explicit ||
+      u.intent === 'salary' ||
+      u.intent === 'tip' ||
+      (u.intent === 'role' && u.section !== 'overview');
+    if (!picked && u.role === role && (remembered.length === 0 || ownTopic))
+      return { kind: 'single', understanding: u };
     return single(content, role, topic, u, slots, picked !== null || remembered.length > 0);
   }
 
@@ -78,7 +111,8 @@ export function resolveTurn(reader: QuestionReader, content: Content, text: stri
     return { kind: 'single', understanding: u, keepsContext: chatter };
   }
   // "Tell me more" about a role goes on to its next section.
-  if (more && !topic.explicit && slots.intent === 'role') return single(content, current, { section: nextSection(current, slots.section), explicit: true }, u, slots, true);
+  if (more && !topic.explicit && slots.intent === 'role')
+    return single(content, current, { section: nextSection(current, slots.section), explicit: true }, u, slots, true);
   return single(content, current, topic, u, slots, true);
 }
 
@@ -87,7 +121,14 @@ function nextSection(role: Role, after: SectionId | null): SectionId {
   return order[(after ? order.indexOf(after) : -1) + 1] ?? after ?? 'overview';
 }
 
-function single(content: Content, role: Role, topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
+function single(
+  content: Content,
+  role: Role,
+  topic: Topic,
+  u: Understanding,
+  slots: ConversationSlots,
+  carry: boolean,
+): Turn {
   const level = u.level ?? (carry ? slots.level : null);
   const place = u.place ?? (carry ? placeOf(content, slots.location) : null);
   const section = topic.section ?? (carry ? slots.section : null);
@@ -95,10 +136,20 @@ function single(content: Content, role: Role, topic: Topic, u: Understanding, sl
   // A level or city with no other topic asks about pay ("mid level?", "and in Chicago?").
   const pay = section === 'salary' || (!topic.explicit && (u.level !== null || u.place !== null));
   if (pay) return { kind: 'single', understanding: { ...base, intent: 'salary', section: null, level, place } };
-  return { kind: 'single', understanding: { ...base, intent: 'role', section: section ?? 'overview', level: null, place: null } };
+  return {
+    kind: 'single',
+    understanding: { ...base, intent: 'role', section: section ?? 'overview', level: null, place: null },
+  };
 }
 
-function compare(content: Content, roles: Role[], topic: Topic, u: Understanding, slots: ConversationSlots, carry: boolean): Turn {
+function compare(
+  content: Content,
+  roles: Role[],
+  topic: Topic,
+  u: Understanding,
+  slots: ConversationSlots,
+  carry: boolean,
+): Turn {
   const section = topic.section ?? (carry ? slots.section : null) ?? 'overview';
   const level = u.level ?? (carry ? slots.level : null);
   const place = u.place ?? (carry ? placeOf(content, slots.location) : null);
@@ -122,7 +173,12 @@ function namesOtherJob(norm: string): boolean {
   const words = norm.split(' ');
   return words.some((w, i) => {
     const before = words[i - 1];
-    return (JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, ''))) && before !== undefined && !STOPWORDS.has(before) && !LEVEL_CUES.some(([, re]) => re.test(before));
+    return (
+      (JOB_NOUNS.has(w) || JOB_NOUNS.has(w.replace(/s$/, ''))) &&
+      before !== undefined &&
+      !STOPWORDS.has(before) &&
+      !LEVEL_CUES.some(([, re]) => re.test(before))
+    );
   });
 }
 
@@ -144,4 +200,3 @@ function pickOffered(content: Content, norm: string, slots: ConversationSlots): 
 function rolesOf(content: Content, ids: readonly string[]): Role[] {
   return ids.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
 }
-

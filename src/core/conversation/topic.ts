@@ -27,13 +27,12 @@ export function topicOf(reader: QuestionReader, norm: string, named: readonly Ro
   const words = correctWords(reader, norm.split(' ').filter(Boolean));
   const text = (named.length ? stripNames(reader, words) : words.join(' ')).replace(CONTINUING, ' ');
   const cue = detectSection(text);
-  if (STRONG_SALARY_CUE.test(text) || (SALARY_CUE.test(text) && (!cue || cue.weight <= 1))) return { section: 'salary', explicit: true };
+  if (STRONG_SALARY_CUE.test(text) || (SALARY_CUE.test(text) && (!cue || cue.weight <= 1)))
+    return { section: 'salary', explicit: true };
   if (!cue) return { section: null, explicit: false };
   return { section: cue.id, explicit: true };
 }
 
 function stripNames(reader: QuestionReader, words: readonly string[]): string {
-  return words
-    .filter((w) => !reader.index.nameWords.has(w))
-    .join(' ');
+  return words.filter((w) => !reader.index.nameWords.has(w)).join(' ');
 }

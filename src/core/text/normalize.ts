@@ -17,18 +17,22 @@ export function stripLeadingMention(text: string): string {
  * nothing.
  */
 export function normalizeText(text: string, limit = MAX_QUESTION_CHARS): string {
-  return stripLeadingMention(limit === Infinity ? text : text.slice(0, limit * 4))
-    .replace(ANY_MENTION, ' ')
-    .normalize('NFKC')
-    .replace(/[\t\n\r\v\f\u2028\u2029]/g, ' ')
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, '')
-    .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
-    .replace(/(^|\s)[+#]+(?=\s|$)/g, ' ')
-    .trim()
-    .slice(0, limit)
-    .trim();
+  return (
+    stripLeadingMention(limit === Infinity ? text : text.slice(0, limit * 4))
+      .replace(ANY_MENTION, ' ')
+      .normalize('NFKC')
+      // Control characters (NUL included) separate words, as tabs and newlines do:
+      // "ml\0systems" is two words. Zero-width and format characters vanish.
+      .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+      .replace(INVISIBLE, '')
+      .toLowerCase()
+      .replace(/[’'`]/g, '')
+      .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
+      .replace(/(^|\s)[+#]+(?=\s|$)/g, ' ')
+      .trim()
+      .slice(0, limit)
+      .trim()
+  );
 }
 
 export function tokenize(text: string): string[] {

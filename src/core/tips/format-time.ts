@@ -14,6 +14,10 @@ const formatter = zoneFormatters('en-GB', {
 /** `Mon 10 Mar 2025, 09:00 CET`: an instant as the channel's clock shows it. */
 export function formatInZone(instantMs: number, timeZone: string): string {
   // Assembled from parts: ICU versions differ in the commas they put between them.
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instantMs))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }

@@ -21,7 +21,13 @@ export function errorCodes(err: unknown): string[] {
   const visit = (e: unknown, depth: number) => {
     if (!e || typeof e !== 'object' || seen.has(e) || depth > 5) return;
     seen.add(e);
-    const { code, name, cause, errors, original } = e as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown; original?: unknown };
+    const { code, name, cause, errors, original } = e as {
+      code?: unknown;
+      name?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+      original?: unknown;
+    };
     if (typeof code === 'string') codes.push(code);
     if (typeof name === 'string' && (name === 'TimeoutError' || name === 'AbortError')) codes.push(name);
     visit(cause, depth + 1);

@@ -65,12 +65,23 @@ export interface ScheduleInput {
  */
 export function parseSchedule(input: ScheduleInput, fallbackZone: string, example: string): Parsed<WeeklySchedule> {
   const day = input.day === undefined ? DEFAULT_DAY : parseDay(input.day);
-  if (!day) return { ok: false, error: `"${input.day}" is not a day of the week. Use mon..sun or the full name, e.g. ${example}` };
+  if (!day)
+    return {
+      ok: false,
+      error: `"${input.day}" is not a day of the week. Use mon..sun or the full name, e.g. ${example}`,
+    };
   const time = input.time === undefined ? DEFAULT_TIME : parseTime(input.time);
-  if (!time) return { ok: false, error: `"${input.time}" is not a time of day. Use 24-hour HH:MM such as 09:00 or 17:30, e.g. ${example}` };
+  if (!time)
+    return {
+      ok: false,
+      error: `"${input.time}" is not a time of day. Use 24-hour HH:MM such as 09:00 or 17:30, e.g. ${example}`,
+    };
   const timeZone = input.timeZone === undefined ? fallbackZone : parseTimeZone(input.timeZone);
   if (!timeZone) {
-    return { ok: false, error: `"${input.timeZone}" is not an IANA time zone. Use a name like Europe/Berlin, America/New_York or UTC, e.g. ${example}` };
+    return {
+      ok: false,
+      error: `"${input.timeZone}" is not an IANA time zone. Use a name like Europe/Berlin, America/New_York or UTC, e.g. ${example}`,
+    };
   }
   return { ok: true, value: { day, time, timeZone } };
 }
@@ -93,7 +104,11 @@ export function splitScheduleWords(words: readonly string[], example: string): P
           : /^[a-z]{2,9}\.?$/i.test(word) && !/^[A-Z]{3,5}$/.test(word)
             ? 'day'
             : 'timeZone';
-    if (input[slot] !== undefined) return { ok: false, error: `I read both "${input[slot]}" and "${word}" as the ${slot === 'timeZone' ? 'time zone' : slot}. Try e.g. ${example}` };
+    if (input[slot] !== undefined)
+      return {
+        ok: false,
+        error: `I read both "${input[slot]}" and "${word}" as the ${slot === 'timeZone' ? 'time zone' : slot}. Try e.g. ${example}`,
+      };
     input[slot] = word;
   }
   return { ok: true, value: input };

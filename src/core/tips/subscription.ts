@@ -8,12 +8,19 @@ export type TipPlatform = string;
 export interface ChannelRef {
   platform: TipPlatform;
   channelId: string;
+  /**
+   * The Slack team (Discord guild) the channel is in, when known. Not part of
+   * the channel's identity: a subscription records it so tips go out with
+   * that workspace's token and stop when the workspace uninstalls.
+   */
+  workspace?: string | null;
 }
 
 export const channelKey = (c: ChannelRef): string => `${c.platform}:${c.channelId}`;
 
 /** One channel's weekly-tip settings, as the store keeps them. */
 export interface Subscription extends ChannelRef {
+  workspace: string | null;
   schedule: WeeklySchedule;
   /** False after unsubscribe (kept so a re-subscription continues the rotation). */
   active: boolean;

@@ -25,6 +25,8 @@ export interface PostOptions {
    * de-duplicate (Discord's `nonce` with `enforce_nonce`) drops a re-send.
    */
   idempotencyKey?: string;
+  /** The channel's workspace (Slack team), for a poster that holds one token per workspace. */
+  workspace?: string | null;
 }
 
 /**

@@ -14,7 +14,10 @@ export interface WallTime {
 }
 
 /** Intl formatters of one locale and options, one per zone: building one is slow, and zones are few. */
-export function zoneFormatters(locale: string, options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+export function zoneFormatters(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): (timeZone: string) => Intl.DateTimeFormat {
   const byZone = new Map<string, Intl.DateTimeFormat>();
   return (timeZone) => {
     let f = byZone.get(timeZone);
@@ -26,7 +29,15 @@ export function zoneFormatters(locale: string, options: Intl.DateTimeFormatOptio
   };
 }
 
-const formatter = zoneFormatters('en-US', { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const formatter = zoneFormatters('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 
 /** True for a zone name the runtime knows (`Europe/Berlin`, `UTC`); false for `CEST`-like guesses it rejects. */
 export function isValidTimeZone(zone: string): boolean {
@@ -55,7 +66,14 @@ export function canonicalTimeZone(zone: string): string {
 export function wallTimeAt(instantMs: number, timeZone: string): WallTime & { second: number } {
   const parts = formatter(timeZone).formatToParts(new Date(instantMs));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
@@ -86,7 +104,10 @@ export function zonedToInstant(wall: WallTime, timeZone: string): number {
 }
 
 /** Adds days to a calendar date (no zone involved). */
-export function addDays(date: Pick<WallTime, 'year' | 'month' | 'day'>, days: number): Pick<WallTime, 'year' | 'month' | 'day'> {
+export function addDays(
+  date: Pick<WallTime, 'year' | 'month' | 'day'>,
+  days: number,
+): Pick<WallTime, 'year' | 'month' | 'day'> {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
@@ -116,7 +137,14 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,
 export function parseIsoInstant(text: string): Date | null {
   const m = ISO_INSTANT.exec(text.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const fraction = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, fraction);

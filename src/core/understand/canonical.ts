@@ -23,6 +23,8 @@ for (const entry of CANONICAL_PHRASES) {
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  const noun = JOB_NOUN_FORMS.get(word);
+  if (noun) return noun;
   let s = stems.get(word);
   if (s === undefined) {
     // Content repeats its words; memoising makes indexing 1,000 roles cheap.
@@ -32,11 +34,25 @@ export function stem(word: string): string {
   return s;
 }
 const stems = new Map<string, string>();
+/**
+ * A generic job noun keeps its own form: Porter would make "research" a
+ * "researcher", "management" a "manager" and "design" a "designer", and
+ * those field words would then count for as little as the job nouns.
+ */
+const JOB_NOUN_FORMS = new Map(
+  [...GENERIC_ROLE_WORDS].flatMap(
+    (w) =>
+      [
+        [w, w],
+        [`${w}s`, w],
+      ] as const,
+  ),
+);
 
 /** Rewrites multi-word terms to their short forms and stems every word. */
 export function canonicalize(words: readonly string[]): CanonicalToken[] {
   const out: CanonicalToken[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const candidates = byFirstWord.get(words[i]!) ?? [];
     const hit = candidates.find(([phrase]) => phrase.every((w, k) => words[i + k] === w));
     if (hit) {

@@ -11,13 +11,8 @@ let words: EnglishWords | undefined;
 /**
  * Ordinary English words (word-list, ~274k). A word in it is a word the
  * person meant, not a typo: "trains" must not become "traits", nor
- * "remotely" a city. Loaded once, on first use.
+ * "remotely" a city. Loaded once, on first use (or at start-up).
  */
-export function isEnglishWord(word: string): boolean {
-  return englishWords().has(word);
-}
-
-/** Loads the list now (start-up) rather than on the first question. */
 export function englishWords(): EnglishWords {
   words ??= wordTable(readFileSync(wordListPath));
   return words;
@@ -73,7 +68,8 @@ export function wordTable(bytes: Buffer): EnglishWords {
         if (c > 0x7f || c === NL) return false;
         h = Math.imul(h ^ c, 0x01000193);
       }
-      for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (sameAt(slots[slot]! - 1, word)) return true;
+      for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask)
+        if (sameAt(slots[slot]! - 1, word)) return true;
       return false;
     },
   };

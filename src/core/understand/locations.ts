@@ -5,7 +5,16 @@ import type { Role } from '../content/types.js';
  * still match by the display name in the content (`San Francisco, CA`).
  */
 const KNOWN_ALIASES: Record<string, string[]> = {
-  'san-francisco': ['san francisco', 'sf', 'san fran', 'sanfrancisco', 'bay area', 'sfo', 'frisco', 'san francisco bay area'],
+  'san-francisco': [
+    'san francisco',
+    'sf',
+    'san fran',
+    'sanfrancisco',
+    'bay area',
+    'sfo',
+    'frisco',
+    'san francisco bay area',
+  ],
   'new-york': ['new york', 'new york city', 'nyc', 'ny', 'manhattan', 'brooklyn', 'newyork'],
   seattle: ['seattle', 'seatle', 'seattle area'],
   chicago: ['chicago', 'chi town', 'chitown', 'chicagoland'],
@@ -14,11 +23,46 @@ const KNOWN_ALIASES: Record<string, string[]> = {
 
 /** Places people ask about that the data may not cover: named so the answer can say so. */
 const OTHER_PLACES = [
-  'boston', 'los angeles', 'la', 'denver', 'atlanta', 'dallas', 'houston', 'miami', 'washington dc', 'dc',
-  'philadelphia', 'san diego', 'san jose', 'portland', 'phoenix', 'raleigh', 'pittsburgh', 'detroit',
-  'minneapolis', 'salt lake city', 'london', 'berlin', 'paris', 'toronto', 'vancouver', 'dublin',
-  'amsterdam', 'bangalore', 'bengaluru', 'hyderabad', 'singapore', 'sydney', 'tokyo', 'zurich', 'munich',
-  'europe', 'uk', 'india', 'canada', 'germany',
+  'boston',
+  'los angeles',
+  'la',
+  'denver',
+  'atlanta',
+  'dallas',
+  'houston',
+  'miami',
+  'washington dc',
+  'dc',
+  'philadelphia',
+  'san diego',
+  'san jose',
+  'portland',
+  'phoenix',
+  'raleigh',
+  'pittsburgh',
+  'detroit',
+  'minneapolis',
+  'salt lake city',
+  'london',
+  'berlin',
+  'paris',
+  'toronto',
+  'vancouver',
+  'dublin',
+  'amsterdam',
+  'bangalore',
+  'bengaluru',
+  'hyderabad',
+  'singapore',
+  'sydney',
+  'tokyo',
+  'zurich',
+  'munich',
+  'europe',
+  'uk',
+  'india',
+  'canada',
+  'germany',
 ];
 
 export interface PlaceMention {
@@ -40,7 +84,12 @@ export class LocationFinder {
     const ids = new Set([...Object.keys(KNOWN_ALIASES), ...names.keys()]);
     for (const id of ids) {
       const name = names.get(id) ?? titleCase(id.replace(/-/g, ' '));
-      const variants = new Set([...(KNOWN_ALIASES[id] ?? []), id.replace(/-/g, ' '), plain(name), plain(name.split(',')[0]!)]);
+      const variants = new Set([
+        ...(KNOWN_ALIASES[id] ?? []),
+        id.replace(/-/g, ' '),
+        plain(name),
+        plain(name.split(',')[0]!),
+      ]);
       for (const v of variants) if (v) this.phrases.push({ words: v.split(' '), id, name });
     }
     for (const place of OTHER_PLACES) this.phrases.push({ words: place.split(' '), id: null, name: titleCase(place) });
@@ -64,7 +113,10 @@ export class LocationFinder {
 }
 
 function plain(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function titleCase(text: string): string {

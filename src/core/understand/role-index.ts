@@ -27,6 +27,8 @@ export class RoleIndex {
   readonly nameWords = new Set<string>();
   /** Every word the content uses: never "corrected" into something else. */
   readonly contentWords = new Set<string>();
+  /** Every title and alias as typed words, titles first: what autocomplete scans. */
+  readonly names: Array<{ role: Role; text: string; words: string[] }> = [];
   private readonly roleFrequency = new Map<string, number>();
   private readonly byId: ReadonlyMap<string, Role>;
 
@@ -50,6 +52,14 @@ export class RoleIndex {
       }
       for (const [section, blocks] of role.sections) this.indexText(role.id, section, blocks);
     }
+    for (const key of ['title', 'aliases'] as const) {
+      for (const role of roles) {
+        for (const name of key === 'title' ? [role.title] : role.aliases) {
+          const text = normalizeText(name);
+          this.names.push({ role, text, words: text.split(' ') });
+        }
+      }
+    }
     for (const [word, phrases] of this.phrasesByWord) {
       this.roleFrequency.set(word, new Set(phrases.map((p) => p.role.id)).size);
     }
@@ -71,6 +81,16 @@ export class RoleIndex {
     return 1 / (1 + Math.log(df));
   }
 
+  /** The two title words of a word typed without its space ("bankingprocess"), or null. */
+  splitGlued(word: string): [string, string] | null {
+    for (let i = 3; i <= word.length - 3; i += 1) {
+      const a = word.slice(0, i);
+      const b = word.slice(i);
+      if (this.nameWords.has(a) && this.nameWords.has(b)) return [a, b];
+    }
+    return null;
+  }
+
   /** How many roles' content uses a word. */
   contentFrequency(word: string): number {
     return this.contentByWord.get(word)?.size ?? 0;
@@ -78,7 +98,8 @@ export class RoleIndex {
 
   private indexText(roleId: string, section: SectionId, blocks: Block[]): void {
     for (const block of blocks) {
-      const texts = block.type === 'list' ? block.items : block.type === 'fields' ? block.fields.map((f) => f.value) : [block.text];
+      const texts =
+        block.type === 'list' ? block.items : block.type === 'fields' ? block.fields.map((f) => f.value) : [block.text];
       for (const text of texts) {
         const surface = normalizeText(text, Infinity);
         surface.split(' ').forEach((w) => w && this.contentWords.add(w));

@@ -9,6 +9,7 @@ import Fuse from 'fuse.js';
 export class TypoCorrector {
   private readonly bigrams = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
+  private readonly nearCache = new Map<string, NearWord[]>();
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {
     for (const word of vocabulary) {
@@ -32,7 +33,26 @@ export class TypoCorrector {
     return result;
   }
 
-  private find(word: string): string | null {
+  /**
+   * Every vocabulary word one plausible slip away (same bounds as `correct`),
+   * nearest first: the phrase matcher weighs them against whole titles
+   * instead of trusting the single nearest word.
+   */
+  near(word: string): NearWord[] {
+    if (word.length < 4 || /\d/.test(word)) return [];
+    let hit = this.nearCache.get(word);
+    if (!hit) {
+      hit = this.candidates(word)
+        .map((item) => ({ word: item, distance: editDistance(word, item) }))
+        .filter((r) => plausible(word, r.word, r.distance))
+        .sort((a, b) => a.distance - b.distance);
+      if (this.nearCache.size > 50_000) this.nearCache.clear();
+      this.nearCache.set(word, hit);
+    }
+    return hit;
+  }
+
+  private candidates(word: string): string[] {
     const grams = bigramsOf(word);
     const shared = new Map<string, number>();
     for (const g of new Set(grams)) {
@@ -41,24 +61,35 @@ export class TypoCorrector {
       }
     }
     const need = Math.max(1, Math.floor(grams.length / 3));
-    const candidates = [...shared].filter(([, n]) => n >= need).sort((a, b) => b[1] - a[1]).slice(0, 24).map(([w]) => w);
-    if (candidates.length === 0) return null;
-    // Fuse.js scores the candidates (bitap: errors relative to length); the
-    // edit-distance bound then decides, nearest first, Fuse's score breaking ties.
-    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: 0.6, isCaseSensitive: true });
-    const limit = maxEdits(word.length);
-    const ranked = fuse
-      .search(word, { limit: 8 })
-      .map((r) => ({ item: r.item, score: r.score ?? 1, distance: editDistance(word, r.item) }))
-      // Short words allow one slip, or two when the first three letters agree
-      // ("graf" for "graph"): a shared stem makes the second slip believable.
-      .filter((r) => r.distance <= limit || (r.distance === 2 && word.length >= 4 && r.item.startsWith(word.slice(0, 3))))
-      // A wrong first letter is a rarer typo: accept it only for a single slip in a longer word.
-      .filter((r) => r.item[0] === word[0] || (r.distance === 1 && word.length >= 5))
-      .sort((a, b) => a.distance - b.distance || a.score - b.score);
-    if (ranked[0]) return ranked[0].item;
-    return null;
+    return [...shared]
+      .filter(([, n]) => n >= need)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 24)
+      .map(([w]) => w);
   }
+
+  private find(word: string): string | null {
+    const near = this.near(word);
+    const nearest = near.filter((n) => n.distance === near[0]?.distance).map((n) => n.word);
+    if (nearest.length <= 1) return nearest[0] ?? null;
+    // Equally near words: Fuse.js's score (bitap: errors relative to
+    // position and length) prefers the one whose letters line up best.
+    const fuse = new Fuse(nearest, { includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: true });
+    return fuse.search(word, { limit: 1 })[0]?.item ?? nearest[0]!;
+  }
+}
+
+export interface NearWord {
+  word: string;
+  distance: number;
+}
+
+function plausible(word: string, item: string, distance: number): boolean {
+  // Short words allow one slip, or two when the first three letters agree
+  // ("graf" for "graph"): a shared stem makes the second slip believable.
+  const close = distance <= maxEdits(word.length) || (distance === 2 && item.startsWith(word.slice(0, 3)));
+  // A wrong first letter is a rarer typo: accept it only for a single slip in a longer word.
+  return close && (item[0] === word[0] || (distance === 1 && word.length >= 5));
 }
 
 function maxEdits(length: number): number {
@@ -76,15 +107,20 @@ function bigramsOf(word: string): string[] {
 
 /** Optimal-string-alignment distance: a swap of two letters counts as one slip. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j += 1) d[0]![j] = j;
+  // Three rolling rows: the swap rule looks two rows back.
+  const w = b.length + 1;
+  let back = new Array<number>(w).fill(0);
+  let prev = Array.from({ length: w }, (_, j) => j);
+  let row = new Array<number>(w).fill(0);
   for (let i = 1; i <= a.length; i += 1) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, back[j - 2]! + 1);
+      row[j] = v;
     }
+    [back, prev, row] = [prev, row, back];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
 }

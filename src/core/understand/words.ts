@@ -16,21 +16,27 @@ export const STOPWORDS = new Set(
   s t d ll re ve m im id ive youre theyre isnt dont doesnt cant wont
   if not no yes ok okay hey hi hello yo sup there info information kind sort type
   know like good best better great main key typical average
-  u ur r ya yall pls plz thx ty btw hmm um uh`.split(/\s+/).filter(Boolean),
+  u ur r ya yall pls plz thx ty btw hmm um uh`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Generic job nouns: present in many titles, so they count for little on their own. */
 export const GENERIC_ROLE_WORDS = new Set(
   `engineer developer specialist expert scientist analyst consultant architect manager
   lead professional practitioner researcher programmer technician administrator designer
-  officer head staff worker job role career position`.split(/\s+/).filter(Boolean),
+  officer head staff worker job role career position`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Generic words that name a kind of job (not "role" or "career"): two different ones mean two jobs. */
 export const JOB_NOUNS = new Set(
   `engineer developer specialist expert scientist analyst consultant architect manager
   professional practitioner researcher programmer technician administrator designer officer
-  sme tester teacher`.split(/\s+/).filter(Boolean),
+  sme tester teacher`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /**
@@ -53,16 +59,33 @@ export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
   [['laboratories'], 'lab'],
   [['labs'], 'lab'],
   [['eng'], 'engineer'],
+  [['engineering'], 'engineer'],
   [['engr'], 'engineer'],
   [['dev'], 'developer'],
   [['devs'], 'developer'],
+  // People say "companies" where a profile says "businesses" or "enterprises": one word for fit and content matching.
+  ...[
+    'company',
+    'companies',
+    'businesses',
+    'enterprise',
+    'enterprises',
+    'firm',
+    'firms',
+    'organisation',
+    'organisations',
+    'organization',
+    'organizations',
+  ].map((w): [string[], string] => [[w], 'business']),
 ];
 
 /** Greetings and thanks: answered with help rather than "unknown". */
-export const GREETING = /^(hi|hey|hello|hallo|hiya|howdy|yo|sup|good (morning|afternoon|evening)|greetings|thanks|thank you|thx|ty)( (there|bot|all|everyone|folks|team|career bot|careerbot))*$/;
+export const GREETING =
+  /^(hi|hey|hello|hallo|hiya|howdy|yo|sup|good (morning|afternoon|evening)|greetings|thanks|thank you|thx|ty)( (there|bot|all|everyone|folks|team|career bot|careerbot))*$/;
 
 /** Asking how to use the bot. Only when nothing else is asked (see HELP_FILLER). */
-export const HELP_CUE = /\b(help|commands?|usage|menu|instructions?|manual|guide|how (do|can|should) (i|we) (use|ask|talk)|how to use|what can (you|i) (do|ask)|what do you (do|know)|how does (this|it) work|what are you)\b|^\?+$/;
+export const HELP_CUE =
+  /\b(help|commands?|usage|menu|instructions?|manual|guide|how (do|can|should) (i|we) (use|ask|talk)|how to use|what can (you|i) (do|ask)|what do you (do|know)|how does (this|it) work|what are you)\b|^\?+$/;
 export const HELP_FILLER = new Set(
   `help commands command usage menu instructions instruction manual guide use ask talk work
   bot you this it what how can do does are is the a me please available list show there which
@@ -79,16 +102,22 @@ export const LIST_FILLER = new Set(
   database db catalog catalogue bot here ask about u ur in on for your got`.split(/\s+/),
 );
 
-export const TIP_CUE = /\b(tips?|hints?|tip of the week|skill tip|weekly tip|daily tip|advice|something to (try|practice))\b/;
+export const TIP_CUE =
+  /\b(tips?|hints?|tip of the week|skill tip|weekly tip|daily tip|advice|something to (try|practice))\b/;
 
 /** Pay questions. "how much" alone is weaker: "how much experience" is not pay. */
-export const SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|stipend|rate|rates|ctc|how much)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
+export const SALARY_CUE =
+  /\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|stipend|rate|rates|ctc|how much)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
 
 /** Pay words that outweigh any topic word ("salary trends" is a pay question). */
-export const STRONG_SALARY_CUE = /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
+export const STRONG_SALARY_CUE =
+  /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
 
 export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', RegExp]> = [
-  ['entry', /\b(entry|entry level|junior|juniors|jr|graduate|graduates|grad|grads|new grads?|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/],
+  [
+    'entry',
+    /\b(entry|entry level|junior|juniors|jr|graduate|graduates|grad|grads|new grads?|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/,
+  ],
   ['mid', /\b(mid|mid level|midlevel|middle|intermediate|mid career|mid senior)\b/],
   ['senior', /\b(senior|seniors|sr|snr|staff|principal|lead|experienced|veteran|veterans|seasoned|expert level)\b/],
 ];
@@ -99,23 +128,80 @@ export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', Reg
  * ("skills") that it contains.
  */
 export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
-  ['soft-skills', 3, /\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|team player|non technical skills?|personal qualities|personality|traits?|behaviou?ral skills?|empathy|attitude|mindset)\b/],
-  ['best-practices', 3, /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|how should|the right way|best way|properly)\b/],
-  ['career-path', 3, /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|become (an? )?(senior|lead|principal|staff)|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/],
-  ['responsibilities', 3, /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|do all day|do every day|job entails?|entails?|accountable for|responsible for|what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b/],
-  ['education', 3, /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|experience (required|needed|do i need)|years of experience|courses?|bootcamp|self taught)\b/],
+  [
+    'soft-skills',
+    3,
+    /\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|team player|non technical skills?|personal qualities|personality|traits?|behaviou?ral skills?|empathy|attitude|mindset)\b/,
+  ],
+  // "tips for doing X well" asks how to do the job well, not for the weekly tip.
+  [
+    'best-practices',
+    3,
+    /\b(do|does|doing|done|work|works|working|perform|performing) (it |this |the job |the role )?well\b|\b(be|being|become|becoming) (a |an )?(good|great|better|successful|excellent)\b|\b(excel|succeed|thrive)\b/,
+  ],
+  [
+    'best-practices',
+    3,
+    /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|how should|the right way|best way|properly)\b/,
+  ],
+  [
+    'career-path',
+    3,
+    /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|become (an? )?(senior|lead|principal|staff)|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/,
+  ],
+  [
+    'responsibilities',
+    3,
+    /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|do all day|do every day|job entails?|entails?|accountable for|responsible for|what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b/,
+  ],
+  [
+    'education',
+    3,
+    /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|experience (required|needed|do i need)|years of experience|courses?|bootcamp|self taught)\b/,
+  ],
   // Weaker than a skill word: "skills needed to become X" asks for skills.
-  ['education', 1.5, /\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|getting into|start out|starting out)\b/],
-  ['demand', 3, /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|popular|sought after)\b/],
-  ['trends', 3, /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|heading|headed|going forward|where is( \w+){0,4} going)\b/],
-  ['challenges', 3, /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|advantages?|pros|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/],
-  ['work-environment', 3, /\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b/],
-  ['skills', 2, /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|should know|must know|code|coding|math|maths|mathematics|statistics)\b/],
-  ['overview', 1, /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/],
+  [
+    'education',
+    1.5,
+    /\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|getting into|start out|starting out)\b/,
+  ],
+  [
+    'demand',
+    3,
+    /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|popular|sought after)\b/,
+  ],
+  [
+    'trends',
+    3,
+    /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|heading|headed|going forward|where is( \w+){0,4} going)\b/,
+  ],
+  [
+    'challenges',
+    3,
+    /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/,
+  ],
+  [
+    'work-environment',
+    3,
+    /\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b/,
+  ],
+  [
+    'skills',
+    2,
+    /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|should know|must know|code|coding|math|maths|mathematics|statistics)\b/,
+  ],
+  // What the work brings: the profiles give benefits their place in the overview.
+  ['overview', 3, /\b(advantages?|benefits?|pros|strengths?|upsides?)\b/],
+  [
+    'overview',
+    1,
+    /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/,
+  ],
 ];
 
 /** Words that ask "which role does X?" rather than naming one. */
-export const ROLE_SEEKING_CUE = /\b(which|what) (role|roles|job|jobs|career|careers|position|positions|title|engineer|engineers|profession|kind of (engineer|job|role))\b|\b(careers?|jobs?|roles?|work|working|works|someone|person|people|specialist|expert|engineer) (in|with|on|who|that|doing|using|uses|building)\b|\bwho (uses?|does|works?|builds?|designs?|handles?)\b|\binterested in\b/;
+export const ROLE_SEEKING_CUE =
+  /\b(which|what) (role|roles|job|jobs|career|careers|position|positions|title|engineer|engineers|profession|kind of (engineer|job|role))\b|\b(careers?|jobs?|roles?|work|working|works|someone|person|people|specialist|expert|engineer) (in|with|on|who|that|doing|using|uses|building)\b|\bwho (uses?|does|works?|builds?|designs?|handles?)\b|\binterested in\b/;
 
 /**
  * Topic words typos are corrected towards ("responsibilites", "salery"). The
@@ -136,4 +222,9 @@ salary salaries earn earnings making compensation wage wages income remuneration
 entry junior juniors graduate graduates grad grads beginner beginners fresher freshers starter intern interns associate
 intermediate midlevel middle senior seniors principal staff lead experienced veteran veterans seasoned
 tips advice
-list roles careers professions profession jobs help commands instructions usage`.split(/\s+/).filter((w) => w.length >= 4);
+list roles careers professions profession jobs help commands instructions usage`
+  .split(/\s+/)
+  .filter((w) => w.length >= 4);
+
+/** The topic words as a set: never read as a slip in a job title. */
+export const TOPIC_WORD_SET: ReadonlySet<string> = new Set(TOPIC_WORDS);

@@ -18,8 +18,14 @@ export async function startFakeApis(options = {}) {
   const keepBodies = options.keepBodies ?? true;
   const latencyMs = options.latencyMs ?? 0;
   const limits = {
-    slack: { globalPerSecond: options.slack?.globalPerSecond ?? Infinity, perChannel: options.slack?.perChannel ?? { count: 1, windowMs: 1000 } },
-    discord: { globalPerSecond: options.discord?.globalPerSecond ?? 50, perChannel: options.discord?.perChannel ?? { count: 5, windowMs: 5000 } },
+    slack: {
+      globalPerSecond: options.slack?.globalPerSecond ?? Infinity,
+      perChannel: options.slack?.perChannel ?? { count: 1, windowMs: 1000 },
+    },
+    discord: {
+      globalPerSecond: options.discord?.globalPerSecond ?? 50,
+      perChannel: options.discord?.perChannel ?? { count: 5, windowMs: 5000 },
+    },
   };
   /** @type {import('./fake-apis.d.mts').RecordedPost[]} */
   const posts = [];
@@ -55,7 +61,9 @@ export async function startFakeApis(options = {}) {
       let body = null;
       if (req.method === 'POST' && url.pathname === '/slack/api/chat.postMessage') {
         platform = 'slack';
-        body = String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw));
+        body = String(req.headers['content-type']).includes('json')
+          ? JSON.parse(raw)
+          : Object.fromEntries(new URLSearchParams(raw));
         channel = body.channel;
       } else {
         const m = /^\/discord\/api\/v\d+\/channels\/([^/]+)\/messages$/.exec(url.pathname);
@@ -70,7 +78,14 @@ export async function startFakeApis(options = {}) {
         return res.end(JSON.stringify({ ok: false, error: 'unknown_method', message: '404: Not Found', code: 0 }));
       }
       const answer = decide(platform, channel, body);
-      const record = { platform, channel, status: answer.status, outcome: answer.outcome, at: performance.now(), ...(keepBodies ? { body } : {}) };
+      const record = {
+        platform,
+        channel,
+        status: answer.status,
+        outcome: answer.outcome,
+        at: performance.now(),
+        ...(keepBodies ? { body } : {}),
+      };
       posts.push(record);
       for (const w of waiters) w();
       if (answer.after === 'reset') return req.socket.destroy();
@@ -96,7 +111,8 @@ export async function startFakeApis(options = {}) {
     if (forced === 'permanent') return permanent(platform);
     if (forced === 'transient') return transient(platform);
     if (forced === 'refused') return refused(platform);
-    const nonceKey = platform === 'discord' && body?.enforce_nonce && body?.nonce !== undefined ? `${channel}|${body.nonce}` : null;
+    const nonceKey =
+      platform === 'discord' && body?.enforce_nonce && body?.nonce !== undefined ? `${channel}|${body.nonce}` : null;
     if (nonceKey && byNonce.has(nonceKey)) {
       deduplicated.discord += 1;
       return { ...byNonce.get(nonceKey), outcome: 'deduplicated' };
@@ -113,13 +129,43 @@ export async function startFakeApis(options = {}) {
     delivered[platform].set(channel, (delivered[platform].get(channel) ?? 0) + 1);
     const id = String(nextId++);
     let answer;
-    if (platform === 'slack') answer = { status: 200, outcome: 'ok', headers: {}, body: { ok: true, channel, ts: `${id.slice(0, 10)}.${id.slice(10, 16)}` } };
+    if (platform === 'slack')
+      answer = {
+        status: 200,
+        outcome: 'ok',
+        headers: {},
+        body: { ok: true, channel, ts: `${id.slice(0, 10)}.${id.slice(10, 16)}` },
+      };
     else {
       answer = {
         status: 200,
         outcome: 'ok',
-        headers: { 'x-ratelimit-limit': String(count), 'x-ratelimit-remaining': String(count - perChannel.length), 'x-ratelimit-reset-after': String(windowMs / 1000), 'x-ratelimit-reset': String((Date.now() + windowMs) / 1000), 'x-ratelimit-bucket': `channel-${channel}` },
-        body: { id, channel_id: channel, content: '', type: 0, embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, author: { id: '1', username: 'career-bot', discriminator: '0', avatar: null, bot: true }, ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) },
+        headers: {
+          'x-ratelimit-limit': String(count),
+          'x-ratelimit-remaining': String(count - perChannel.length),
+          'x-ratelimit-reset-after': String(windowMs / 1000),
+          'x-ratelimit-reset': String((Date.now() + windowMs) / 1000),
+          'x-ratelimit-bucket': `channel-${channel}`,
+        },
+        body: {
+          id,
+          channel_id: channel,
+          content: '',
+          type: 0,
+          embeds: [],
+          components: [],
+          attachments: [],
+          mentions: [],
+          mention_roles: [],
+          pinned: false,
+          tts: false,
+          mention_everyone: false,
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          flags: 0,
+          author: { id: '1', username: 'career-bot', discriminator: '0', avatar: null, bot: true },
+          ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}),
+        },
       };
       if (nonceKey) byNonce.set(nonceKey, answer);
     }
@@ -131,38 +177,57 @@ export async function startFakeApis(options = {}) {
   }
 
   function tokenRefused(platform) {
-    if (platform === 'slack') return { status: 200, outcome: 'token-refused', headers: {}, body: { ok: false, error: 'invalid_auth' } };
+    if (platform === 'slack')
+      return { status: 200, outcome: 'token-refused', headers: {}, body: { ok: false, error: 'invalid_auth' } };
     return { status: 401, outcome: 'token-refused', headers: {}, body: { message: '401: Unauthorized', code: 0 } };
   }
 
   /** A refusal that stores nothing and may pass: worth retrying later. */
   function refused(platform) {
-    if (platform === 'slack') return { status: 200, outcome: 'refused', headers: {}, body: { ok: false, error: 'service_unavailable' } };
+    if (platform === 'slack')
+      return { status: 200, outcome: 'refused', headers: {}, body: { ok: false, error: 'service_unavailable' } };
     return { status: 400, outcome: 'refused', headers: {}, body: { message: 'Invalid Form Body', code: 50035 } };
   }
 
   function limited(platform, waitMs, global) {
     rateLimited[platform] += 1;
     const seconds = Math.max(waitMs, 1) / 1000;
-    if (platform === 'slack') return { status: 429, outcome: '429', headers: { 'retry-after': String(Math.ceil(seconds)) }, body: { ok: false, error: 'ratelimited' } };
+    if (platform === 'slack')
+      return {
+        status: 429,
+        outcome: '429',
+        headers: { 'retry-after': String(Math.ceil(seconds)) },
+        body: { ok: false, error: 'ratelimited' },
+      };
     return {
       status: 429,
       outcome: '429',
       headers: {
         'retry-after': String(Math.ceil(seconds)),
-        ...(global ? { 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' } : { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(seconds), 'x-ratelimit-reset': String(Date.now() / 1000 + seconds), 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' }),
+        ...(global
+          ? { 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }
+          : {
+              'x-ratelimit-limit': '5',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset-after': String(seconds),
+              'x-ratelimit-reset': String(Date.now() / 1000 + seconds),
+              'x-ratelimit-bucket': 'fake-bucket',
+              'x-ratelimit-scope': 'user',
+            }),
       },
       body: { message: 'You are being rate limited.', retry_after: seconds, global },
     };
   }
 
   function permanent(platform) {
-    if (platform === 'slack') return { status: 200, outcome: 'permanent', headers: {}, body: { ok: false, error: 'channel_not_found' } };
+    if (platform === 'slack')
+      return { status: 200, outcome: 'permanent', headers: {}, body: { ok: false, error: 'channel_not_found' } };
     return { status: 404, outcome: 'permanent', headers: {}, body: { message: 'Unknown Channel', code: 10003 } };
   }
 
   function transient(platform) {
-    if (platform === 'slack') return { status: 500, outcome: 'transient', headers: {}, body: { ok: false, error: 'internal_error' } };
+    if (platform === 'slack')
+      return { status: 500, outcome: 'transient', headers: {}, body: { ok: false, error: 'internal_error' } };
     return { status: 500, outcome: 'transient', headers: {}, body: { message: '500: Internal Server Error', code: 0 } };
   }
 

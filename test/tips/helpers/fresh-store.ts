@@ -6,7 +6,10 @@ import type { TestDatabase } from '../../store/backends.js';
  * A fresh store for every test of the enclosing describe, on the backend
  * `create` makes; closed and dropped after each. `then` runs after opening.
  */
-export function freshStore(create: () => Promise<TestDatabase>, then: (store: TipStore) => void | Promise<void> = () => undefined): () => TipStore {
+export function freshStore(
+  create: () => Promise<TestDatabase>,
+  then: (store: TipStore) => void | Promise<void> = () => undefined,
+): () => TipStore {
   let database: TestDatabase | undefined;
   let store: TipStore | undefined;
   beforeEach(async () => {

@@ -7,8 +7,12 @@ export interface LogEntry {
 }
 
 /** Keeps every entry (with child bindings) so tests can assert on what was logged. */
-export function memoryLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
-  const at = (level: string) => (obj: object, msg?: string) => void entries.push({ ...bindings, ...obj, level, ...(msg ? { msg } : {}) });
+export function memoryLogger(
+  entries: LogEntry[] = [],
+  bindings: Record<string, unknown> = {},
+): Logger & { entries: LogEntry[] } {
+  const at = (level: string) => (obj: object, msg?: string) =>
+    void entries.push({ ...bindings, ...obj, level, ...(msg ? { msg } : {}) });
   return {
     entries,
     debug: at('debug'),

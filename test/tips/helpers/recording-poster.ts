@@ -15,7 +15,10 @@ export interface RecordedPost {
  * outcome (default ok); the HTTP-level paths use the real adapters against
  * fake-apis.ts instead.
  */
-export function recordingPoster(platform: TipPoster['platform'], behave?: (channelId: string, attempt: number) => PostOutcome | Promise<PostOutcome>) {
+export function recordingPoster(
+  platform: TipPoster['platform'],
+  behave?: (channelId: string, attempt: number) => PostOutcome | Promise<PostOutcome>,
+) {
   const posts: RecordedPost[] = [];
   const attempts = new Map<string, number>();
   let stopped = 0;
