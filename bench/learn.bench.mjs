@@ -52,14 +52,23 @@ if (!only) {
     await renderChart(chart);
     cached.push(performance.now() - t);
   }
-  console.log(`chart render cold:   p50 ${ms(pct(cold, 50))}  p99 ${ms(pct(cold, 99))}  (${cold.length} renders, 1520 px wide PNG)`);
-  console.log(`chart render cached: p50 ${ms(pct(cached, 50))}  p99 ${ms(pct(cached, 99))}  (${cached.length} lookups)`);
+  console.log(
+    `chart render cold:   p50 ${ms(pct(cold, 50))}  p99 ${ms(pct(cold, 99))}  (${cold.length} renders, 1520 px wide PNG)`,
+  );
+  console.log(
+    `chart render cached: p50 ${ms(pct(cached, 50))}  p99 ${ms(pct(cached, 99))}  (${cached.length} lookups)`,
+  );
 }
 
 // 2. A salary answer with its (cached) chart against without, interleaved in one run.
 if (!only) {
   const bot = createBot({ content, surface: consoleSurface });
-  const questions = ['senior ml systems engineer salary in seattle', 'how much does an entry level ml systems engineer make', 'ml systems engineer pay in austin', 'mid ml systems engineer salary chicago'];
+  const questions = [
+    'senior ml systems engineer salary in seattle',
+    'how much does an entry level ml systems engineer make',
+    'ml systems engineer pay in austin',
+    'mid ml systems engineer salary chicago',
+  ];
   const without = [];
   const withChart = [];
   for (let i = 0; i < 40_000; i++) {
@@ -74,18 +83,34 @@ if (!only) {
   }
   const tail = (xs) => xs.slice(4_000); // the first renders are cold; the claim is about cached charts
   console.log(`salary answer without chart: p50 ${ms(pct(tail(without), 50))}  p99 ${ms(pct(tail(without), 99))}`);
-  console.log(`salary answer with chart:    p50 ${ms(pct(tail(withChart), 50))}  p99 ${ms(pct(tail(withChart), 99))}  (cached PNG; added p99 ${ms(pct(tail(withChart), 99) - pct(tail(without), 99))})`);
+  console.log(
+    `salary answer with chart:    p50 ${ms(pct(tail(withChart), 50))}  p99 ${ms(pct(tail(withChart), 99))}  (cached PNG; added p99 ${ms(pct(tail(withChart), 99) - pct(tail(without), 99))})`,
+  );
 }
 
 // 3. The answer log's cost per answer, on a SQLite file: answered (counted) and unanswered (counted and logged).
 if (!only) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-bench-learn-'));
   const store = await openStore({ dataDir, logger: silentLogger });
-  const answerLog = createAnswerLog({ store: store.learning, clock: () => new Date(), questionLogDays: 90, voterKey: createVoterKey('bench-secret-0123456789abcdef', silentLogger) });
+  const answerLog = createAnswerLog({
+    store: store.learning,
+    clock: () => new Date(),
+    questionLogDays: 90,
+    voterKey: createVoterKey('bench-secret-0123456789abcdef', silentLogger),
+  });
   const plain = createBot({ content, surface: consoleSurface });
   const logged = createBot({ content, surface: consoleSurface, answerLog });
-  const env = { platform: 'slack', surface: consoleSurface, conversation: { platform: 'slack', workspace: null, channel: 'D1', thread: null, user: 'U1' }, user: { id: 'U1' }, channel: { id: 'D1', kind: 'dm' } };
-  for (const [label, text] of [['answered', 'llm sme skills'], ['unanswered', 'what does a blockchain developer do for employee 123456']]) {
+  const env = {
+    platform: 'slack',
+    surface: consoleSurface,
+    conversation: { platform: 'slack', workspace: null, channel: 'D1', thread: null, user: 'U1' },
+    user: { id: 'U1' },
+    channel: { id: 'D1', kind: 'dm' },
+  };
+  for (const [label, text] of [
+    ['answered', 'llm sme skills'],
+    ['unanswered', 'what does a blockchain developer do for employee 123456'],
+  ]) {
     const a = [];
     const b = [];
     for (let i = 0; i < 3_000; i++) {
@@ -98,7 +123,9 @@ if (!only) {
       b.push(performance.now() - t);
     }
     const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    console.log(`answer log write, ${label}: +${ms(mean(b) - mean(a))} mean per answer (p50 ${ms(pct(b, 50))} with, ${ms(pct(a, 50))} without; SQLite file, synchronous=FULL)`);
+    console.log(
+      `answer log write, ${label}: +${ms(mean(b) - mean(a))} mean per answer (p50 ${ms(pct(b, 50))} with, ${ms(pct(a, 50))} without; SQLite file, synchronous=FULL)`,
+    );
   }
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -106,8 +133,32 @@ if (!only) {
 
 // 4. `report` over 1,000,000 logged questions.
 const ROWS = 1_000_000;
-const WORDS = ['blockchain', 'developer', 'pilot', 'nurse', 'salary', 'remote', 'visa', 'portfolio', 'interview', 'bootcamp', 'quantum', 'game', 'designer', 'security', 'analyst', 'cloud', 'devops', 'data', 'product', 'manager'];
-const textOf = (i) => { const n = (i * 7919) % 20_000; return `what about ${WORDS[n % 20]} ${WORDS[Math.floor(n / 20) % 20]} ${Math.floor(n / 400)}`; };
+const WORDS = [
+  'blockchain',
+  'developer',
+  'pilot',
+  'nurse',
+  'salary',
+  'remote',
+  'visa',
+  'portfolio',
+  'interview',
+  'bootcamp',
+  'quantum',
+  'game',
+  'designer',
+  'security',
+  'analyst',
+  'cloud',
+  'devops',
+  'data',
+  'product',
+  'manager',
+];
+const textOf = (i) => {
+  const n = (i * 7919) % 20_000;
+  return `what about ${WORDS[n % 20]} ${WORDS[Math.floor(n / 20) % 20]} ${Math.floor(n / 400)}`;
+};
 const dayOf = (i) => new Date(Date.UTC(2026, 0, 1) + (i % 90) * 86_400_000).toISOString().slice(0, 10);
 
 async function timeReport(store, label, seedSeconds) {
@@ -117,7 +168,9 @@ async function timeReport(store, label, seedSeconds) {
   const t2 = performance.now();
   await usageReport(store.learning, '2026-03-01');
   const s2 = (performance.now() - t2) / 1000;
-  console.log(`report over ${ROWS.toLocaleString('en-US')} logged questions, ${label}: ${s.toFixed(2)} s, --since (last third) ${s2.toFixed(2)} s (seeded in ${seedSeconds.toFixed(1)} s; top group ${r.unanswered[0]?.count} × "${r.unanswered[0]?.text}")`);
+  console.log(
+    `report over ${ROWS.toLocaleString('en-US')} logged questions, ${label}: ${s.toFixed(2)} s, --since (last third) ${s2.toFixed(2)} s (seeded in ${seedSeconds.toFixed(1)} s; top group ${r.unanswered[0]?.count} × "${r.unanswered[0]?.text}")`,
+  );
 }
 
 {
@@ -127,9 +180,20 @@ async function timeReport(store, label, seedSeconds) {
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(path.join(dataDir, 'career-bot.sqlite'));
   const t = performance.now();
-  const insert = db.prepare('insert into question_log (day, platform, reason, intent, text, unknown_role, suggestions) values (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'insert into question_log (day, platform, reason, intent, text, unknown_role, suggestions) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
-    for (let i = 0; i < ROWS; i++) insert.run(dayOf(i), i % 3 ? 'slack' : 'discord', 'unknown', 'unknown', textOf(i), i % 5 ? null : `${WORDS[i % 20]} engineer`, '');
+    for (let i = 0; i < ROWS; i++)
+      insert.run(
+        dayOf(i),
+        i % 3 ? 'slack' : 'discord',
+        'unknown',
+        'unknown',
+        textOf(i),
+        i % 5 ? null : `${WORDS[i % 20]} engineer`,
+        '',
+      );
   })();
   db.close();
   const seeded = (performance.now() - t) / 1000;

@@ -24,8 +24,14 @@ export interface ChartLinks {
  * guessed; any replica with the same secret serves any link, rebuilding the
  * chart from the key and the content it runs.
  */
-export function createChartLinks(o: { publicUrl: string; secret: string | undefined; content: () => Content }): ChartLinks {
-  const key = createHmac('sha256', o.secret ?? randomBytes(32)).update('career-bot chart links').digest();
+export function createChartLinks(o: {
+  publicUrl: string;
+  secret: string | undefined;
+  content: () => Content;
+}): ChartLinks {
+  const key = createHmac('sha256', o.secret ?? randomBytes(32))
+    .update('career-bot chart links')
+    .digest();
   const sign = (k: string) => createHmac('sha256', key).update(k).digest('base64url').slice(0, 22);
   const base = o.publicUrl.replace(/\/+$/, '');
   return {
@@ -36,13 +42,17 @@ export function createChartLinks(o: { publicUrl: string; secret: string | undefi
       const m = PATH.exec(path);
       const chartKey = m ? Buffer.from(m[1]!, 'base64url').toString('utf8') : '';
       const signed = m !== null && timingSafeEqual(Buffer.from(sign(chartKey)), Buffer.from(m[2]!));
-      const chart = signed && (req.method === 'GET' || req.method === 'HEAD') ? chartForKey(o.content(), chartKey) : null;
+      const chart =
+        signed && (req.method === 'GET' || req.method === 'HEAD') ? chartForKey(o.content(), chartKey) : null;
       if (!chart) {
         res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('not found');
         return true;
       }
       renderChart(chart).then(
-        (png) => res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': CACHE }).end(req.method === 'HEAD' ? undefined : png),
+        (png) =>
+          res
+            .writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': CACHE })
+            .end(req.method === 'HEAD' ? undefined : png),
         () => res.writeHead(500, { 'cache-control': 'no-store' }).end(),
       );
       return true;
@@ -52,7 +62,8 @@ export function createChartLinks(o: { publicUrl: string; secret: string | undefi
 
 /** The bot, with every reply's chart given its public URL (the adapter then shows it by URL). */
 export function withChartUrls(bot: Bot, links: ChartLinks): Bot {
-  const linked = (reply: Reply): Reply => (reply.chart ? { ...reply, chart: { ...reply.chart, url: links.urlOf(reply.chart) } } : reply);
+  const linked = (reply: Reply): Reply =>
+    reply.chart ? { ...reply, chart: { ...reply.chart, url: links.urlOf(reply.chart) } } : reply;
   return {
     get content() {
       return bot.content;

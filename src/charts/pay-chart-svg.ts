@@ -10,7 +10,7 @@ const GROUP_HEAD = 30;
 const TOP = 58;
 const AXIS_H = 36;
 const FOOT = 34;
-const FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 
 /** Round axis steps, in currency units. */
 const STEPS = [10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000];
@@ -38,7 +38,9 @@ export function payChartSvg(chart: PayChart): string {
   const axisBottom = TOP + rows;
   for (let v = from; v <= to; v += step) {
     out.push(`<line x1="${x(v)}" y1="${axisTop}" x2="${x(v)}" y2="${axisBottom}" stroke="#d8dde3" stroke-width="1"/>`);
-    out.push(`<text x="${x(v)}" y="${axisBottom + 18}" font-size="12" fill="#57606a" text-anchor="middle">${esc(short(v, chart.currency))}</text>`);
+    out.push(
+      `<text x="${x(v)}" y="${axisBottom + 18}" font-size="12" fill="#57606a" text-anchor="middle">${esc(short(v, chart.currency))}</text>`,
+    );
   }
   for (const g of chart.groups) {
     out.push(`<text x="16" y="${y + 20}" font-size="14" font-weight="bold" fill="#24292f">${esc(g.title)}</text>`);
@@ -48,9 +50,15 @@ export function payChartSvg(chart: PayChart): string {
       const w = Math.max(3, x(b.max) - x(b.min));
       const fill = `hsl(${b.hue}, 60%, ${b.highlight ? 42 : 62}%)`;
       const stroke = b.highlight ? ` stroke="#24292f" stroke-width="2"` : '';
-      out.push(`<text x="${LABEL_W - 10}" y="${by + 14}" font-size="13" fill="#24292f" text-anchor="end"${b.highlight ? ' font-weight="bold"' : ''}>${esc(b.label)}</text>`);
-      out.push(`<rect class="bar" x="${x(b.min).toFixed(1)}" y="${by}" width="${w.toFixed(1)}" height="${BAR}" rx="4" fill="${fill}"${stroke}/>`);
-      out.push(`<text x="${x(b.max) + 8}" y="${by + 14}" font-size="12" fill="#24292f"${b.highlight ? ' font-weight="bold"' : ''}>${esc(`${money(b.min, chart.currency)} – ${money(b.max, chart.currency)}`)}</text>`);
+      out.push(
+        `<text x="${LABEL_W - 10}" y="${by + 14}" font-size="13" fill="#24292f" text-anchor="end"${b.highlight ? ' font-weight="bold"' : ''}>${esc(b.label)}</text>`,
+      );
+      out.push(
+        `<rect class="bar" x="${x(b.min).toFixed(1)}" y="${by}" width="${w.toFixed(1)}" height="${BAR}" rx="4" fill="${fill}"${stroke}/>`,
+      );
+      out.push(
+        `<text x="${x(b.max) + 8}" y="${by + 14}" font-size="12" fill="#24292f"${b.highlight ? ' font-weight="bold"' : ''}>${esc(`${money(b.min, chart.currency)} – ${money(b.max, chart.currency)}`)}</text>`,
+      );
       y += ROW;
     }
   }

@@ -15,7 +15,10 @@ let Resvg: typeof ResvgClass | undefined;
 /** PNG of the SVG at twice its size, so it stays sharp on high-density screens. */
 export function rasterise(svg: string): Buffer {
   Resvg ??= (load('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
-  const r = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
   return r.render().asPng();
 }
 

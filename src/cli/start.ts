@@ -94,7 +94,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
-    const { answerLog } = await step('store', 'question log', async () => startLearning(store.learning, config, clock, logger));
+    const { answerLog } = await step('store', 'question log', () => Promise.resolve(startLearning(store.learning, config, clock, logger)));
     const reports = async (since: string | null) => reportLines(await usageReport(store.learning, since));
     // One bot per content snapshot: a reload (SIGHUP, CONTENT_WATCH) swaps it whole, and platforms hold the live one.
     const live = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: reports, surface: consoleSurface }), content);

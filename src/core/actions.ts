@@ -38,7 +38,7 @@ export function decodeAction(value: string): Action | null {
   }
   const f = /^f:([+-]):([rpcf]):((?:[a-z0-9][a-z0-9-]{0,63},?){0,5}):([a-z-]+)$/.exec(value);
   if (f && (f[4] === '-' || isSectionId(f[4]!))) {
-    const section = f[4] === '-' ? null : (f[4] as SectionId);
+    const section: SectionId | null = f[4] === '-' ? null : f[4];
     return { type: 'feedback', helpful: f[1] === '+', intent: FEEDBACK_BY_CODE.get(f[2]!)!, roles: f[3]!.split(',').filter(Boolean), section };
   }
   return null;

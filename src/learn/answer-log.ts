@@ -19,7 +19,8 @@ export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 export function unansweredReason(q: AnsweredQuestion): UnansweredReason | null {
   if (q.intent === 'unknown') return 'unknown';
   if (q.noSection) return 'no-section';
-  if ((q.intent === 'role' || q.intent === 'salary') && q.roles.length > 0 && q.confidence < LOW_CONFIDENCE) return 'low-confidence';
+  if ((q.intent === 'role' || q.intent === 'salary') && q.roles.length > 0 && q.confidence < LOW_CONFIDENCE)
+    return 'low-confidence';
   return null;
 }
 
@@ -31,10 +32,32 @@ export function createAnswerLog(o: AnswerLogOptions): AnswerLog {
       const reason = o.questionLogDays > 0 ? unansweredReason(q) : null;
       const text = reason ? maskQuestion(q.text) : '';
       // A question with no words left after masking tells the content keepers nothing.
-      const logged = reason && text ? { day, platform: q.platform, reason, intent: q.intent, text, unknownRole: reason === 'unknown' ? unknownRoleName(text) : null, suggestions: q.suggestions } : undefined;
-      await o.store.recordAnswer({ day, platform: q.platform, intent: q.intent, roles: q.roles, section: q.section }, logged);
+      const logged =
+        reason && text
+          ? {
+              day,
+              platform: q.platform,
+              reason,
+              intent: q.intent,
+              text,
+              unknownRole: reason === 'unknown' ? unknownRoleName(text) : null,
+              suggestions: q.suggestions,
+            }
+          : undefined;
+      await o.store.recordAnswer(
+        { day, platform: q.platform, intent: q.intent, roles: q.roles, section: q.section },
+        logged,
+      );
     },
     vote: ({ platform, user, helpful, target }) =>
-      o.store.vote({ voter: o.voterKey(platform, user), platform, intent: target.intent, roles: target.roles, section: target.section, helpful, day: utcDay(o.clock()) }),
+      o.store.vote({
+        voter: o.voterKey(platform, user),
+        platform,
+        intent: target.intent,
+        roles: target.roles,
+        section: target.section,
+        helpful,
+        day: utcDay(o.clock()),
+      }),
   };
 }

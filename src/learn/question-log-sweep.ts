@@ -7,7 +7,9 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Deletes logged questions older than `days` days before `now` (all of them when days is 0). */
 export function sweepQuestionLog(store: LearnStore, days: number, now: Date): Promise<number> {
-  return store.sweepQuestions(utcDay(new Date(now.getTime() - Math.max(0, days - 1) * DAY_MS + (days === 0 ? DAY_MS : 0))));
+  return store.sweepQuestions(
+    utcDay(new Date(now.getTime() - Math.max(0, days - 1) * DAY_MS + (days === 0 ? DAY_MS : 0))),
+  );
 }
 
 export interface QuestionLogSweeper {
@@ -16,7 +18,12 @@ export interface QuestionLogSweeper {
 }
 
 /** Sweeps at start and then daily; a failed sweep is logged and tried again the next day. */
-export function startQuestionLogSweeper(o: { store: LearnStore; days: number; clock: () => Date; logger: Logger }): QuestionLogSweeper {
+export function startQuestionLogSweeper(o: {
+  store: LearnStore;
+  days: number;
+  clock: () => Date;
+  logger: Logger;
+}): QuestionLogSweeper {
   const sweepNow = async () => {
     try {
       const deleted = await sweepQuestionLog(o.store, o.days, o.clock());

@@ -7,10 +7,26 @@ import { startQuestionLogSweeper } from './question-log-sweep.js';
 import { createVoterKey } from './voter-key.js';
 
 /** The running bot's answer log and its daily retention sweep. */
-export function startLearning(store: LearnStore, config: Pick<Config, 'FEEDBACK_SECRET' | 'QUESTION_LOG_DAYS'>, clock: () => Date, logger: Logger): { answerLog: AnswerLog; stop(): Promise<void> } {
+export function startLearning(
+  store: LearnStore,
+  config: Pick<Config, 'FEEDBACK_SECRET' | 'QUESTION_LOG_DAYS'>,
+  clock: () => Date,
+  logger: Logger,
+): { answerLog: AnswerLog; stop(): Promise<void> } {
   const log = logger.child({ component: 'learning' });
   const days = config.QUESTION_LOG_DAYS;
   const sweeper = startQuestionLogSweeper({ store, days, clock, logger: log });
-  const answerLog = createAnswerLog({ store, clock, questionLogDays: days, voterKey: createVoterKey(config.FEEDBACK_SECRET, log) });
-  return { answerLog, stop: async () => sweeper.stop() };
+  const answerLog = createAnswerLog({
+    store,
+    clock,
+    questionLogDays: days,
+    voterKey: createVoterKey(config.FEEDBACK_SECRET, log),
+  });
+  return {
+    answerLog,
+    stop: () => {
+      sweeper.stop();
+      return Promise.resolve();
+    },
+  };
 }

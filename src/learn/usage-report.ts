@@ -30,7 +30,13 @@ export async function usageReport(store: LearnStore, since: string | null): Prom
     return Object.fromEntries(Object.entries(out).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])));
   };
   const leastHelpful = u.votes
-    .map((v) => ({ intent: v.intent, roles: v.roles ? v.roles.split(',') : [], section: v.section || null, helpful: v.helpful, notHelpful: v.notHelpful }))
+    .map((v) => ({
+      intent: v.intent,
+      roles: v.roles ? v.roles.split(',') : [],
+      section: v.section || null,
+      helpful: v.helpful,
+      notHelpful: v.notHelpful,
+    }))
     .sort((a, b) => share(b) - share(a) || b.notHelpful - a.notHelpful)
     .slice(0, SHOWN);
   return {
@@ -53,7 +59,11 @@ const share = (v: { helpful: number; notHelpful: number }) => v.notHelpful / (v.
 
 /** The report as text, for the terminal and the admin's `/career report`. */
 export function reportLines(r: UsageReport): string[] {
-  const top = (o: Record<string, number>) => Object.entries(o).slice(0, 8).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  const top = (o: Record<string, number>) =>
+    Object.entries(o)
+      .slice(0, 8)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none';
   return [
     `Answers${r.since ? ` since ${r.since}` : ''}: ${r.answers.total}`,
     `  by intent: ${top(r.answers.byIntent)}`,
@@ -61,10 +71,24 @@ export function reportLines(r: UsageReport): string[] {
     `  by section: ${top(r.answers.bySection)}`,
     `  by platform: ${top(r.answers.byPlatform)}`,
     'Questions I could not answer well:',
-    ...(r.unanswered.length ? r.unanswered.slice(0, 10).map((q) => `  ${q.count} × "${q.text}" (${q.reason}${q.variants.length ? `, +${q.variants.length} similar` : ''})`) : ['  none']),
+    ...(r.unanswered.length
+      ? r.unanswered
+          .slice(0, 10)
+          .map(
+            (q) =>
+              `  ${q.count} × "${q.text}" (${q.reason}${q.variants.length ? `, +${q.variants.length} similar` : ''})`,
+          )
+      : ['  none']),
     `Roles asked for that I have no profile for: ${r.unknownRoles.map((x) => `${x.name} (${x.count})`).join(', ') || 'none'}`,
     'Least helpful answers by vote:',
-    ...(r.leastHelpful.length ? r.leastHelpful.slice(0, 10).map((v) => `  ${v.intent} ${v.roles.join(' vs ')}${v.section ? ` · ${v.section}` : ''}: ${v.notHelpful} not helpful, ${v.helpful} helpful`) : ['  no votes']),
+    ...(r.leastHelpful.length
+      ? r.leastHelpful
+          .slice(0, 10)
+          .map(
+            (v) =>
+              `  ${v.intent} ${v.roles.join(' vs ')}${v.section ? ` · ${v.section}` : ''}: ${v.notHelpful} not helpful, ${v.helpful} helpful`,
+          )
+      : ['  no votes']),
     `Tips: ${r.tips.posted} posted, ${r.tips.failed} failed, ${r.tips.skipped} skipped; ${r.tips.paused} channels paused`,
   ];
 }

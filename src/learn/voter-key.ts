@@ -8,8 +8,15 @@ import type { Logger } from '../core/logger.js';
  * random one: votes still count once per person while it runs, but a restart
  * (or another replica) cannot recognise an earlier voter, which is logged.
  */
-export function createVoterKey(secret: string | undefined, logger: Logger): (platform: string, userId: string) => string {
+export function createVoterKey(
+  secret: string | undefined,
+  logger: Logger,
+): (platform: string, userId: string) => string {
   const key = secret ?? randomBytes(32).toString('hex');
-  if (!secret) logger.warn({}, 'FEEDBACK_SECRET is not set: votes are keyed with a random per-process secret, so repeat votes are recognised only until a restart');
+  if (!secret)
+    logger.warn(
+      {},
+      'FEEDBACK_SECRET is not set: votes are keyed with a random per-process secret, so repeat votes are recognised only until a restart',
+    );
   return (platform, userId) => createHmac('sha256', key).update(`${platform}\u0000${userId}`).digest('base64url');
 }

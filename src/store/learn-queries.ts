@@ -11,13 +11,32 @@ export function createLearnStore(db: Kysely<StoreSchema>): LearnStore {
       const write = async (trx: Kysely<StoreSchema>) => {
         await trx
           .insertInto('answer_counts')
-          .values({ day: a.day, platform: a.platform, intent: a.intent, role: a.roles.join(','), section: a.section ?? '', count: 1 })
-          .onConflict((oc) => oc.columns(['day', 'platform', 'intent', 'role', 'section']).doUpdateSet({ count: sql`answer_counts.count + 1` }))
+          .values({
+            day: a.day,
+            platform: a.platform,
+            intent: a.intent,
+            role: a.roles.join(','),
+            section: a.section ?? '',
+            count: 1,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['day', 'platform', 'intent', 'role', 'section'])
+              .doUpdateSet({ count: sql`answer_counts.count + 1` }),
+          )
           .execute();
         if (q) {
           await trx
             .insertInto('question_log')
-            .values({ day: q.day, platform: q.platform, reason: q.reason, intent: q.intent, text: q.text, unknown_role: q.unknownRole, suggestions: q.suggestions.join(',') })
+            .values({
+              day: q.day,
+              platform: q.platform,
+              reason: q.reason,
+              intent: q.intent,
+              text: q.text,
+              unknown_role: q.unknownRole,
+              suggestions: q.suggestions.join(','),
+            })
             .execute();
         }
       };
@@ -36,11 +55,25 @@ async function vote(db: Kysely<StoreSchema>, v: StoredVote): Promise<VoteOutcome
   const answer = `${v.intent}:${v.roles.join(',')}:${v.section ?? ''}`;
   const helpful = v.helpful ? 1 : 0;
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('feedback_votes').select('helpful').where('voter', '=', v.voter).where('answer', '=', answer).executeTakeFirst();
+    const before = await trx
+      .selectFrom('feedback_votes')
+      .select('helpful')
+      .where('voter', '=', v.voter)
+      .where('answer', '=', answer)
+      .executeTakeFirst();
     if (before && before.helpful === helpful) return 'unchanged';
     await trx
       .insertInto('feedback_votes')
-      .values({ voter: v.voter, answer, platform: v.platform, intent: v.intent, roles: v.roles.join(','), section: v.section ?? '', helpful, day: v.day })
+      .values({
+        voter: v.voter,
+        answer,
+        platform: v.platform,
+        intent: v.intent,
+        roles: v.roles.join(','),
+        section: v.section ?? '',
+        helpful,
+        day: v.day,
+      })
       .onConflict((oc) => oc.columns(['voter', 'answer']).doUpdateSet({ helpful, day: v.day, platform: v.platform }))
       .execute();
     return before ? 'changed' : 'recorded';
@@ -51,16 +84,55 @@ async function usage(db: Kysely<StoreSchema>, since: string | null, top: number)
   const from = since ?? '0000-00-00';
   const count = sql<number>`count(*)`;
   const [answers, unanswered, unknownRoles, votes, deliveries, paused] = await Promise.all([
-    db.selectFrom('answer_counts').select(['platform', 'intent', 'role', 'section', sql<number>`sum(count)`.as('count')])
-      .where('day', '>=', from).groupBy(['platform', 'intent', 'role', 'section']).execute(),
-    db.selectFrom('question_log').select(['text', 'reason', count.as('count')])
-      .$if(since !== null, (q) => q.where('day', '>=', from)).groupBy(['text', 'reason']).orderBy('count', 'desc').orderBy('text').limit(top).execute(),
-    db.selectFrom('question_log').select(['unknown_role as name', count.as('count')])
-      .$if(since !== null, (q) => q.where('day', '>=', from)).where('unknown_role', 'is not', null).groupBy('unknown_role').orderBy('count', 'desc').orderBy('unknown_role').limit(top).execute(),
-    db.selectFrom('feedback_votes').select(['intent', 'roles', 'section', sql<number>`sum(helpful)`.as('helpful'), sql<number>`sum(1 - helpful)`.as('notHelpful')])
-      .where('day', '>=', from).groupBy(['intent', 'roles', 'section']).execute(),
-    db.selectFrom('tip_deliveries').select(['status', count.as('count')]).where('claimed_at', '>=', since ? dayMs(since) : 0).groupBy('status').execute(),
-    db.selectFrom('tip_subscriptions').select(count.as('count')).where('active', '=', 1).where('paused', '=', 1).executeTakeFirst(),
+    db
+      .selectFrom('answer_counts')
+      .select(['platform', 'intent', 'role', 'section', sql<number>`sum(count)`.as('count')])
+      .where('day', '>=', from)
+      .groupBy(['platform', 'intent', 'role', 'section'])
+      .execute(),
+    db
+      .selectFrom('question_log')
+      .select(['text', 'reason', count.as('count')])
+      .$if(since !== null, (q) => q.where('day', '>=', from))
+      .groupBy(['text', 'reason'])
+      .orderBy('count', 'desc')
+      .orderBy('text')
+      .limit(top)
+      .execute(),
+    db
+      .selectFrom('question_log')
+      .select(['unknown_role as name', count.as('count')])
+      .$if(since !== null, (q) => q.where('day', '>=', from))
+      .where('unknown_role', 'is not', null)
+      .groupBy('unknown_role')
+      .orderBy('count', 'desc')
+      .orderBy('unknown_role')
+      .limit(top)
+      .execute(),
+    db
+      .selectFrom('feedback_votes')
+      .select([
+        'intent',
+        'roles',
+        'section',
+        sql<number>`sum(helpful)`.as('helpful'),
+        sql<number>`sum(1 - helpful)`.as('notHelpful'),
+      ])
+      .where('day', '>=', from)
+      .groupBy(['intent', 'roles', 'section'])
+      .execute(),
+    db
+      .selectFrom('tip_deliveries')
+      .select(['status', count.as('count')])
+      .where('claimed_at', '>=', since ? dayMs(since) : 0)
+      .groupBy('status')
+      .execute(),
+    db
+      .selectFrom('tip_subscriptions')
+      .select(count.as('count'))
+      .where('active', '=', 1)
+      .where('paused', '=', 1)
+      .executeTakeFirst(),
   ]);
   const status = (s: string) => Number(deliveries.find((d) => d.status === s)?.count ?? 0);
   return {
@@ -68,6 +140,11 @@ async function usage(db: Kysely<StoreSchema>, since: string | null, top: number)
     unanswered: unanswered.map((u) => ({ ...u, count: Number(u.count) })),
     unknownRoles: unknownRoles.map((u) => ({ name: u.name!, count: Number(u.count) })),
     votes: votes.map((v) => ({ ...v, helpful: Number(v.helpful), notHelpful: Number(v.notHelpful) })),
-    tips: { posted: status('delivered'), failed: status('failed'), skipped: status('skipped'), paused: Number(paused?.count ?? 0) },
+    tips: {
+      posted: status('delivered'),
+      failed: status('failed'),
+      skipped: status('skipped'),
+      paused: Number(paused?.count ?? 0),
+    },
   };
 }

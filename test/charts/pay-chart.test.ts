@@ -44,7 +44,9 @@ describe('pay charts', () => {
   });
 
   it('matches the golden image within a tolerance (fonts may anti-alias differently)', () => {
-    const golden = pixelsOf(readFileSync(new URL('../fixtures/charts/ml-systems-engineer-senior-seattle.png', import.meta.url)));
+    const golden = pixelsOf(
+      readFileSync(new URL('../fixtures/charts/ml-systems-engineer-senior-seattle.png', import.meta.url)),
+    );
     const fresh = pixelsOf(rasterise(payChartSvg(salaryChart(role(), 'senior', 'seattle')!)));
     expect([fresh.width, fresh.height]).toEqual([golden.width, golden.height]);
     let differing = 0;
@@ -56,10 +58,13 @@ describe('pay charts', () => {
   });
 
   it('a golden comparison notices a changed chart', () => {
-    const golden = pixelsOf(readFileSync(new URL('../fixtures/charts/ml-systems-engineer-senior-seattle.png', import.meta.url)));
+    const golden = pixelsOf(
+      readFileSync(new URL('../fixtures/charts/ml-systems-engineer-senior-seattle.png', import.meta.url)),
+    );
     const other = pixelsOf(rasterise(payChartSvg(salaryChart(role(), 'entry', 'austin')!)));
     let differing = 0;
-    for (let i = 0; i < golden.pixels.length; i += 4) if (Math.abs(golden.pixels[i]! - other.pixels[i]!) > 48) differing++;
+    for (let i = 0; i < golden.pixels.length; i += 4)
+      if (Math.abs(golden.pixels[i]! - other.pixels[i]!) > 48) differing++;
     expect(differing).toBeGreaterThan(500);
   });
 

@@ -64,7 +64,8 @@ export async function startFakeDiscord(options = {}) {
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', async () => {
+    req.on('end', () => void onEnd());
+    const onEnd = async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
       const raw = Buffer.concat(chunks).toString('utf8');
@@ -74,8 +75,8 @@ export async function startFakeDiscord(options = {}) {
       if (String(req.headers['content-type']).startsWith('multipart/form-data')) {
         const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] } }).formData();
         for (const [key, value] of form) {
-          if (key === 'payload_json') body = JSON.parse(String(value));
-          else if (typeof value !== 'string') files.push({ field: key, name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+          if (typeof value === 'string') body = key === 'payload_json' ? JSON.parse(value) : body;
+          else files.push({ field: key, name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
         }
       } else {
         try {
@@ -103,7 +104,7 @@ export async function startFakeDiscord(options = {}) {
       }
       requests.push(record);
       for (const w of [...waiters]) if (w.match(record)) w.done(record);
-    });
+    };
   });
 
   const route = (r) => {

@@ -25,9 +25,16 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-discord-votes-'));
   store = await openStore({ dataDir, logger: silentLogger });
-  const answerLog = createAnswerLog({ store: store.learning, clock: () => new Date(), questionLogDays: 90, voterKey: createVoterKey('discord-test-secret-0123456789', silentLogger) });
+  const answerLog = createAnswerLog({
+    store: store.learning,
+    clock: () => new Date(),
+    questionLogDays: 90,
+    voterKey: createVoterKey('discord-test-secret-0123456789', silentLogger),
+  });
   const usageReport = async (since: string | null) => reportLines(await usageReportOf(store.learning, since));
-  h = await startHarness(createBot({ surface: discordSurface, content: shippedContent(), answerLog, usageReport }), { deferAfterMs: 4000 });
+  h = await startHarness(createBot({ surface: discordSurface, content: shippedContent(), answerLog, usageReport }), {
+    deferAfterMs: 4000,
+  });
 });
 
 afterAll(async () => {
@@ -43,7 +50,9 @@ describe('feedback and pay charts on Discord (real discord.js client, fake REST)
     expect(callback.files).toHaveLength(1);
     expect(callback.files[0]!.name).toBe('pay-chart.png');
     expect(callback.files[0]!.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(buttonIds(callback.body.data)).toEqual(expect.arrayContaining(['f:+:p:ml-systems-engineer:salary', 'f:-:p:ml-systems-engineer:salary']));
+    expect(buttonIds(callback.body.data)).toEqual(
+      expect.arrayContaining(['f:+:p:ml-systems-engineer:salary', 'f:-:p:ml-systems-engineer:salary']),
+    );
   });
 
   it('a vote is stored once, changed on a second press, and thanked privately without touching the answer', async () => {
@@ -60,7 +69,9 @@ describe('feedback and pay charts on Discord (real discord.js client, fake REST)
   });
 
   it('a pay answer in a DM sends its chart as an attachment to the channel', async () => {
-    const sent = h.fake.nextRequest((r) => r.method === 'POST' && r.path === `/channels/${DM_CHANNEL_ID}/messages` && r.status === 200);
+    const sent = h.fake.nextRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${DM_CHANNEL_ID}/messages` && r.status === 200,
+    );
     h.fake.dispatch('MESSAGE_CREATE', directMessage('entry ml systems engineer salary in austin'));
     const r = await sent;
     expect(r.body.embeds[0].image.url).toBe('attachment://pay-chart.png');

@@ -30,7 +30,12 @@ async function setUp(days = 90) {
   stores.push(store);
   let now = new Date('2026-03-01T10:00:00Z');
   const clock = () => now;
-  const answerLog = createAnswerLog({ store: store.learning, clock, questionLogDays: days, voterKey: createVoterKey('a-test-secret-of-some-length', silentLogger) });
+  const answerLog = createAnswerLog({
+    store: store.learning,
+    clock,
+    questionLogDays: days,
+    voterKey: createVoterKey('a-test-secret-of-some-length', silentLogger),
+  });
   const bot = createBot({ content: shippedContent(), surface: consoleSurface, clock, answerLog });
   return { dataDir, store, bot, setNow: (d: string) => (now = new Date(d)), clock };
 }
@@ -39,7 +44,12 @@ async function report(dataDir: string, args: string[] = []): Promise<any> {
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on('data', (c: Buffer) => chunks.push(c));
-  const code = await main(['report', '--json', ...args], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: { DATA_DIR: dataDir } });
+  const code = await main(['report', '--json', ...args], {
+    stdin: new PassThrough(),
+    stdout,
+    stderr: new PassThrough(),
+    env: { DATA_DIR: dataDir },
+  });
   expect(code).toBe(0);
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
@@ -49,9 +59,20 @@ describe('what the bot learns from use', () => {
     const { bot, dataDir } = await setUp();
     const slack = envelope('slack', { user: { id: 'U1' } });
     const discord = envelope('discord', { user: { id: '4242' } });
-    for (const text of ['what skills does an llm sme need', 'ml systems engineer salary in seattle', 'knowledge graph engineer vs llm sme']) await bot.handle(question(slack, 'command', text));
+    for (const text of [
+      'what skills does an llm sme need',
+      'ml systems engineer salary in seattle',
+      'knowledge graph engineer vs llm sme',
+    ])
+      await bot.handle(question(slack, 'command', text));
     await bot.handle(question(discord, 'dm', 'what skills does an llm sme need'));
-    for (const text of ['What does a blockchain developer do?', 'what does a blockchain developer do', 'what do blockchain developers do', 'blockchain developer salary please', 'mail me at x@y.com']) {
+    for (const text of [
+      'What does a blockchain developer do?',
+      'what does a blockchain developer do',
+      'what do blockchain developers do',
+      'blockchain developer salary please',
+      'mail me at x@y.com',
+    ]) {
       await bot.handle(question(slack, 'dm', text));
     }
     const reply = await bot.handle(question(slack, 'command', 'what skills does an llm sme need'));
@@ -70,7 +91,13 @@ describe('what the bot learns from use', () => {
     expect(JSON.stringify(r)).not.toContain('x@y.com');
     expect(r.unanswered.map((q: any) => q.text)).toContain('mail me at <email>');
     expect(r.unknownRoles[0]).toEqual({ name: 'blockchain developer', count: 4 });
-    expect(r.leastHelpful[0]).toEqual({ intent: 'role', roles: ['llm-sme'], section: 'skills', helpful: 0, notHelpful: 2 });
+    expect(r.leastHelpful[0]).toEqual({
+      intent: 'role',
+      roles: ['llm-sme'],
+      section: 'skills',
+      helpful: 0,
+      notHelpful: 2,
+    });
     expect(r.tips).toEqual({ posted: 0, failed: 0, skipped: 0, paused: 0 });
     expect((await report(dataDir, ['--since', '2026-03-02'])).answers.total).toBe(0);
   });
@@ -85,7 +112,9 @@ describe('what the bot learns from use', () => {
     expect(first.private && second.private).toBe(true);
     expect(second.blocks[0]).toMatchObject({ text: expect.stringContaining('changed') });
     const { votes } = await store.learning.usage(null, 10);
-    expect(votes).toEqual([{ intent: 'role', roles: 'ml-systems-engineer', section: 'skills', helpful: 0, notHelpful: 1 }]);
+    expect(votes).toEqual([
+      { intent: 'role', roles: 'ml-systems-engineer', section: 'skills', helpful: 0, notHelpful: 1 },
+    ]);
   });
 
   it('QUESTION_LOG_DAYS=0 logs no question text but still counts answers', async () => {

@@ -15,7 +15,11 @@ describe('console: + and - after an answer, and the chart path', () => {
     const output = new PassThrough();
     let seen = '';
     output.on('data', (d: Buffer) => (seen += d.toString()));
-    const session = startConsoleChat(createBot({ content: shippedContent(), surface: consoleSurface, answerLog }), input, output);
+    const session = startConsoleChat(
+      createBot({ content: shippedContent(), surface: consoleSurface, answerLog }),
+      input,
+      output,
+    );
     for (const line of ['senior ml systems engineer salary in austin', '-', 'help', '+']) input.write(`${line}\n`);
     input.end();
     await session.closed;
@@ -25,8 +29,18 @@ describe('console: + and - after an answer, and the chart path', () => {
     expect(seen).toContain('Was this helpful? Type + or -.');
     // Help takes no votes, so `+` still rates the pay answer.
     expect(votes).toEqual([
-      { platform: 'console', user: 'console-user', helpful: false, target: { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary' } },
-      { platform: 'console', user: 'console-user', helpful: true, target: { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary' } },
+      {
+        platform: 'console',
+        user: 'console-user',
+        helpful: false,
+        target: { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary' },
+      },
+      {
+        platform: 'console',
+        user: 'console-user',
+        helpful: true,
+        target: { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary' },
+      },
     ]);
   });
 });

@@ -14,7 +14,11 @@ describe('maskQuestion', () => {
     ['a dotted phone number', '415.555.0132 is mine', '<phone> is mine'],
     ['a long digit run', 'employee 12345 asks', 'employee <number> asks'],
     ['years and small numbers stay', 'salary in 2024 for 3 years', 'salary in 2024 for 3 years'],
-    ['case and punctuation as the matcher reads them', 'What DOES a  Prompt-Engineer do?!', 'what does a prompt engineer do'],
+    [
+      'case and punctuation as the matcher reads them',
+      'What DOES a  Prompt-Engineer do?!',
+      'what does a prompt engineer do',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(maskQuestion(input)).toBe(expected);
   });

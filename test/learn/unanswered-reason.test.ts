@@ -18,11 +18,20 @@ describe('which answers go into the question log', () => {
     expect(unansweredReason(loggedAnswer(bot.content, 'console', text, a))).toBe(reason);
   });
 
-  it('a section the profile lacks, and a role guessed below 0.8, are logged too', () => {
-    const base = { platform: 'slack', text: 'x', level: null, suggestions: [] };
-    expect(unansweredReason({ ...base, intent: 'role', roles: ['llm-sme'], section: 'salary', confidence: 1, noSection: true })).toBe('no-section');
-    expect(unansweredReason({ ...base, intent: 'role', roles: ['llm-sme'], section: 'skills', confidence: 0.7, noSection: false })).toBe('low-confidence');
-    expect(unansweredReason({ ...base, intent: 'role', roles: ['llm-sme'], section: 'skills', confidence: 0.9, noSection: false })).toBeNull();
+  it.each([
+    ['a section the profile lacks', { section: 'salary', confidence: 1, noSection: true }, 'no-section'],
+    ['a role guessed below 0.8', { section: 'skills', confidence: 0.7, noSection: false }, 'low-confidence'],
+    ['a role read with confidence', { section: 'skills', confidence: 0.9, noSection: false }, null],
+  ] as const)('%s → %s', (_name, answer, reason) => {
+    const base = {
+      platform: 'slack',
+      text: 'x',
+      level: null,
+      suggestions: [],
+      intent: 'role' as const,
+      roles: ['llm-sme'],
+    };
+    expect(unansweredReason({ ...base, ...answer })).toBe(reason);
   });
 
   it.each([

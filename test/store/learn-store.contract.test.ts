@@ -17,7 +17,14 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
     open.push(store);
     return store.learning;
   };
-  const vote = { voter: 'h1', platform: 'slack', intent: 'role', roles: ['llm-sme'], section: 'skills', day: '2026-03-01' };
+  const vote = {
+    voter: 'h1',
+    platform: 'slack',
+    intent: 'role',
+    roles: ['llm-sme'],
+    section: 'skills',
+    day: '2026-03-01',
+  };
 
   it('keeps one vote per voter and answer: recorded, unchanged on the same press, changed on the other', async () => {
     const s = await fresh();
@@ -37,9 +44,21 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
     await s.recordAnswer({ ...a, day: '2026-03-01' });
     await s.recordAnswer({ ...a, day: '2026-03-01' });
     await s.recordAnswer({ ...a, day: '2026-03-02' });
-    await s.recordAnswer({ ...a, intent: 'compare', roles: ['llm-sme', 'knowledge-graph-engineer'], section: 'skills', day: '2026-03-02' });
+    await s.recordAnswer({
+      ...a,
+      intent: 'compare',
+      roles: ['llm-sme', 'knowledge-graph-engineer'],
+      section: 'skills',
+      day: '2026-03-02',
+    });
     const all = await s.usage(null, 10);
-    expect(all.answers).toContainEqual({ platform: 'discord', intent: 'salary', role: 'ml-systems-engineer', section: '', count: 3 });
+    expect(all.answers).toContainEqual({
+      platform: 'discord',
+      intent: 'salary',
+      role: 'ml-systems-engineer',
+      section: '',
+      count: 3,
+    });
     const since = await s.usage('2026-03-02', 10);
     expect(since.answers.find((x) => x.intent === 'salary')?.count).toBe(1);
     expect(since.answers.find((x) => x.intent === 'compare')?.role).toBe('llm-sme,knowledge-graph-engineer');
@@ -49,8 +68,20 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
     const s = await fresh();
     const q = { platform: 'slack', reason: 'unknown' as const, intent: 'unknown', suggestions: [] };
     const counted = (day: string) => ({ day, platform: 'slack', intent: 'unknown', roles: [], section: null });
-    for (const day of ['2026-01-01', '2026-02-01', '2026-02-02']) await s.recordAnswer(counted(day), { ...q, day, text: 'what does a blockchain developer do', unknownRole: 'blockchain developer' });
-    await s.recordAnswer(counted('2026-02-02'), { ...q, day: '2026-02-02', text: 'pilot salary', unknownRole: null, suggestions: ['llm-sme'] });
+    for (const day of ['2026-01-01', '2026-02-01', '2026-02-02'])
+      await s.recordAnswer(counted(day), {
+        ...q,
+        day,
+        text: 'what does a blockchain developer do',
+        unknownRole: 'blockchain developer',
+      });
+    await s.recordAnswer(counted('2026-02-02'), {
+      ...q,
+      day: '2026-02-02',
+      text: 'pilot salary',
+      unknownRole: null,
+      suggestions: ['llm-sme'],
+    });
     const u = await s.usage(null, 10);
     expect(u.unanswered[0]).toEqual({ text: 'what does a blockchain developer do', reason: 'unknown', count: 3 });
     expect(u.unknownRoles).toEqual([{ name: 'blockchain developer', count: 3 }]);

@@ -13,5 +13,8 @@ export function voteButtons(reply: Reply): [string, string][] {
 
 /** A vote's acknowledgement as one line of plain text. */
 export function ackText(reply: Reply): string {
-  return reply.blocks.map((b) => (b.type === 'paragraph' ? b.text : '')).join(' ').trim();
+  return reply.blocks
+    .map((b) => (b.type === 'paragraph' ? b.text : ''))
+    .join(' ')
+    .trim();
 }

@@ -9,13 +9,23 @@ import { renderChart } from '../../charts/render-chart.js';
  * to. Files cannot be ephemeral, so private answers in channels get none.
  * The answer is already posted: a failed upload is logged, not apologised for.
  */
-export async function uploadChart(client: webApi.WebClient, where: { channel: string; thread_ts?: string }, reply: Reply, log: Logger): Promise<void> {
+export async function uploadChart(
+  client: webApi.WebClient,
+  where: { channel: string; thread_ts?: string },
+  reply: Reply,
+  log: Logger,
+): Promise<void> {
   const chart = reply.chart;
   // A chart with a URL is already in the message as an image block.
   if (!chart || chart.url) return;
   try {
     const file = await renderChart(chart);
-    const upload = { file, filename: `${chart.key.replace(/[^a-z0-9-]+/g, '-')}.png`, title: chart.title, alt_text: chart.alt.slice(0, 1000) };
+    const upload = {
+      file,
+      filename: `${chart.key.replace(/[^a-z0-9-]+/g, '-')}.png`,
+      title: chart.title,
+      alt_text: chart.alt.slice(0, 1000),
+    };
     await (where.thread_ts
       ? client.files.uploadV2({ channel_id: where.channel, thread_ts: where.thread_ts, ...upload })
       : client.files.uploadV2({ channel_id: where.channel, ...upload }));

@@ -25,8 +25,10 @@ export function withFeedback(content: Content, reply: Reply): Reply {
   const asked = reply.recreate?.type === 'answer' ? reply.recreate : null;
   const found = roles.map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
   const chart =
-    reply.intent === 'salary' && found[0] ? salaryChart(found[0], asked?.level ?? null, asked?.location ?? null)
-    : reply.intent === 'compare' ? compareChart(found, asked?.level ?? null)
-    : null;
+    reply.intent === 'salary' && found[0]
+      ? salaryChart(found[0], asked?.level ?? null, asked?.location ?? null)
+      : reply.intent === 'compare'
+        ? compareChart(found, asked?.level ?? null)
+        : null;
   return { ...reply, feedback: target, ...(chart ? { chart } : {}) };
 }

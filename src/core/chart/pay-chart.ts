@@ -48,7 +48,13 @@ export function salaryChart(role: Role, level: Level | null, location: string | 
     const r = s.levels[l];
     return r ? [{ label: LEVEL_LABELS[l], min: r.min, max: r.max, highlight: l === level, hue }] : [];
   });
-  const byCity = Object.entries(s.locations).map(([id, r]) => ({ label: r.name, min: r.min, max: r.max, highlight: id === location, hue }));
+  const byCity = Object.entries(s.locations).map(([id, r]) => ({
+    label: r.name,
+    min: r.min,
+    max: r.max,
+    highlight: id === location,
+    hue,
+  }));
   const groups = [
     ...(byLevel.length ? [{ title: 'By level', bars: byLevel }] : []),
     ...(byCity.length ? [{ title: 'By city (all levels)', bars: byCity }] : []),
@@ -88,21 +94,28 @@ export function compareChart(roles: readonly Role[], level: Level | null): PayCh
 }
 
 function altText(title: string, groups: readonly PayBarGroup[], currency: string): string {
-  const parts = groups.map((g) => `${g.title}: ${g.bars.map((b) => `${b.label} ${moneyRange(b, currency)}${b.highlight ? ' (asked)' : ''}`).join('; ')}`);
+  const parts = groups.map(
+    (g) =>
+      `${g.title}: ${g.bars.map((b) => `${b.label} ${moneyRange(b, currency)}${b.highlight ? ' (asked)' : ''}`).join('; ')}`,
+  );
   return `${title}. ${parts.join('. ')}.`;
 }
 
 /** The chart a key names, built again from the content (a chart URL carries only its key); null when it names none. */
 export function chartForKey(content: Content, key: string): PayChart | null {
   const parts = key.split(':');
-  const level = (v: string | undefined): Level | null => (LEVELS as readonly string[]).includes(v ?? '') ? (v as Level) : null;
+  const level = (v: string | undefined): Level | null =>
+    (LEVELS as readonly string[]).includes(v ?? '') ? (v as Level) : null;
   if (parts[0] === 'salary' && parts.length === 4) {
     const role = content.roleById.get(parts[1]!);
     const chart = role ? salaryChart(role, level(parts[2]), parts[3] === '-' ? null : parts[3]!) : null;
     return chart?.key === key ? chart : null;
   }
   if (parts[0] === 'compare' && parts.length === 3) {
-    const roles = parts[1]!.split(',').map((id) => content.roleById.get(id)).filter((r): r is Role => r !== undefined);
+    const roles = parts[1]!
+      .split(',')
+      .map((id) => content.roleById.get(id))
+      .filter((r): r is Role => r !== undefined);
     const chart = compareChart(roles, level(parts[2]));
     return chart?.key === key ? chart : null;
   }
