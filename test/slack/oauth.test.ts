@@ -46,7 +46,7 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     expect(begun.status).toBe(200);
     expect(begun.authorizeUrl.origin + begun.authorizeUrl.pathname).toBe('https://slack.com/oauth/v2/authorize');
     expect(begun.authorizeUrl.searchParams.get('client_id')).toBe(fake.client.id);
-    expect(begun.authorizeUrl.searchParams.get('scope')!.split(',').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read']);
+    expect(begun.authorizeUrl.searchParams.get('scope')!.split(',').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read']);
     expect(begun.state.length).toBeGreaterThan(20);
     expect(begun.cookie).toBe(`slack-app-oauth-state=${begun.state}`);
   });
