@@ -168,8 +168,11 @@ async function timeReport(store, label, seedSeconds) {
   const t2 = performance.now();
   await usageReport(store.learning, '2026-03-01');
   const s2 = (performance.now() - t2) / 1000;
+  const t3 = performance.now();
+  await usageReport(store.learning, null, 'W3');
+  const s3 = (performance.now() - t3) / 1000;
   console.log(
-    `report over ${ROWS.toLocaleString('en-US')} logged questions, ${label}: ${s.toFixed(2)} s, --since (last third) ${s2.toFixed(2)} s (seeded in ${seedSeconds.toFixed(1)} s; top group ${r.unanswered[0]?.count} × "${r.unanswered[0]?.text}")`,
+    `report over ${ROWS.toLocaleString('en-US')} logged questions, ${label}: ${s.toFixed(2)} s, --since (last third) ${s2.toFixed(2)} s, one workspace of 10 (admin's /career report) ${s3.toFixed(2)} s (seeded in ${seedSeconds.toFixed(1)} s; top group ${r.unanswered[0]?.count} × "${r.unanswered[0]?.text}")`,
   );
 }
 
@@ -181,11 +184,12 @@ async function timeReport(store, label, seedSeconds) {
   const db = new Database(path.join(dataDir, 'career-bot.sqlite'));
   const t = performance.now();
   const insert = db.prepare(
-    'insert into question_log (day, platform, reason, intent, text, unknown_role, suggestions) values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into question_log (workspace, day, platform, reason, intent, text, unknown_role, suggestions) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
     for (let i = 0; i < ROWS; i++)
       insert.run(
+        `W${i % 10}`,
         dayOf(i),
         i % 3 ? 'slack' : 'discord',
         'unknown',
@@ -220,8 +224,8 @@ async function timeReport(store, label, seedSeconds) {
     const store = await openStore({ databaseUrl: u.toString(), dataDir: tmpdir(), logger: silentLogger });
     const t = performance.now();
     // The same rows as on SQLite, generated in the server in one statement.
-    await admin.query(`insert into ${schema}.question_log (day, platform, reason, intent, text, unknown_role, suggestions)
-      select to_char(date '2026-01-01' + (i % 90), 'YYYY-MM-DD'), case when i % 3 = 0 then 'discord' else 'slack' end, 'unknown', 'unknown',
+    await admin.query(`insert into ${schema}.question_log (workspace, day, platform, reason, intent, text, unknown_role, suggestions)
+      select 'W' || (i % 10), to_char(date '2026-01-01' + (i % 90), 'YYYY-MM-DD'), case when i % 3 = 0 then 'discord' else 'slack' end, 'unknown', 'unknown',
              'what about ' || (array[${WORDS.map((w) => `'${w}'`).join(',')}])[((i::bigint * 7919) % 20000) % 20 + 1] || ' ' ||
              (array[${WORDS.map((w) => `'${w}'`).join(',')}])[(((i::bigint * 7919) % 20000) / 20) % 20 + 1] || ' ' || (((i::bigint * 7919) % 20000) / 400),
              case when i % 5 = 0 then (array[${WORDS.map((w) => `'${w}'`).join(',')}])[i % 20 + 1] || ' engineer' else null end, ''

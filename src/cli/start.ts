@@ -95,7 +95,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
     const { answerLog } = await step('store', 'question log', () => Promise.resolve(startLearning(store.learning, config, clock, logger)));
-    const reports = async (since: string | null) => reportLines(await usageReport(store.learning, since));
+    const reports = async (since: string | null, workspace: string | null) => reportLines(await usageReport(store.learning, since, workspace));
     // One bot per content snapshot: a reload (SIGHUP, CONTENT_WATCH) swaps it whole, and platforms hold the live one.
     const live = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: reports, surface: consoleSurface }), content);
     const reloader = startContentReloader({ dir: content.dir, bot: live, logger, watchFiles: config.CONTENT_WATCH });

@@ -58,7 +58,7 @@ export interface BotOptions {
   /** Usage counts, the unanswered-question log and feedback votes; without it none are kept. */
   answerLog?: AnswerLog;
   /** The usage report as lines of text, for an admin's `/career report`; without it reports are off. */
-  usageReport?: (since: string | null) => Promise<string[]>;
+  usageReport?: (since: string | null, workspace: string | null) => Promise<string[]>;
 }
 
 /** One answered turn of a conversation and what the conversation remembers after it. */
@@ -186,10 +186,10 @@ export function createBot(options: BotOptions): Bot {
       private: true,
     };
 
-  const pressed = async ({ action, surface, platform, user }: ButtonMessage): Promise<Reply> => {
+  const pressed = async ({ action, surface, platform, user, conversation }: ButtonMessage): Promise<Reply> => {
     if (action.type === 'feedback') {
       const { type: _, helpful, ...target } = action;
-      const outcome = options.answerLog ? await options.answerLog.vote({ platform, user: user.id, helpful, target }) : 'unkept';
+      const outcome = options.answerLog ? await options.answerLog.vote({ platform, workspace: conversation.workspace, user: user.id, helpful, target }) : 'unkept';
       return feedbackAck(helpful, outcome);
     }
     if (action.type === 'list') return listReply(content, surface);
@@ -213,7 +213,7 @@ export function createBot(options: BotOptions): Bot {
     if (store) await store.save(id, turn.slots, clock());
     const answered = turn.answer;
     // A log that fails must not cost the asker their answer.
-    await options.answerLog?.answered(loggedAnswer(content, message.platform, message.text, answered)).catch((err: unknown) => logger.warn({ err }, 'could not log the answer'));
+    await options.answerLog?.answered(loggedAnswer(content, message, answered)).catch((err: unknown) => logger.warn({ err }, 'could not log the answer'));
     if (answered.intent !== 'tip' || answered.role || message.channel.kind !== 'channel' || !options.channelTip) return answered.reply;
     // A channel that gets weekly tips is shown its own tip of the week, the one posted (or about to be) there.
     const tip = await options.channelTip({ platform: message.platform, channelId: message.channel.id }).catch((err: unknown) => {

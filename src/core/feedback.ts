@@ -19,6 +19,8 @@ export interface FeedbackTarget {
 /** One answer given, as the question log and the usage counts see it (never the asker's id). */
 export interface AnsweredQuestion {
   platform: string;
+  /** Slack team or Discord guild id (null: none): an admin's report shows their own workspace's answers only. */
+  workspace: string | null;
   text: string;
   intent: Intent;
   roles: string[];
@@ -40,7 +42,13 @@ export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'unkept';
  */
 export interface AnswerLog {
   answered(q: AnsweredQuestion): Promise<void>;
-  vote(v: { platform: string; user: string; helpful: boolean; target: FeedbackTarget }): Promise<VoteOutcome>;
+  vote(v: {
+    platform: string;
+    workspace: string | null;
+    user: string;
+    helpful: boolean;
+    target: FeedbackTarget;
+  }): Promise<VoteOutcome>;
 }
 
 export function isFeedbackIntent(intent: Intent): intent is FeedbackIntent {

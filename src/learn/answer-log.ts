@@ -36,6 +36,7 @@ export function createAnswerLog(o: AnswerLogOptions): AnswerLog {
         reason && text
           ? {
               day,
+              workspace: q.workspace,
               platform: q.platform,
               reason,
               intent: q.intent,
@@ -45,13 +46,14 @@ export function createAnswerLog(o: AnswerLogOptions): AnswerLog {
             }
           : undefined;
       await o.store.recordAnswer(
-        { day, platform: q.platform, intent: q.intent, roles: q.roles, section: q.section },
+        { day, workspace: q.workspace, platform: q.platform, intent: q.intent, roles: q.roles, section: q.section },
         logged,
       );
     },
-    vote: ({ platform, user, helpful, target }) =>
+    vote: ({ platform, workspace, user, helpful, target }) =>
       o.store.vote({
         voter: o.voterKey(platform, user),
+        workspace,
         platform,
         intent: target.intent,
         roles: target.roles,

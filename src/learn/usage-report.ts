@@ -22,8 +22,13 @@ export interface UsageReport {
 const TEXTS_READ = 1000;
 const SHOWN = 20;
 
-export async function usageReport(store: LearnStore, since: string | null): Promise<UsageReport> {
-  const u = await store.usage(since, TEXTS_READ);
+/** The report over every workspace (the operator's CLI), or over one (`workspace` given: an admin's, in chat). */
+export async function usageReport(
+  store: LearnStore,
+  since: string | null,
+  workspace?: string | null,
+): Promise<UsageReport> {
+  const u = await store.usage(since, TEXTS_READ, workspace);
   const tally = (pick: (a: (typeof u.answers)[number]) => string[]) => {
     const out: Record<string, number> = {};
     for (const a of u.answers) for (const k of pick(a)) out[k] = (out[k] ?? 0) + a.count;

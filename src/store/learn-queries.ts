@@ -12,6 +12,7 @@ export function createLearnStore(db: Kysely<StoreSchema>): LearnStore {
         await trx
           .insertInto('answer_counts')
           .values({
+            workspace: a.workspace ?? '',
             day: a.day,
             platform: a.platform,
             intent: a.intent,
@@ -21,7 +22,7 @@ export function createLearnStore(db: Kysely<StoreSchema>): LearnStore {
           })
           .onConflict((oc) =>
             oc
-              .columns(['day', 'platform', 'intent', 'role', 'section'])
+              .columns(['day', 'workspace', 'platform', 'intent', 'role', 'section'])
               .doUpdateSet({ count: sql`answer_counts.count + 1` }),
           )
           .execute();
@@ -29,6 +30,7 @@ export function createLearnStore(db: Kysely<StoreSchema>): LearnStore {
           await trx
             .insertInto('question_log')
             .values({
+              workspace: q.workspace ?? '',
               day: q.day,
               platform: q.platform,
               reason: q.reason,
@@ -47,7 +49,7 @@ export function createLearnStore(db: Kysely<StoreSchema>): LearnStore {
       const r = await db.deleteFrom('question_log').where('day', '<', beforeDay).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
-    usage: (since, top) => usage(db, since, top),
+    usage: (since, top, workspace) => usage(db, since, top, workspace),
   };
 }
 
@@ -67,6 +69,7 @@ async function vote(db: Kysely<StoreSchema>, v: StoredVote): Promise<VoteOutcome
       .values({
         voter: v.voter,
         answer,
+        workspace: v.workspace ?? '',
         platform: v.platform,
         intent: v.intent,
         roles: v.roles.join(','),
@@ -74,26 +77,39 @@ async function vote(db: Kysely<StoreSchema>, v: StoredVote): Promise<VoteOutcome
         helpful,
         day: v.day,
       })
-      .onConflict((oc) => oc.columns(['voter', 'answer']).doUpdateSet({ helpful, day: v.day, platform: v.platform }))
+      .onConflict((oc) =>
+        oc
+          .columns(['voter', 'answer'])
+          .doUpdateSet({ helpful, day: v.day, platform: v.platform, workspace: v.workspace ?? '' }),
+      )
       .execute();
     return before ? 'changed' : 'recorded';
   });
 }
 
-async function usage(db: Kysely<StoreSchema>, since: string | null, top: number): Promise<UsageFigures> {
+async function usage(
+  db: Kysely<StoreSchema>,
+  since: string | null,
+  top: number,
+  workspace?: string | null,
+): Promise<UsageFigures> {
   const from = since ?? '0000-00-00';
   const count = sql<number>`count(*)`;
+  // An admin's report: their workspace's rows only. The operator's (no workspace given): every row.
+  const ws = workspace === undefined ? undefined : (workspace ?? '');
   const [answers, unanswered, unknownRoles, votes, deliveries, paused] = await Promise.all([
     db
       .selectFrom('answer_counts')
       .select(['platform', 'intent', 'role', 'section', sql<number>`sum(count)`.as('count')])
       .where('day', '>=', from)
+      .$if(ws !== undefined, (q) => q.where('workspace', '=', ws!))
       .groupBy(['platform', 'intent', 'role', 'section'])
       .execute(),
     db
       .selectFrom('question_log')
       .select(['text', 'reason', count.as('count')])
       .$if(since !== null, (q) => q.where('day', '>=', from))
+      .$if(ws !== undefined, (q) => q.where('workspace', '=', ws!))
       .groupBy(['text', 'reason'])
       .orderBy('count', 'desc')
       .orderBy('text')
@@ -103,6 +119,7 @@ async function usage(db: Kysely<StoreSchema>, since: string | null, top: number)
       .selectFrom('question_log')
       .select(['unknown_role as name', count.as('count')])
       .$if(since !== null, (q) => q.where('day', '>=', from))
+      .$if(ws !== undefined, (q) => q.where('workspace', '=', ws!))
       .where('unknown_role', 'is not', null)
       .groupBy('unknown_role')
       .orderBy('count', 'desc')
@@ -119,19 +136,28 @@ async function usage(db: Kysely<StoreSchema>, since: string | null, top: number)
         sql<number>`sum(1 - helpful)`.as('notHelpful'),
       ])
       .where('day', '>=', from)
+      .$if(ws !== undefined, (q) => q.where('workspace', '=', ws!))
       .groupBy(['intent', 'roles', 'section'])
       .execute(),
     db
-      .selectFrom('tip_deliveries')
-      .select(['status', count.as('count')])
-      .where('claimed_at', '>=', since ? dayMs(since) : 0)
-      .groupBy('status')
+      .selectFrom('tip_deliveries as d')
+      .$if(ws !== undefined, (q) =>
+        q
+          .innerJoin('tip_subscriptions as s', (j) =>
+            j.onRef('s.platform', '=', 'd.platform').onRef('s.channel_id', '=', 'd.channel_id'),
+          )
+          .where('s.workspace_id', '=', ws!),
+      )
+      .select(['d.status', count.as('count')])
+      .where('d.claimed_at', '>=', since ? dayMs(since) : 0)
+      .groupBy('d.status')
       .execute(),
     db
       .selectFrom('tip_subscriptions')
       .select(count.as('count'))
       .where('active', '=', 1)
       .where('paused', '=', 1)
+      .$if(ws !== undefined, (q) => q.where('workspace_id', '=', ws!))
       .executeTakeFirst(),
   ]);
   const status = (s: string) => Number(deliveries.find((d) => d.status === s)?.count ?? 0);

@@ -3,7 +3,10 @@ import type { VoteOutcome } from '../core/feedback.js';
 /** Why a question went into the log. */
 export type UnansweredReason = 'unknown' | 'low-confidence' | 'no-section';
 
-export interface LoggedQuestion {
+/** Slack team or Discord guild id; null for none (a Discord DM, the console). */
+type Workspace = { workspace: string | null };
+
+export type LoggedQuestion = Workspace & {
   day: string;
   platform: string;
   reason: UnansweredReason;
@@ -13,17 +16,17 @@ export interface LoggedQuestion {
   /** A role name the catalog lacks, read from an unknown question. */
   unknownRole: string | null;
   suggestions: string[];
-}
+};
 
-export interface CountedAnswer {
+export type CountedAnswer = Workspace & {
   day: string;
   platform: string;
   intent: string;
   roles: string[];
   section: string | null;
-}
+};
 
-export interface StoredVote {
+export type StoredVote = Workspace & {
   /** Keyed hash of platform and user id (src/learn/voter-key.ts). */
   voter: string;
   platform: string;
@@ -32,7 +35,7 @@ export interface StoredVote {
   section: string | null;
   helpful: boolean;
   day: string;
-}
+};
 
 export interface UsageFigures {
   answers: { platform: string; intent: string; role: string; section: string; count: number }[];
@@ -54,6 +57,9 @@ export interface LearnStore {
   vote(v: StoredVote): Promise<VoteOutcome>;
   /** Deletes logged questions from days before `day`; returns how many. */
   sweepQuestions(beforeDay: string): Promise<number>;
-  /** Everything `report` shows, from `sinceDay` on (all when null); `top` texts and names at most. */
-  usage(sinceDay: string | null, top: number): Promise<UsageFigures>;
+  /**
+   * Everything `report` shows, from `sinceDay` on (all when null); `top` texts and names at most;
+   * one workspace's rows only when `workspace` is given (null: rows of none), else every row.
+   */
+  usage(sinceDay: string | null, top: number, workspace?: string | null): Promise<UsageFigures>;
 }

@@ -67,6 +67,8 @@ export interface ConversationContextsTable {
 }
 
 export interface AnswerCountsTable {
+  /** Slack team or Discord guild id; '' for none. */
+  workspace: string;
   day: string;
   platform: string;
   intent: string;
@@ -79,6 +81,7 @@ export interface AnswerCountsTable {
 
 export interface QuestionLogTable {
   id: Generated<number>;
+  workspace: string;
   day: string;
   platform: string;
   reason: string;
@@ -91,6 +94,7 @@ export interface QuestionLogTable {
 export interface FeedbackVotesTable {
   voter: string;
   answer: string;
+  workspace: string;
   platform: string;
   intent: string;
   roles: string;

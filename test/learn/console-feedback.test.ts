@@ -31,12 +31,14 @@ describe('console: + and - after an answer, and the chart path', () => {
     expect(votes).toEqual([
       {
         platform: 'console',
+        workspace: null,
         user: 'console-user',
         helpful: false,
         target: { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary' },
       },
       {
         platform: 'console',
+        workspace: null,
         user: 'console-user',
         helpful: true,
         target: { intent: 'salary', roles: ['ml-systems-engineer'], section: 'salary' },

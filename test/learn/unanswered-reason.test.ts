@@ -4,6 +4,13 @@ import { unansweredReason } from '../../src/learn/answer-log.js';
 import { shippedBot } from '../helpers/content.js';
 import { EMPTY_SLOTS } from '../../src/core/conversation/slots.js';
 
+/** What the log reads from a question message. */
+const asked = (platform: string, text: string) => ({
+  platform,
+  text,
+  conversation: { platform, workspace: 'W1', channel: 'C1', thread: null, user: 'U1' },
+});
+
 describe('which answers go into the question log', () => {
   const bot = shippedBot();
   it.each([
@@ -15,7 +22,7 @@ describe('which answers go into the question log', () => {
     ['help', null],
   ])('%s → %s', (text, reason) => {
     const a = bot.converse(text, EMPTY_SLOTS).answer;
-    expect(unansweredReason(loggedAnswer(bot.content, 'console', text, a))).toBe(reason);
+    expect(unansweredReason(loggedAnswer(bot.content, asked('console', text), a))).toBe(reason);
   });
 
   it.each([
@@ -28,6 +35,7 @@ describe('which answers go into the question log', () => {
       text: 'x',
       level: null,
       suggestions: [],
+      workspace: null,
       intent: 'role' as const,
       roles: ['llm-sme'],
     };
@@ -41,7 +49,7 @@ describe('which answers go into the question log', () => {
     ['ml systems engineer salary', false],
   ])('"%s" asks for a part the profile lacks: %s', (text, lacking) => {
     const a = bot.converse(text, EMPTY_SLOTS).answer;
-    const logged = loggedAnswer(bot.content, 'slack', text, a);
+    const logged = loggedAnswer(bot.content, asked('slack', text), a);
     expect(logged.noSection).toBe(lacking);
     expect(unansweredReason(logged)).toBe(lacking ? 'no-section' : null);
   });

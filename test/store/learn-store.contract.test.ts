@@ -18,6 +18,7 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
     return store.learning;
   };
   const vote = {
+    workspace: 'T1',
     voter: 'h1',
     platform: 'slack',
     intent: 'role',
@@ -40,7 +41,7 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
 
   it('counts answers per day and kind, and reads them back summed from a day on', async () => {
     const s = await fresh();
-    const a = { platform: 'discord', intent: 'salary', roles: ['ml-systems-engineer'], section: null };
+    const a = { workspace: 'G1', platform: 'discord', intent: 'salary', roles: ['ml-systems-engineer'], section: null };
     await s.recordAnswer({ ...a, day: '2026-03-01' });
     await s.recordAnswer({ ...a, day: '2026-03-01' });
     await s.recordAnswer({ ...a, day: '2026-03-02' });
@@ -66,8 +67,15 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
 
   it('logs questions, ranks the most frequent texts and recurring unknown roles, and sweeps by day', async () => {
     const s = await fresh();
-    const q = { platform: 'slack', reason: 'unknown' as const, intent: 'unknown', suggestions: [] };
-    const counted = (day: string) => ({ day, platform: 'slack', intent: 'unknown', roles: [], section: null });
+    const q = { workspace: 'T1', platform: 'slack', reason: 'unknown' as const, intent: 'unknown', suggestions: [] };
+    const counted = (day: string) => ({
+      day,
+      workspace: 'T1',
+      platform: 'slack',
+      intent: 'unknown',
+      roles: [],
+      section: null,
+    });
     for (const day of ['2026-01-01', '2026-02-01', '2026-02-02'])
       await s.recordAnswer(counted(day), {
         ...q,
@@ -87,5 +95,48 @@ describe.each(BACKENDS)('learning store on $name', ({ create }) => {
     expect(u.unknownRoles).toEqual([{ name: 'blockchain developer', count: 3 }]);
     expect(await s.sweepQuestions('2026-02-01')).toBe(1);
     expect((await s.usage(null, 10)).unanswered[0]!.count).toBe(2);
+  });
+
+  it("an admin's report reads only their workspace's rows; the operator's reads every row", async () => {
+    const s = await fresh();
+    const day = '2026-03-01';
+    const answer = (workspace: string | null) => ({
+      day,
+      workspace,
+      platform: 'slack',
+      intent: 'unknown',
+      roles: [],
+      section: null,
+    });
+    const question = (workspace: string | null, text: string) => ({
+      day,
+      workspace,
+      platform: 'slack',
+      reason: 'unknown' as const,
+      intent: 'unknown',
+      text,
+      unknownRole: null,
+      suggestions: [],
+    });
+    await s.recordAnswer(answer('T1'), question('T1', 'first team question'));
+    await s.recordAnswer(answer('T2'), question('T2', 'second team question'));
+    await s.recordAnswer(answer(null), question(null, 'a dm without a server'));
+    await s.vote({
+      voter: 'v',
+      workspace: 'T2',
+      platform: 'slack',
+      intent: 'role',
+      roles: ['llm-sme'],
+      section: 'skills',
+      helpful: false,
+      day,
+    });
+    const texts = async (w?: string | null) => (await s.usage(null, 10, w)).unanswered.map((q) => q.text).sort();
+    expect(await texts('T1')).toEqual(['first team question']);
+    expect(await texts('T2')).toEqual(['second team question']);
+    expect(await texts(null)).toEqual(['a dm without a server']);
+    expect(await texts()).toHaveLength(3);
+    expect((await s.usage(null, 10, 'T1')).votes).toEqual([]);
+    expect((await s.usage(null, 10, 'T1')).answers.map((a) => a.count)).toEqual([1]);
   });
 });

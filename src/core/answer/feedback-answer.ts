@@ -2,7 +2,7 @@ import type { Content } from '../content/types.js';
 import type { AnsweredQuestion, VoteOutcome } from '../feedback.js';
 import type { Reply } from '../reply.js';
 import type { Answer } from '../bot.js';
-import type { ReportMessage } from '../message.js';
+import type { QuestionMessage, ReportMessage } from '../message.js';
 
 /** The private thanks for a Helpful / Not helpful press. */
 export function feedbackAck(helpful: boolean, outcome: VoteOutcome): Reply {
@@ -20,15 +20,20 @@ export function feedbackAck(helpful: boolean, outcome: VoteOutcome): Reply {
 }
 
 /** What the answer log is told about one answered question. */
-export function loggedAnswer(content: Content, platform: string, text: string, a: Answer): AnsweredQuestion {
+export function loggedAnswer(
+  content: Content,
+  message: Pick<QuestionMessage, 'platform' | 'text' | 'conversation'>,
+  a: Answer,
+): AnsweredQuestion {
   const role = a.role ? content.roleById.get(a.role) : undefined;
   const noSection =
     role !== undefined &&
     ((a.intent === 'role' && a.section !== null && a.section !== 'salary' && !role.sections.has(a.section)) ||
       (a.intent === 'salary' && !role.salary && !role.sections.has('salary')));
   return {
-    platform,
-    text,
+    platform: message.platform,
+    workspace: message.conversation.workspace,
+    text: message.text,
     intent: a.intent,
     roles: a.roles,
     section: a.section,
@@ -42,7 +47,7 @@ export function loggedAnswer(content: Content, platform: string, text: string, a
 /** An admin's `/career report`: the usage report's lines, privately; refused to everyone else. */
 export async function reportReply(
   message: ReportMessage,
-  usageReport: ((since: string | null) => Promise<string[]>) | undefined,
+  usageReport: ((since: string | null, workspace: string | null) => Promise<string[]>) | undefined,
 ): Promise<Reply> {
   const base = { intent: 'help' as const, title: 'Usage report', choices: [], private: true };
   if (!usageReport)
@@ -61,7 +66,8 @@ export async function reportReply(
       ],
     };
   }
-  const lines = await usageReport(message.since);
+  // Only the asker's own workspace: one deployment may serve many Slack workspaces and Discord servers.
+  const lines = await usageReport(message.since, message.conversation.workspace);
   return {
     ...base,
     blocks: [
