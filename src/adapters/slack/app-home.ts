@@ -2,7 +2,8 @@ import type { types } from '@slack/bolt';
 import type { Content } from '../../core/content/types.js';
 import { describeSchedule } from '../../core/tips/schedule.js';
 import type { Subscription } from '../../core/tips/subscription.js';
-import { bold, plainToMrkdwn } from './mrkdwn.js';
+import type { Reply } from '../../core/reply.js';
+import { bold, clip, plainToMrkdwn } from './mrkdwn.js';
 import { COMMAND } from './slack-surface.js';
 
 type KnownBlock = types.KnownBlock;
@@ -24,7 +25,7 @@ export interface HomeView {
  * workspace admins) the weekly-tip subscriptions of this workspace with their
  * schedule and any pause reason. Pure: the listener fetches what it shows.
  */
-export function homeView(o: { user: string; content: Content; admin: boolean; subscriptions: readonly Subscription[] }): HomeView {
+export function homeView(o: { user: string; content: Content; admin: boolean; subscriptions: readonly Subscription[]; report?: Reply | null }): HomeView {
   const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const blocks: KnownBlock[] = [
     section(`Hi <@${o.user}>! I answer questions about tech roles: what the work involves, the skills and education it asks for, career paths, demand and pay.`),
@@ -53,6 +54,7 @@ export function homeView(o: { user: string; content: Content; admin: boolean; su
     ),
   );
   if (o.admin) blocks.push(...subscriptionBlocks(o.subscriptions));
+  if (o.admin && o.report) blocks.push(...reportBlocks(o.report));
   return { type: 'home', blocks };
 }
 
@@ -68,4 +70,13 @@ function subscriptionBlocks(subs: readonly Subscription[]): KnownBlock[] {
   const sections: KnownBlock[] = [];
   for (let i = 0; i < lines.length; i += 10) sections.push({ type: 'section', text: { type: 'mrkdwn', text: lines.slice(i, i + 10).join('\n') } });
   return [head, ...sections, { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shown to workspace admins only.' }] }];
+}
+
+/** The usage report (the core's answer to an admin's `report`), as on `/career report`. */
+function reportBlocks(report: Reply): KnownBlock[] {
+  const lines = report.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'list' ? b.items.map((i) => `• ${i}`) : []));
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Usage in this workspace', emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(plainToMrkdwn(lines.join('\n')), 3000) } },
+  ];
 }

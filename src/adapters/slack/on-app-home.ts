@@ -37,7 +37,9 @@ export function onAppHome(app: App, deps: AppHomeDeps): void {
         const origin = originOf({ ...deps, logger: log }, client, { id: event.user }, { team, channel: event.channel, thread: null });
         const admin = await origin.isAdmin!();
         const subscriptions = admin && deps.store ? (await deps.store.listSubscriptions({ platform: 'slack' })).filter((s) => inWorkspace(s, team, deps.manyWorkspaces)) : [];
-        await client.views.publish({ user_id: event.user, view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions }) });
+        // The core answers the report as it answers `/career report` (this workspace only).
+        const report = admin ? await deps.bot.handle({ ...origin, kind: 'report', since: null }) : null;
+        await client.views.publish({ user_id: event.user, view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions, report }) });
       },
       async () => undefined,
     );
