@@ -28,7 +28,10 @@ import { startFakeApis } from '../test/tips/helpers/fake-apis.mjs';
 // API would: the bot's pauses must not distort how the fake counts requests.
 if (!isMainThread) {
   const fake = await startFakeApis(workerData);
-  parentPort.on('message', async (msg) => {
+  parentPort.on('message', (msg) => void onMessage(msg));
+  parentPort.postMessage({ slackApiUrl: fake.slackApiUrl, discordApiUrl: fake.discordApiUrl });
+
+  async function onMessage(msg) {
     if (msg === 'stats') {
       const summary = (platform) => {
         const counts = [...fake.delivered[platform].values()];
@@ -43,8 +46,7 @@ if (!isMainThread) {
       await fake.close();
       parentPort.close();
     }
-  });
-  parentPort.postMessage({ slackApiUrl: fake.slackApiUrl, discordApiUrl: fake.discordApiUrl });
+  }
 } else {
   await main();
 }

@@ -86,7 +86,7 @@ export function explainStartupError(
   if (step === 'slack') {
     // Read by the Web API client's error codes, not its classes: importing
     // Bolt here would load it into a Discord-only bot.
-    const slackError = code === SLACK_PLATFORM_ERROR ? String(e.data?.error ?? '') : '';
+    const slackError = code === SLACK_PLATFORM_ERROR && typeof e.data?.error === 'string' ? e.data.error : '';
     if (SLACK_REFUSED.has(slackError)) {
       // In Socket Mode the app-level token is used first, by apps.connections.open.
       const which =

@@ -64,7 +64,7 @@ async function applyPending(
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    await m.up(db as Kysely<any>, backend);
+    await m.up(db, backend);
     await db
       .insertInto('career_bot_migrations')
       .values({ version: m.version, name: m.name, applied_at: Date.now() })

@@ -96,8 +96,11 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
       };
       // Settled, not all: a worker that failed must not let the run (and the CLI's store) close under the others.
       const results = await Promise.allSettled(Array.from({ length: Math.max(1, pacer.pace.concurrency) }, worker));
-      for (const r of results)
-        if (r.status === 'rejected') logger.error({ err: r.reason, platform }, 'a weekly tips worker failed');
+      for (const r of results) {
+        if (r.status !== 'rejected') continue;
+        const err: unknown = r.reason;
+        logger.error({ err, platform }, 'a weekly tips worker failed');
+      }
     }),
   );
 

@@ -77,10 +77,13 @@ export function createTipPoster(parts: PosterParts): TipPoster {
     }
   };
 
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    parts.release?.();
+  // Releasing is synchronous; the promise is the TipPoster's shape, shared with posters that must wait.
+  const stop = (): Promise<void> => {
+    if (!stopped) {
+      stopped = true;
+      parts.release?.();
+    }
+    return Promise.resolve();
   };
 
   return { platform: parts.platform, surface: parts.surface, pace: parts.pace, post, stop };

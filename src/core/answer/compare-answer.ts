@@ -129,7 +129,7 @@ const cache = new WeakMap<Role, Map<SectionId, Array<{ line: string; words: stri
 /** A section's statements with their content words, worked out once per loaded role. */
 function linesOf(role: Role, section: SectionId): Array<{ line: string; words: string[] }> {
   let bySection = cache.get(role);
-  if (!bySection) cache.set(role, (bySection = new Map()));
+  if (!bySection) cache.set(role, (bySection = new Map<SectionId, Array<{ line: string; words: string[] }>>()));
   let lines = bySection.get(section);
   if (!lines)
     bySection.set(

@@ -57,7 +57,7 @@ export function loadContent(dir: string): LoadResult {
         continue;
       }
       result.value.forEach((t, i) => {
-        const tip: Tip = { ...t, file } as Tip;
+        const tip: Tip = { ...t, file };
         tips.push(tip);
         lines.set(tip, (p) => source.lineOf([i, ...p]));
       });

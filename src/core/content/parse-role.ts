@@ -30,7 +30,7 @@ export function parseRole(file: string, expectedId: string, text: string): Parse
   const fm = front.value;
   return {
     ok: true,
-    lineOf: source.lineOf,
+    lineOf: (path) => source.lineOf(path),
     value: {
       id: fm.id,
       title: fm.title,
