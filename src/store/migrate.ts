@@ -58,7 +58,8 @@ async function applyPending(
   const ahead = [...done].filter((v) => v > newest);
   if (ahead.length) {
     throw new Error(
-      `the database schema is at version ${Math.max(...ahead)}, newer than this build knows (${newest}); run a newer career-bot`,
+      `the database schema is at version ${Math.max(...ahead)}, newer than this build knows (${newest}); ` +
+        'run a newer career-bot',
     );
   }
   const applied: number[] = [];

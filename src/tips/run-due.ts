@@ -87,7 +87,8 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
       const gate = createPostGate((reason) =>
         logger.error(
           { platform, reason },
-          'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token',
+          'the platform refused the bot token: not posting to any more of its channels this run; ' +
+            'their tips stay due for a run with a working token',
         ),
       );
       const queue = subs.values();

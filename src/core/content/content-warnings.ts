@@ -34,7 +34,9 @@ export function contentWarnings(content: Content): ContentProblem[] {
           file: role.file,
           line: lineOf(section) ?? 1,
           field: section,
-          message: `section is ${chars} characters and ${bullets} bullets; a chat answer reads best under ${MAX_SECTION_CHARS} characters and ${MAX_SECTION_BULLETS} bullets`,
+          message:
+            `section is ${chars} characters and ${bullets} bullets; ` +
+            `a chat answer reads best under ${MAX_SECTION_CHARS} characters and ${MAX_SECTION_BULLETS} bullets`,
         });
       }
     }
