@@ -24,10 +24,17 @@ export interface HomeView {
  * workspace admins) the weekly-tip subscriptions of this workspace with their
  * schedule and any pause reason. Pure: the listener fetches what it shows.
  */
-export function homeView(o: { user: string; content: Content; admin: boolean; subscriptions: readonly Subscription[] }): HomeView {
+export function homeView(o: {
+  user: string;
+  content: Content;
+  admin: boolean;
+  subscriptions: readonly Subscription[];
+}): HomeView {
   const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const blocks: KnownBlock[] = [
-    section(`Hi <@${o.user}>! I answer questions about tech roles: what the work involves, the skills and education it asks for, career paths, demand and pay.`),
+    section(
+      `Hi <@${o.user}>! I answer questions about tech roles: what the work involves, the skills and education it asks for, career paths, demand and pay.`,
+    ),
     { type: 'header', text: { type: 'plain_text', text: 'Roles', emoji: true } },
   ];
   const roles = [...o.content.roles].sort((a, b) => a.title.localeCompare(b.title));
@@ -57,15 +64,36 @@ export function homeView(o: { user: string; content: Content; admin: boolean; su
 }
 
 function subscriptionBlocks(subs: readonly Subscription[]): KnownBlock[] {
-  const head: KnownBlock = { type: 'header', text: { type: 'plain_text', text: 'Weekly tips in this workspace', emoji: true } };
-  if (!subs.length) return [head, { type: 'section', text: { type: 'mrkdwn', text: `No channel gets weekly tips yet. In a channel, type \`${COMMAND} tips subscribe\`.` } }];
+  const head: KnownBlock = {
+    type: 'header',
+    text: { type: 'plain_text', text: 'Weekly tips in this workspace', emoji: true },
+  };
+  if (!subs.length)
+    return [
+      head,
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `No channel gets weekly tips yet. In a channel, type \`${COMMAND} tips subscribe\`.`,
+        },
+      },
+    ];
   const lines = subs.slice(0, MAX_SUBSCRIPTIONS_SHOWN).map((s) => {
-    const state = s.paused ? `paused${s.pausedReason ? ` (${plainToMrkdwn(s.pausedReason)})` : ''}` : plainToMrkdwn(describeSchedule(s.schedule));
+    const state = s.paused
+      ? `paused${s.pausedReason ? ` (${plainToMrkdwn(s.pausedReason)})` : ''}`
+      : plainToMrkdwn(describeSchedule(s.schedule));
     return `• <#${s.channelId}>: ${state}`;
   });
-  if (subs.length > MAX_SUBSCRIPTIONS_SHOWN) lines.push(`…and ${subs.length - MAX_SUBSCRIPTIONS_SHOWN} more (\`career-bot tips status\` lists them all).`);
+  if (subs.length > MAX_SUBSCRIPTIONS_SHOWN)
+    lines.push(`…and ${subs.length - MAX_SUBSCRIPTIONS_SHOWN} more (\`career-bot tips status\` lists them all).`);
   // 3,000 characters per section text: one section per ten lines stays well under.
   const sections: KnownBlock[] = [];
-  for (let i = 0; i < lines.length; i += 10) sections.push({ type: 'section', text: { type: 'mrkdwn', text: lines.slice(i, i + 10).join('\n') } });
-  return [head, ...sections, { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shown to workspace admins only.' }] }];
+  for (let i = 0; i < lines.length; i += 10)
+    sections.push({ type: 'section', text: { type: 'mrkdwn', text: lines.slice(i, i + 10).join('\n') } });
+  return [
+    head,
+    ...sections,
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shown to workspace admins only.' }] },
+  ];
 }

@@ -34,32 +34,58 @@ export function onAppHome(app: App, deps: AppHomeDeps): void {
       log,
       async () => {
         const team = context.teamId ?? null;
-        const origin = originOf({ ...deps, logger: log }, client, { id: event.user }, { team, channel: event.channel, thread: null });
+        const origin = originOf(
+          { ...deps, logger: log },
+          client,
+          { id: event.user },
+          { team, channel: event.channel, thread: null },
+        );
         const admin = await origin.isAdmin!();
-        const subscriptions = admin && deps.store ? (await deps.store.listSubscriptions({ platform: 'slack' })).filter((s) => inWorkspace(s, team, deps.manyWorkspaces)) : [];
-        await client.views.publish({ user_id: event.user, view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions }) });
+        const subscriptions =
+          admin && deps.store
+            ? (await deps.store.listSubscriptions({ platform: 'slack' })).filter((s) =>
+                inWorkspace(s, team, deps.manyWorkspaces),
+              )
+            : [];
+        await client.views.publish({
+          user_id: event.user,
+          view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions }),
+        });
       },
-      async () => undefined,
+      () => Promise.resolve(),
     );
   });
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${HOME_ROLE_ACTION}_\\d+$`), async ({ ack, body, action, client, context }) => {
-    await ack();
-    await deps.afterAcks();
-    const user = body.user.id;
-    const log = deps.logger.child({ kind: 'app-home-button', user });
-    // chat.postMessage to a user id posts in the app's DM with them (its Messages tab).
-    await guard(
-      log,
-      async () => {
-        // A value this version cannot read (an old Home view) gets the role list.
-        const chosen = decodeAction(action.value ?? '') ?? { type: 'list' as const };
-        const base = originOf({ ...deps, logger: log }, client, { id: user }, { team: context.teamId ?? null, channel: user, thread: null });
-        const origin: Origin = { ...base, channel: { id: user, kind: 'dm' } };
-        const reply = await deps.bot.handle({ ...origin, kind: 'button', action: chosen });
-        await client.chat.postMessage({ channel: user, ...renderBlocks(reply, { source: encodeSource({ kind: 'action', action: chosen }) }), unfurl_links: false, unfurl_media: false });
-      },
-      (err) => client.chat.postMessage({ channel: user, text: apologyFor(err) }),
-    );
-  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${HOME_ROLE_ACTION}_\\d+$`),
+    async ({ ack, body, action, client, context }) => {
+      await ack();
+      await deps.afterAcks();
+      const user = body.user.id;
+      const log = deps.logger.child({ kind: 'app-home-button', user });
+      // chat.postMessage to a user id posts in the app's DM with them (its Messages tab).
+      await guard(
+        log,
+        async () => {
+          // A value this version cannot read (an old Home view) gets the role list.
+          const chosen = decodeAction(action.value ?? '') ?? { type: 'list' as const };
+          const base = originOf(
+            { ...deps, logger: log },
+            client,
+            { id: user },
+            { team: context.teamId ?? null, channel: user, thread: null },
+          );
+          const origin: Origin = { ...base, channel: { id: user, kind: 'dm' } };
+          const reply = await deps.bot.handle({ ...origin, kind: 'button', action: chosen });
+          await client.chat.postMessage({
+            channel: user,
+            ...renderBlocks(reply, { source: encodeSource({ kind: 'action', action: chosen }) }),
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+        },
+        (err) => client.chat.postMessage({ channel: user, text: apologyFor(err) }),
+      );
+    },
+  );
 }
