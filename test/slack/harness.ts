@@ -112,6 +112,10 @@ export async function startHttpHarness(options: { env?: Record<string, string>; 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
 
+let triggerCounter = 0;
+/** Slack gives every command and button press a trigger_id of its own; the bot refuses one it has seen. */
+export const nextTriggerId = () => `${Date.now()}.${(triggerCounter += 1)}.abc`;
+
 /** A slash command body as Slack sends it. */
 export function slashCommand(fake: FakeSlack, o: { text: string; responseId: string; user?: string; channel?: string }): string {
   return new URLSearchParams({
@@ -127,7 +131,7 @@ export function slashCommand(fake: FakeSlack, o: { text: string; responseId: str
     api_app_id: 'A1',
     is_enterprise_install: 'false',
     response_url: fake.responseUrl(o.responseId),
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
   }).toString();
 }
 
@@ -160,7 +164,7 @@ export function buttonPress(
     user: { id: o.user ?? 'U1', username: 'ada', name: 'ada', team_id: TEAM },
     api_app_id: 'A1',
     token: 'legacy',
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: o.ephemeral ?? true, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
     channel: { id: channel, name: 'general' },
     ...(o.ephemeral === false ? { message: { type: 'message', ts: messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: '', blocks: [] } } : {}),
