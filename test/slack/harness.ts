@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
+import type { SharedEventClaims } from '../../src/adapters/slack/repeat-deliveries.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createBot, type Bot, type BotOptions } from '../../src/core/bot.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
@@ -75,14 +76,14 @@ export function signature(body: string, timestamp: number, secret = SECRET): str
 }
 
 /** Starts the fake Slack and the real Bolt app in HTTP mode against it. */
-export async function startHttpHarness(options: { env?: Record<string, string>; bot?: Partial<BotOptions>; wrap?: (bot: Bot) => Bot } = {}): Promise<Harness> {
-  const fake = await startFakeSlack();
+export async function startHttpHarness(options: { env?: Record<string, string>; bot?: Partial<BotOptions>; wrap?: (bot: Bot) => Bot; sharedEvents?: SharedEventClaims; fake?: FakeSlack } = {}): Promise<Harness> {
+  const fake = options.fake ?? (await startFakeSlack());
   const logs = new LogCapture();
   const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', ...options.env });
   const logger = createLogger('debug', logs.stream);
   const created = createBot({ surface: slackSurface, content: testContent(), logger, ...options.bot });
   const bot = options.wrap ? options.wrap(created) : created;
-  const slack = await startSlack({ bot, config: cfg, logger });
+  const slack = await startSlack({ bot, config: cfg, logger, ...(options.sharedEvents ? { sharedEvents: options.sharedEvents } : {}) });
   const base = `http://127.0.0.1:${slack.port}/slack/events`;
   return {
     fake,
