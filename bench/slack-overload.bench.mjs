@@ -130,7 +130,8 @@ async function rawConnection(port) {
     received = received.slice(end);
     const p = pending;
     pending = null;
-    p.resolve({ status: Number(text.slice(9, 12)), body: text.slice(text.indexOf('\r\n\r\n') + 4), closing: /\r\nconnection: close/i.test(text) });
+    const body = text.slice(text.indexOf('\r\n\r\n') + 4);
+    p.resolve({ status: Number(text.slice(9, 12)), body: body === '0\r\n\r\n' ? '' : body, closing: /\r\nconnection: close/i.test(text) });
   });
   const fail = (err) => {
     const p = pending;
@@ -156,9 +157,14 @@ async function rawConnection(port) {
 function responseEnd(text) {
   const headEnd = text.indexOf('\r\n\r\n');
   if (headEnd < 0) return null;
-  const length = /\r\ncontent-length: *(\d+)/i.exec(text.slice(0, headEnd));
-  const end = headEnd + 4 + (length ? Number(length[1]) : 0);
-  return text.length >= end ? end : null;
+  const head = text.slice(0, headEnd);
+  const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+  if (length) return text.length >= headEnd + 4 + Number(length[1]) ? headEnd + 4 + Number(length[1]) : null;
+  if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
+    const last = text.indexOf('0\r\n\r\n', headEnd + 4);
+    return last < 0 ? null : last + 5;
+  }
+  return headEnd + 4;
 }
 
 /** Fires `total` commands as fast as `connections` kept-alive connections allow; tallies every outcome. */
@@ -177,7 +183,10 @@ async function burst(bot, fake, total, connections = 200) {
         tally.ackLatency.push(performance.now() - started);
         if (r.status === 200 && r.body === '') tally.acked.push({ n, at: started });
         else if (r.status === 200 && r.body.includes(BUSY_MARK)) tally.busy += 1;
-        else tally.other += 1;
+        else {
+          tally.other += 1;
+          if (tally.other <= 2 && process.env.DEBUG) console.error('other response', r.status, r.body.slice(0, 200));
+        }
         if (r.closing) conn = null;
       } catch {
         tally.errors += 1;
@@ -261,6 +270,7 @@ async function burstScenario(lines) {
   const answerLatency = t.acked.filter((a) => fake.answered.has(a.n)).map((a) => fake.answered.get(a.n) - a.at).sort((a, b) => a - b);
   lines.push(`burst: ${total} unpaced /career over 200 connections in ${t.seconds.toFixed(1)} s: ${t.acked.length} acked for an answer, ${t.busy} told busy in the ack, ${t.other} other statuses, ${t.errors} connection errors`);
   lines.push(`burst: answers delivered ${delivered}/${t.acked.length} (answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}, max ${ms(answerLatency.at(-1) ?? NaN)}); ack p99 ${ms(pct(t.ackLatency, 99))}; bot RSS ${mb(before)} before, peak ${mb(bot.peak())} (target < 400 MB)`);
+  if (process.env.DEBUG) console.error(bot.stderr().split('\n').slice(0, 5).join('\n'));
   await bot.stop();
   fake.close();
 }
