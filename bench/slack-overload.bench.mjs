@@ -143,6 +143,8 @@ async function rawConnection(port) {
   return {
     send(bytes) {
       return new Promise((resolve, reject) => {
+        // The server closes a connection idle past its keep-alive timeout.
+        if (socket.destroyed) return reject(new Error('connection closed'));
         pending = { resolve, reject };
         socket.write(bytes);
       });
@@ -228,7 +230,8 @@ async function sustained(lines) {
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     if (i % (rate * 10) === 0) rssTrend.push(bot.rss());
-    const conn = free.pop();
+    let conn = free.shift();
+    if (conn && !conn.open) conn = await rawConnection(bot.port).catch(() => undefined);
     if (!conn) {
       late += 1; // every connection still waiting for an ack: the generator counts it, and skips
       continue;
