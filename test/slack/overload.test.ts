@@ -96,6 +96,18 @@ describe('Slack HTTP: overload is shed, stops drain, slow clients are cut (issue
     await expect.poll(() => a.answered.length).toBe(2);
   });
 
+  it('tells /career busy once the oldest unanswered request has waited too long, whatever the count', async () => {
+    const a = await startGated(new Backlog({ maxRequests: 100, maxBytes: 1 << 20, maxAgeMs: 150 }));
+    cleanups.push(a.stop);
+    expect((await a.post(command('first'))).text).toBe('');
+    expect((await a.post(command('soon after'))).text).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await a.post(command('too late'))).text).toBe(busyAck);
+    a.open();
+    await expect.poll(() => a.answered.length).toBe(2);
+    expect((await a.post(command('room again'))).text).toBe('');
+  });
+
   it('tells a button press busy through its response_url, and answers an event 503 so Slack retries it', async () => {
     const sink = await startSink();
     cleanups.push(sink.close);

@@ -185,7 +185,7 @@ export class EarlyAckReceiver implements Receiver {
       // A replay is acknowledged like anything else (it learns nothing), and not acted on.
       if (this.o.replays && !this.o.replays.firstHere(keys)) return slackHttp.buildNoBodyResponse(res, 200);
       const leave = this.stopping ? null : this.backlog.enter(buffered.rawBody.length);
-      if (!leave) return this.shed(body, res, this.stopping ? 'stopping' : `backlog full (${this.backlog.size.requests} requests acknowledged, not yet answered)`);
+      if (!leave) return this.shed(body, res, this.stopping ? 'stopping' : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`);
       try {
         slackHttp.buildNoBodyResponse(res, 200);
         await this.o.afterAcks();
