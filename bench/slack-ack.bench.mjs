@@ -112,7 +112,7 @@ async function playSlack() {
     counter += 1;
     const body = new URLSearchParams({
       team_id: 'T1', channel_id: 'C1', channel_name: 'general', user_id: 'U1', user_name: 'ada', command: '/career',
-      text: QUESTIONS[counter % QUESTIONS.length], api_app_id: 'A1', trigger_id: '1.2.3',
+      text: QUESTIONS[counter % QUESTIONS.length], api_app_id: 'A1', trigger_id: `${counter}.${process.pid}.bench`, // each its own: the bot refuses a trigger_id it has seen
       response_url: `http://127.0.0.1:${fakePort}/response/${counter}`,
     }).toString();
     const ts = Math.floor(Date.now() / 1000);
