@@ -19,7 +19,7 @@ export interface EarlyAckReceiverOptions {
   afterAcks: AfterAcks;
   /** Probes and metrics served on the same port, ahead of Slack's path. */
   routes?: OpsRoutes;
-  /** The bound on acknowledged-but-unanswered requests (default: BACKLOG_MAX_REQUESTS, BACKLOG_MAX_BYTES). */
+  /** The bound on acknowledged-but-unanswered requests (default: BACKLOG_MAX_REQUESTS, BACKLOG_MAX_BYTES, BACKLOG_MAX_AGE_MS). */
   backlog?: Backlog;
   /** Refuses signed requests seen before; without it, none are refused. */
   replays?: ReplayGuard;
