@@ -142,7 +142,8 @@ async function playSlack() {
       command: '/career',
       text: QUESTIONS[counter % QUESTIONS.length],
       api_app_id: 'A1',
-      trigger_id: '1.2.3',
+      // Each its own: the bot refuses a trigger_id it has seen.
+      trigger_id: `${counter}.${process.pid}.bench`,
       response_url: `http://127.0.0.1:${fakePort}/response/${counter}`,
     }).toString();
     const ts = Math.floor(Date.now() / 1000);

@@ -59,6 +59,12 @@ export interface Platform {
   servesRoutes(config: Config): boolean;
   /** Loads the platform's library on demand: a bot without this platform never pays its memory. */
   start(deps: PlatformDeps): Promise<RunningPlatform>;
+  /**
+   * Null when `id` has the form of a channel id on this platform, else what
+   * the form is (for the operator): the CLI refuses anything else before it
+   * reaches the store or a terminal.
+   */
+  channelIdProblem(id: string): string | null;
   /** Posts weekly tips through the platform's Web/REST API only; null when the config holds no token for it. */
   poster(config: Config, logger: Logger, store?: TipStore): Promise<TipPoster | null>;
 }

@@ -68,6 +68,7 @@ function bangPlatform(): Platform & { send(event: ChatEvent): Promise<void> } {
   return {
     name: 'bang',
     surface: bangSurface,
+    channelIdProblem: (id) => (/^#\w+$/.test(id) ? null : 'a bang channel is # and a word'),
     chatEnabled: () => true,
     servesRoutes: () => false,
     async start(d): Promise<RunningPlatform> {

@@ -50,7 +50,7 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
     ).toBe(200);
 
     const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, 'tips', ...args], { env, encoding: 'utf8' });
-    expect(cli('subscribe', '--platform', 'slack', '--channel', 'CBIN', '--workspace', 'TBIN').status).toBe(0);
+    expect(cli('subscribe', '--platform', 'slack', '--channel', 'CBIN0001', '--workspace', 'TBIN').status).toBe(0);
 
     expect(await postSigned(base, dm('TBIN', 'DBIN'))).toBe(200);
     expect((await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DBIN')).authorization).toBe(
@@ -69,8 +69,8 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
       child.stderr.on('data', check);
       check();
     });
-    const status = cli('status', '--platform', 'slack', '--channel', 'CBIN');
-    expect(status.stdout).toContain('slack channel CBIN (workspace TBIN)');
+    const status = cli('status', '--platform', 'slack', '--channel', 'CBIN0001');
+    expect(status.stdout).toContain('slack channel CBIN0001 (workspace TBIN)');
     expect(status.stdout).toContain('Paused (the app was uninstalled from this Slack workspace)');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

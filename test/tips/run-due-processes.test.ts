@@ -21,7 +21,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-const SLACK = ['C01', 'C02', 'C03', 'C04', 'C05'];
+const SLACK = ['C0AAAAA01', 'C0AAAAA02', 'C0AAAAA03', 'C0AAAAA04', 'C0AAAAA05'];
 const DISCORD = ['7001', '7002', '7003', '7004', '7005'];
 
 /** `career-bot tips run-due` as separate OS processes, posting through the real adapters to a local fake. */
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
     const [s1, s2] = await Promise.all([cli(['tips', 'status'], env), cli(['tips', 'status'], env)]);
     expect([s1.code, s2.code, s1.stderr + s2.stderr]).toEqual([0, 0, '']);
 
-    const sub = await cli(['tips', 'subscribe', '--platform', 'slack', '--channel', 'C01', '--day', 'mon', '--time', '09:00', '--tz', 'Europe/Berlin', '--at', '2025-03-05T10:00:00Z'], env);
+    const sub = await cli(['tips', 'subscribe', '--platform', 'slack', '--channel', 'C0AAAAA01', '--day', 'mon', '--time', '09:00', '--tz', 'Europe/Berlin', '--at', '2025-03-05T10:00:00Z'], env);
     expect(sub.code, sub.stderr).toBe(0);
     // The rest through the store directly: a process start per channel is slow and proves nothing more.
     const store = await database.open();
@@ -83,7 +83,7 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
     expect(JSON.parse(third.stdout)).toMatchObject({ due: 0 });
     expect(fake.posts.filter((p) => p.status === 200)).toHaveLength(10);
 
-    const status = JSON.parse((await cli(['tips', 'status', '--json', '--platform', 'slack', '--channel', 'C01', '--at', '2025-03-12T12:00:00Z'], env)).stdout);
+    const status = JSON.parse((await cli(['tips', 'status', '--json', '--platform', 'slack', '--channel', 'C0AAAAA01', '--at', '2025-03-12T12:00:00Z'], env)).stdout);
     expect(status).toMatchObject({ nextPostLocal: 'Mon 17 Mar 2025, 09:00 CET', lastDelivery: { slot: '2025-W11', status: 'delivered' } });
   }, 60_000);
 });

@@ -8,6 +8,8 @@ import { discordSurface } from './discord-surface.js';
 export const discordPlatform: Platform = {
   name: 'discord',
   surface: discordSurface,
+  // A snowflake: a 64-bit number in decimal, 17 digits or more for anything made since 2015.
+  channelIdProblem: (id) => (/^\d{17,20}$/.test(id) ? null : 'a Discord channel id is a snowflake of 17 to 20 digits, e.g. 112233445566778899'),
   chatEnabled: (config) => config.discord,
   servesRoutes: () => false,
   start: async ({ bot, config, logger, onFatal, onRateLimited }) => {

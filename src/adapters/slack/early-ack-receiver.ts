@@ -3,6 +3,12 @@ import { HTTPModuleFunctions as slackHttp, HTTPResponseAck, type App, type Logge
 import type { OpsRoutes } from '../../ops/ops-routes.js';
 import { listenError } from '../../ops/startup-errors.js';
 import type { AfterAcks } from './guard.js';
+// ---- issue 12: overload, replays, slow clients ----
+import { Backlog } from './backlog.js';
+import { futureTimestamp, replayKeys, type ReplayGuard } from './replay-guard.js';
+import { MAX_CONNECTIONS, SERVER_OPTIONS } from './server-limits.js';
+import { createShedder } from './shed.js';
+// ----
 
 export interface EarlyAckReceiverOptions {
   signingSecret: string;
@@ -15,6 +21,11 @@ export interface EarlyAckReceiverOptions {
   routes?: OpsRoutes;
   /** OAuth install pages (issue 14) on the same server; true when it answered the request. */
   installRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+  /** The bound on acknowledged-but-unanswered requests (default: BACKLOG_MAX_REQUESTS, BACKLOG_MAX_BYTES, BACKLOG_MAX_AGE_MS). */
+  backlog?: Backlog;
+  /** Refuses signed requests seen before; without it, none are refused. */
+  replays?: ReplayGuard;
+  now?: () => number;
 }
 
 type Body = ReceiverEvent['body'];
@@ -55,8 +66,17 @@ export class EarlyAckReceiver implements Receiver {
   private server: Server | undefined;
   /** Requests not yet through Bolt, acknowledged or not: stop() lets them finish. */
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly backlog: Backlog;
+  private readonly shed: ReturnType<typeof createShedder>;
+  private readonly now: () => number;
+  /** Set by stop(): requests still arriving on open connections are told busy, and their connections closed. */
+  private stopping = false;
 
-  constructor(private readonly o: EarlyAckReceiverOptions) {}
+  constructor(private readonly o: EarlyAckReceiverOptions) {
+    this.backlog = o.backlog ?? new Backlog();
+    this.now = o.now ?? Date.now;
+    this.shed = createShedder(o.logger, this.now);
+  }
 
   init(app: App): void {
     this.app = app;
@@ -65,7 +85,7 @@ export class EarlyAckReceiver implements Receiver {
   /** Listens on `port` (0: any free port); resolves with the server once listening. */
   start(port: number): Promise<Server> {
     if (this.server) return Promise.reject(new Error('the Slack receiver is already listening'));
-    const server = createServer((req, res) => {
+    const server = createServer(SERVER_OPTIONS, (req, res) => {
       const handled = this.handle(req, res)
         .catch((err: unknown) => {
           this.o.logger.error('slack: receiver failed on a request', err);
@@ -74,6 +94,7 @@ export class EarlyAckReceiver implements Receiver {
         .finally(() => this.inFlight.delete(handled));
       this.inFlight.add(handled);
     });
+    server.maxConnections = MAX_CONNECTIONS;
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (err) => {
@@ -91,25 +112,43 @@ export class EarlyAckReceiver implements Receiver {
   /**
    * Stops accepting and closes idle keep-alive connections, then waits for
    * every request already received to get through Bolt (answers included), so
-   * nothing acknowledged reaches a store that the caller closes next.
+   * nothing acknowledged reaches a store that the caller closes next. The
+   * backlog's bound is what makes that wait short. Requests that still come
+   * on open connections meanwhile are told busy with `Connection: close`;
+   * whatever connection remains (a slow client mid-headers) is cut after
+   * STOP_GRACE_MS.
    */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
+    this.stopping = true;
     const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
     server.closeIdleConnections();
-    await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.backlog.drained();
+    server.closeIdleConnections();
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(grace);
+    server.closeAllConnections();
     await closed;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.stopping) res.setHeader('connection', 'close');
     if (this.o.routes?.(req, res)) return;
     // As Bolt's receiver reads it, so an absolute-form request line (some proxies) matches too.
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (this.o.installRoutes && (await this.o.installRoutes(req, res, path))) return;
     if (req.method?.toUpperCase() !== 'POST' || path !== this.o.path) {
       slackHttp.buildNoBodyResponse(res, 404);
+      return;
+    }
+    const future = futureTimestamp(req.headers['x-slack-request-timestamp'], this.now());
+    if (future) {
+      this.o.logger.warn(`slack: request refused, ${future}`);
+      slackHttp.buildNoBodyResponse(res, 401);
       return;
     }
     let buffered: Awaited<ReturnType<typeof slackHttp.parseAndVerifyHTTPRequest>>;
@@ -128,6 +167,8 @@ export class EarlyAckReceiver implements Receiver {
     let body: Body;
     try {
       body = slackHttp.parseHTTPRequestBody(buffered);
+      // `payload=null`, `[]` or `"x"` parse; only an object is a Slack payload.
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the payload is not a JSON object');
     } catch (err) {
       this.o.logger.warn(`slack: malformed request body, ${(err as Error).message}`);
       slackHttp.buildNoBodyResponse(res, 400);
@@ -143,9 +184,19 @@ export class EarlyAckReceiver implements Receiver {
       customProperties: {},
     };
     if (acksEmpty(body)) {
-      slackHttp.buildNoBodyResponse(res, 200);
-      await this.o.afterAcks();
-      await this.dispatch({ ...event, ack: async () => {} });
+      const keys = replayKeys(req.headers['x-slack-signature'], body);
+      // A replay is acknowledged like anything else (it learns nothing), and not acted on.
+      if (this.o.replays && !this.o.replays.firstHere(keys)) return slackHttp.buildNoBodyResponse(res, 200);
+      const leave = this.stopping ? null : this.backlog.enter(buffered.rawBody.length);
+      if (!leave) return this.shed(body, res, this.stopping ? 'stopping' : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`);
+      try {
+        slackHttp.buildNoBodyResponse(res, 200);
+        await this.o.afterAcks();
+        if (this.o.replays && !(await this.o.replays.firstAnywhere(keys))) return;
+        await this.dispatch({ ...event, ack: async () => {} });
+      } finally {
+        leave();
+      }
       return;
     }
     const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
@@ -173,3 +224,6 @@ export class EarlyAckReceiver implements Receiver {
     return this.app;
   }
 }
+
+/** How long stop() lets open connections finish after the backlog is answered, before cutting them. */
+export const STOP_GRACE_MS = 2_000;

@@ -8,6 +8,8 @@ import { slackSurface } from './slack-surface.js';
 export const slackPlatform: Platform = {
   name: 'slack',
   surface: slackSurface,
+  // Public (C), private (G) and direct (D) conversations: a capital letter, then capitals and digits (C0123ABCD).
+  channelIdProblem: (id) => (/^[CGD][A-Z0-9]{6,20}$/.test(id) ? null : 'a Slack channel id is C, G or D followed by capital letters and digits, e.g. C0123ABCD'),
   chatEnabled: (config) => config.slack !== null,
   // OAuth mode serves its install pages on the same HTTP server.
   servesRoutes: (config) => config.slack === 'http' || config.slack === 'oauth',

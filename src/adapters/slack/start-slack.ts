@@ -11,6 +11,7 @@ import { onMessages } from './on-messages.js';
 import type { OpsRoutes } from '../../ops/ops-routes.js';
 import { ignoreRepeatedEvents, type SharedEventClaims } from './repeat-deliveries.js';
 import { EarlyAckReceiver } from './early-ack-receiver.js';
+import { createReplayGuard } from './replay-guard.js';
 import { answerNow, createAnswerTurns } from './guard.js';
 import { classifySlackError } from './slack-errors.js';
 import { webClientOptions } from './web-client-options.js';
@@ -92,9 +93,19 @@ export async function startSlack(o: {
   // other requests' acknowledgements, so listeners have nothing left to wait
   // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().
   const answerTurns = createAnswerTurns();
+  // A signed request replayed (here or on a replica sharing the store) is acknowledged and not acted on.
+  const replays = createReplayGuard({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) });
   const receiver =
     mode !== 'socket' && signingSecret
-      ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns, ...(o.routes ? { routes: o.routes } : {}), ...(oauth ? { installRoutes: oauth.routes } : {}) })
+      ? new EarlyAckReceiver({
+          signingSecret,
+          path: EVENTS_PATH,
+          logger: boltLogger,
+          afterAcks: answerTurns,
+          replays,
+          ...(o.routes ? { routes: o.routes } : {}),
+          ...(oauth ? { installRoutes: oauth.routes } : {}),
+        })
       : undefined;
   const app = new App({
     ...(oauth ? { authorize: oauth.authorize } : { token }),
