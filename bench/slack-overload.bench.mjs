@@ -31,11 +31,19 @@ import { fileURLToPath } from 'node:url';
 const SECRET = 'benchsigningsecret01';
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 const BUSY_MARK = 'busy right now';
-const QUESTIONS = ['ml systems engineer skills', 'what does a senior ML systems engineer make in Seattle?', 'knowledge graph engineer', 'llm sme trends', 'graph person', ''];
+const QUESTIONS = [
+  'ml systems engineer skills',
+  'what does a senior ML systems engineer make in Seattle?',
+  'knowledge graph engineer',
+  'llm sme trends',
+  'graph person',
+  '',
+];
 const env = (k, d) => Number(process.env[k] ?? d);
 const SCENARIOS = (process.env.SCENARIOS ?? 'sustained,burst,sigterm,slow').split(',');
 
-const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const pct = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const ms = (v) => `${v.toFixed(1)} ms`;
 const mb = (kb) => `${Math.round(kb / 1024)} MB`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
@@ -73,7 +81,8 @@ async function serveFake() {
         answered.set(Number(req.url.slice('/response/'.length)), wall());
         return res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       }
-      const body = req.url === '/api/auth.test' ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } : { ok: true };
+      const body =
+        req.url === '/api/auth.test' ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } : { ok: true };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
@@ -93,14 +102,29 @@ async function startBot(fakePort) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'overload-bench-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn('sh', ['-c', `ulimit -n 1024; exec "${process.execPath}" "${BIN}" start`], {
-    env: { PATH: process.env.PATH, HOME: tmpdir(), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${fakePort}/api/`, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error', TIPS_SCHEDULER: 'off' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: tmpdir(),
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${fakePort}/api/`,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      TIPS_SCHEDULER: 'off',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
+  );
   for (let i = 0; i < 200; i += 1) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await sleep(100);
   }
@@ -115,8 +139,11 @@ async function startBot(fakePort) {
   };
   const sampler = setInterval(rss, 100);
   return {
-    port, child, exited,
-    rss, peak: () => peak,
+    port,
+    child,
+    exited,
+    rss,
+    peak: () => peak,
     stderr: () => stderr,
     async stop() {
       clearInterval(sampler);
@@ -133,8 +160,15 @@ function signedCommand(botPort, fakePort) {
   counter += 1;
   const n = counter;
   const body = new URLSearchParams({
-    team_id: 'T1', channel_id: 'C1', channel_name: 'general', user_id: 'U1', user_name: 'ada', command: '/career',
-    text: QUESTIONS[n % QUESTIONS.length], api_app_id: 'A1', trigger_id: `${n}.${process.pid}.bench`,
+    team_id: 'T1',
+    channel_id: 'C1',
+    channel_name: 'general',
+    user_id: 'U1',
+    user_name: 'ada',
+    command: '/career',
+    text: QUESTIONS[n % QUESTIONS.length],
+    api_app_id: 'A1',
+    trigger_id: `${n}.${process.pid}.bench`,
     response_url: `http://127.0.0.1:${fakePort}/response/${n}`,
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
@@ -160,7 +194,11 @@ async function rawConnection(port) {
     const p = pending;
     pending = null;
     const body = text.slice(text.indexOf('\r\n\r\n') + 4);
-    p.resolve({ status: Number(text.slice(9, 12)), body: body === '0\r\n\r\n' ? '' : body, closing: /\r\nconnection: close/i.test(text) });
+    p.resolve({
+      status: Number(text.slice(9, 12)),
+      body: body === '0\r\n\r\n' ? '' : body,
+      closing: /\r\nconnection: close/i.test(text),
+    });
   });
   const fail = (err) => {
     const p = pending;
@@ -286,9 +324,14 @@ async function sustained(lines) {
   await Promise.all(inflight);
   rssTrend.push(bot.rss());
   const delivered = await waitAnswers(fake, acked, 10_000);
-  const answerLatency = acked.filter((a) => fake.answered.has(a.n)).map((a) => fake.answered.get(a.n) - a.at).sort((a, b) => a - b);
+  const answerLatency = acked
+    .filter((a) => fake.answered.has(a.n))
+    .map((a) => fake.answered.get(a.n) - a.at)
+    .sort((a, b) => a - b);
   ackLatency.sort((a, b) => a - b);
-  lines.push(`sustained: ${total} /career at ${rate}/s for ${seconds} s: ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))}; answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}; answered ${delivered}/${acked.length} acked, ${busy} told busy, ${errors} errors, ${late} not sent (all 64 connections busy)`);
+  lines.push(
+    `sustained: ${total} /career at ${rate}/s for ${seconds} s: ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))}; answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}; answered ${delivered}/${acked.length} acked, ${busy} told busy, ${errors} errors, ${late} not sent (all 64 connections busy)`,
+  );
   lines.push(`sustained: bot RSS every 10 s: ${rssTrend.map(mb).join(', ')} (peak ${mb(bot.peak())})`);
   pool.forEach((c) => c.close());
   await bot.stop();
@@ -303,9 +346,16 @@ async function burstScenario(lines) {
   const t = await burst(bot, fake, total);
   const delivered = await waitAnswers(fake, t.acked, 30_000);
   t.ackLatency.sort((a, b) => a - b);
-  const answerLatency = t.acked.filter((a) => fake.answered.has(a.n)).map((a) => fake.answered.get(a.n) - a.at).sort((a, b) => a - b);
-  lines.push(`burst: ${total} unpaced /career over 200 connections in ${t.seconds.toFixed(1)} s: ${t.acked.length} acked for an answer, ${t.busy} told busy in the ack, ${t.other} other statuses, ${t.errors} connection errors`);
-  lines.push(`burst: answers delivered ${delivered}/${t.acked.length} (answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}, max ${ms(answerLatency.at(-1) ?? NaN)}); ack p99 ${ms(pct(t.ackLatency, 99))}; bot RSS ${mb(before)} before, peak ${mb(bot.peak())} (target < 400 MB)`);
+  const answerLatency = t.acked
+    .filter((a) => fake.answered.has(a.n))
+    .map((a) => fake.answered.get(a.n) - a.at)
+    .sort((a, b) => a - b);
+  lines.push(
+    `burst: ${total} unpaced /career over 200 connections in ${t.seconds.toFixed(1)} s: ${t.acked.length} acked for an answer, ${t.busy} told busy in the ack, ${t.other} other statuses, ${t.errors} connection errors`,
+  );
+  lines.push(
+    `burst: answers delivered ${delivered}/${t.acked.length} (answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}, max ${ms(answerLatency.at(-1) ?? NaN)}); ack p99 ${ms(pct(t.ackLatency, 99))}; bot RSS ${mb(before)} before, peak ${mb(bot.peak())} (target < 400 MB)`,
+  );
   if (process.env.DEBUG) console.error(bot.stderr().split('\n').slice(0, 5).join('\n'));
   await bot.stop();
   fake.close();
@@ -321,7 +371,9 @@ async function sigtermScenario(lines) {
   const exit = await bot.exited;
   await fake.sync();
   const delivered = t.acked.filter((a) => fake.answered.has(a.n)).length;
-  lines.push(`sigterm: ${total} unpaced /career, SIGTERM after the last ack: exit code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''} ${((exit.at - signalled) / 1000).toFixed(2)} s after the signal; ${delivered}/${t.acked.length} acked requests answered, ${t.busy} told busy, ${t.acked.length - delivered} acked and never answered; peak RSS ${mb(bot.peak())}`);
+  lines.push(
+    `sigterm: ${total} unpaced /career, SIGTERM after the last ack: exit code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''} ${((exit.at - signalled) / 1000).toFixed(2)} s after the signal; ${delivered}/${t.acked.length} acked requests answered, ${t.busy} told busy, ${t.acked.length - delivered} acked and never answered; peak RSS ${mb(bot.peak())}`,
+  );
   await bot.stop();
   fake.close();
 }
@@ -372,12 +424,17 @@ async function slowScenario(lines) {
     }
     const { bytes } = signedCommand(bot.port, fake.port);
     const sent = performance.now();
-    await conn.send(bytes).then((r) => (r.body === '' ? ackLatency.push(performance.now() - sent) : (busy += 1)), () => (errors += 1));
+    await conn.send(bytes).then(
+      (r) => (r.body === '' ? ackLatency.push(performance.now() - sent) : (busy += 1)),
+      () => (errors += 1),
+    );
   }
   stopping = true;
   for (const s of slow) s.destroy();
   ackLatency.sort((a, b) => a - b);
-  lines.push(`slow: ${slowCount} connections sending headers a line a second (reconnecting when cut) for ${seconds} s: slow connections cut by the header timeout ${cut}, closed at once at the connection cap ${refused}; real /career (one every 20 ms, each awaited) over 8 kept-alive connections: ${ackLatency.length} acked, ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))}, ${busy} busy, ${errors} errors; bot peak RSS ${mb(bot.peak())}`);
+  lines.push(
+    `slow: ${slowCount} connections sending headers a line a second (reconnecting when cut) for ${seconds} s: slow connections cut by the header timeout ${cut}, closed at once at the connection cap ${refused}; real /career (one every 20 ms, each awaited) over 8 kept-alive connections: ${ackLatency.length} acked, ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))}, ${busy} busy, ${errors} errors; bot peak RSS ${mb(bot.peak())}`,
+  );
   real.forEach((c) => c.close());
   await bot.stop();
   fake.close();

@@ -21,9 +21,18 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string>, o: { uid?: number; gid?: number; during?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+  o: { uid?: number; gid?: number; during?: (child: ReturnType<typeof spawn>) => void } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env }, cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], ...(o.uid !== undefined ? { uid: o.uid, gid: o.gid } : {}) });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+      cwd: tmpdir(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(o.uid !== undefined ? { uid: o.uid, gid: o.gid } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
@@ -53,7 +62,7 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it('refuses channel ids that are not the platform\'s, and echoes nothing raw to the terminal', async () => {
+  it("refuses channel ids that are not the platform's, and echoes nothing raw to the terminal", async () => {
     const env = { DATA_DIR: fresh() };
     const cases: [string, string][] = [
       ['slack', `${ESC}]0;pwned${'\u0007'}C0123ABCD${ESC}[2J`],
@@ -70,7 +79,12 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
       expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(r.stderr.length).toBeLessThan(400);
     }
-    for (const [platform, channel] of [['slack', 'C0123ABCD'], ['slack', 'G01ABCDEF'], ['slack', 'D0ABCDEFGHI'], ['discord', '112233445566778899']]) {
+    for (const [platform, channel] of [
+      ['slack', 'C0123ABCD'],
+      ['slack', 'G01ABCDEF'],
+      ['slack', 'D0ABCDEFGHI'],
+      ['discord', '112233445566778899'],
+    ]) {
       const r = await cli(['tips', 'subscribe', '--platform', platform!, '--channel', channel!], env);
       expect([r.code, r.stderr]).toEqual([0, '']);
     }
@@ -87,7 +101,11 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
     const store = await openStore({ dataDir: dir, logger: createLogger('silent') });
     await store.close();
     for (const f of ['', 'career-bot.sqlite']) chmodSync(path.join(dir, f), f ? 0o444 : 0o555);
-    const r = await cli(['tips', 'subscribe', '--platform', 'slack', '--channel', 'C0123ABCD'], { DATA_DIR: dir }, AS_NOBODY);
+    const r = await cli(
+      ['tips', 'subscribe', '--platform', 'slack', '--channel', 'C0123ABCD'],
+      { DATA_DIR: dir },
+      AS_NOBODY,
+    );
     chmodSync(dir, 0o755);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -101,9 +119,14 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
     const port = (silent.address() as { port: number }).port;
     try {
       const started = Date.now();
-      const r = await cli(['tips', 'status'], { DATA_DIR: fresh(), DATABASE_URL: `postgres://bob:hunter2@127.0.0.1:${port}/career` });
+      const r = await cli(['tips', 'status'], {
+        DATA_DIR: fresh(),
+        DATABASE_URL: `postgres://bob:hunter2@127.0.0.1:${port}/career`,
+      });
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`career-bot: could not open the store: DATABASE_URL: PostgreSQL at 127.0.0.1:${port}/career did not answer in time; check the host, port and firewall\n`);
+      expect(r.stderr).toBe(
+        `career-bot: could not open the store: DATABASE_URL: PostgreSQL at 127.0.0.1:${port}/career did not answer in time; check the host, port and firewall\n`,
+      );
       expect(Date.now() - started).toBeLessThan(PG_TIMEOUTS.connectMs + 5_000);
     } finally {
       silent.close();
@@ -116,7 +139,12 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
     const env = { DATA_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.slackApiUrl };
     const channels = Array.from({ length: 12 }, (_, i) => `C0AAAAA${String(i).padStart(2, '0')}`);
     const store = await openStore({ dataDir: dir, logger: createLogger('silent') });
-    for (const channelId of channels) await store.subscribe({ platform: 'slack', channelId }, { day: 'mon', time: '09:00', timeZone: 'UTC' }, { at: new Date('2025-03-05T10:00:00Z'), by: 'test' });
+    for (const channelId of channels)
+      await store.subscribe(
+        { platform: 'slack', channelId },
+        { day: 'mon', time: '09:00', timeZone: 'UTC' },
+        { at: new Date('2025-03-05T10:00:00Z'), by: 'test' },
+      );
     await store.close();
     const at = ['tips', 'run-due', '--json', '--at', '2025-03-10T09:00:30Z'];
     const first = await cli(at, env, {

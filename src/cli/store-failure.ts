@@ -14,7 +14,9 @@ export function storeFailure(err: unknown, config: Pick<Config, 'DATABASE_URL' |
   const file = path.join(config.DATA_DIR, SQLITE_FILE);
   const code = String((err as { code?: unknown })?.code ?? '');
   const message = err instanceof Error ? err.message : String(err);
-  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS') return `DATA_DIR: the SQLite store ${file} is read-only (${message}); check the permissions of the file and its folder`;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `DATA_DIR: the disk holding the SQLite store ${file} is full; free space and try again`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS')
+    return `DATA_DIR: the SQLite store ${file} is read-only (${message}); check the permissions of the file and its folder`;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return `DATA_DIR: the disk holding the SQLite store ${file} is full; free space and try again`;
   return `DATA_DIR: the SQLite store ${file} failed: ${message}`;
 }

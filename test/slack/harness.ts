@@ -30,7 +30,8 @@ export class LogCapture {
   private readonly emitter = new EventEmitter();
   readonly stream = new Writable({
     write: (chunk: Buffer, _enc, done) => {
-      for (const line of String(chunk).split('\n').filter(Boolean)) this.lines.push(JSON.parse(line) as Record<string, any>);
+      for (const line of String(chunk).split('\n').filter(Boolean))
+        this.lines.push(JSON.parse(line) as Record<string, any>);
       this.emitter.emit('line');
       done();
     },
@@ -61,7 +62,11 @@ export interface Harness {
   logs: LogCapture;
   config: Config;
   /** POSTs a correctly signed body to /slack/events. */
-  post(body: string, contentType: string, sign?: { timestamp?: number; signature?: string }): Promise<{ status: number; text: string }>;
+  post(
+    body: string,
+    contentType: string,
+    sign?: { timestamp?: number; signature?: string },
+  ): Promise<{ status: number; text: string }>;
   stop(): Promise<void>;
 }
 
@@ -76,14 +81,33 @@ export function signature(body: string, timestamp: number, secret = SECRET): str
 }
 
 /** Starts the fake Slack and the real Bolt app in HTTP mode against it. */
-export async function startHttpHarness(options: { env?: Record<string, string>; bot?: Partial<BotOptions>; wrap?: (bot: Bot) => Bot; sharedEvents?: SharedEventClaims; fake?: FakeSlack } = {}): Promise<Harness> {
+export async function startHttpHarness(
+  options: {
+    env?: Record<string, string>;
+    bot?: Partial<BotOptions>;
+    wrap?: (bot: Bot) => Bot;
+    sharedEvents?: SharedEventClaims;
+    fake?: FakeSlack;
+  } = {},
+): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const logs = new LogCapture();
-  const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', ...options.env });
+  const cfg = config({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    ...options.env,
+  });
   const logger = createLogger('debug', logs.stream);
   const created = createBot({ surface: slackSurface, content: testContent(), logger, ...options.bot });
   const bot = options.wrap ? options.wrap(created) : created;
-  const slack = await startSlack({ bot, config: cfg, logger, ...(options.sharedEvents ? { sharedEvents: options.sharedEvents } : {}) });
+  const slack = await startSlack({
+    bot,
+    config: cfg,
+    logger,
+    ...(options.sharedEvents ? { sharedEvents: options.sharedEvents } : {}),
+  });
   const base = `http://127.0.0.1:${slack.port}/slack/events`;
   return {
     fake,
@@ -118,7 +142,10 @@ let triggerCounter = 0;
 export const nextTriggerId = () => `${Date.now()}.${(triggerCounter += 1)}.abc`;
 
 /** A slash command body as Slack sends it. */
-export function slashCommand(fake: FakeSlack, o: { text: string; responseId: string; user?: string; channel?: string }): string {
+export function slashCommand(
+  fake: FakeSlack,
+  o: { text: string; responseId: string; user?: string; channel?: string },
+): string {
   return new URLSearchParams({
     token: 'legacy',
     team_id: TEAM,
@@ -155,7 +182,15 @@ export function eventCallback(event: Record<string, unknown>): string {
 /** A block_actions payload for pressing one button; `responseId: null` leaves out response_url. */
 export function buttonPress(
   fake: FakeSlack,
-  o: { button: { action_id: string; value?: string }; responseId: string | null; channel?: string; user?: string; ephemeral?: boolean; messageTs?: string; threadTs?: string },
+  o: {
+    button: { action_id: string; value?: string };
+    responseId: string | null;
+    channel?: string;
+    user?: string;
+    ephemeral?: boolean;
+    messageTs?: string;
+    threadTs?: string;
+  },
 ): string {
   const channel = o.channel ?? 'C1';
   const messageTs = o.messageTs ?? '1700000000.000001';
@@ -166,11 +201,36 @@ export function buttonPress(
     api_app_id: 'A1',
     token: 'legacy',
     trigger_id: nextTriggerId(),
-    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: o.ephemeral ?? true, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channel,
+      is_ephemeral: o.ephemeral ?? true,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+    },
     channel: { id: channel, name: 'general' },
-    ...(o.ephemeral === false ? { message: { type: 'message', ts: messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: '', blocks: [] } } : {}),
+    ...(o.ephemeral === false
+      ? {
+          message: {
+            type: 'message',
+            ts: messageTs,
+            ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+            text: '',
+            blocks: [],
+          },
+        }
+      : {}),
     ...(o.responseId === null ? {} : { response_url: fake.responseUrl(o.responseId) }),
-    actions: [{ type: 'button', block_id: 'b1', action_id: o.button.action_id, value: o.button.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000' }],
+    actions: [
+      {
+        type: 'button',
+        block_id: 'b1',
+        action_id: o.button.action_id,
+        value: o.button.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1700000001.000',
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
@@ -182,7 +242,12 @@ export function buttonsOf(blocks: any[]): { action_id: string; value?: string; t
 
 export function findButton(blocks: any[], label: string): { action_id: string; value?: string } {
   const found = buttonsOf(blocks).find((b) => b.text.text === label);
-  if (!found) throw new Error(`no button "${label}" in ${buttonsOf(blocks).map((b) => b.text.text).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no button "${label}" in ${buttonsOf(blocks)
+        .map((b) => b.text.text)
+        .join(', ')}`,
+    );
   return found;
 }
 

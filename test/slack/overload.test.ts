@@ -9,7 +9,15 @@ import { EarlyAckReceiver } from '../../src/adapters/slack/early-ack-receiver.js
 import { answerNow } from '../../src/adapters/slack/guard.js';
 import { FORM, JSON_TYPE, nextTriggerId, signature } from './harness.js';
 
-const quietLogger: BoltLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => LogLevel.INFO, setName: () => {} };
+const quietLogger: BoltLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => LogLevel.INFO,
+  setName: () => {},
+};
 
 /** A response_url sink: every busy note or answer posted to it. */
 async function startSink() {
@@ -23,7 +31,11 @@ async function startSink() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { posts, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/r`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    posts,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/r`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** The real receiver and a real Bolt App whose /career listener waits at `gate` until the test opens it. */
@@ -31,8 +43,22 @@ async function startGated(backlog: Backlog) {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   const answered: string[] = [];
-  const receiver = new EarlyAckReceiver({ signingSecret: 'overloadsecret', path: '/slack/events', logger: quietLogger, afterAcks: answerNow, backlog });
-  const app = new App({ token: 'xoxb-test', botId: 'BBOT', botUserId: 'UBOT', receiver, logger: quietLogger, tokenVerificationEnabled: false, deferInitialization: true });
+  const receiver = new EarlyAckReceiver({
+    signingSecret: 'overloadsecret',
+    path: '/slack/events',
+    logger: quietLogger,
+    afterAcks: answerNow,
+    backlog,
+  });
+  const app = new App({
+    token: 'xoxb-test',
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    receiver,
+    logger: quietLogger,
+    tokenVerificationEnabled: false,
+    deferInitialization: true,
+  });
   app.command('/career', async ({ ack, command }) => {
     await ack();
     await gate;
@@ -50,7 +76,11 @@ async function startGated(backlog: Backlog) {
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, ts, 'overloadsecret') },
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(body, ts, 'overloadsecret'),
+      },
       body,
     });
     return { status: res.status, text: await res.text(), connection: res.headers.get('connection') };
@@ -59,10 +89,27 @@ async function startGated(backlog: Backlog) {
 }
 
 const command = (text: string) =>
-  new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/career', text, response_url: 'http://127.0.0.1:9/unused', trigger_id: nextTriggerId() }).toString();
+  new URLSearchParams({
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command: '/career',
+    text,
+    response_url: 'http://127.0.0.1:9/unused',
+    trigger_id: nextTriggerId(),
+  }).toString();
 const press = (responseUrl: string) =>
   new URLSearchParams({
-    payload: JSON.stringify({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', trigger_id: nextTriggerId(), response_url: responseUrl, container: { type: 'message' }, actions: [{ type: 'button', action_id: 'b', block_id: 'x', value: 'v', action_ts: '1' }] }),
+    payload: JSON.stringify({
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'U1' },
+      api_app_id: 'A1',
+      trigger_id: nextTriggerId(),
+      response_url: responseUrl,
+      container: { type: 'message' },
+      actions: [{ type: 'button', action_id: 'b', block_id: 'x', value: 'v', action_ts: '1' }],
+    }),
   }).toString();
 const busyAck = JSON.stringify({ response_type: 'ephemeral', text: BUSY });
 
@@ -116,7 +163,13 @@ describe('Slack HTTP: overload is shed, stops drain, slow clients are cut (issue
     expect((await a.post(command('fills it'))).text).toBe('');
     expect((await a.post(press(sink.url))).status).toBe(200);
     await expect.poll(() => sink.posts).toEqual([{ response_type: 'ephemeral', replace_original: false, text: BUSY }]);
-    const event = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev1', event: { type: 'app_mention', text: 'hi', user: 'U1', channel: 'C1', ts: '1.1' } });
+    const event = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'Ev1',
+      event: { type: 'app_mention', text: 'hi', user: 'U1', channel: 'C1', ts: '1.1' },
+    });
     expect((await a.post(event, JSON_TYPE)).status).toBe(503);
     a.open();
   });
@@ -132,7 +185,9 @@ describe('Slack HTTP: overload is shed, stops drain, slow clients are cut (issue
     await new Promise((resolve) => setTimeout(resolve, 50));
     const body = command('late');
     const ts = Math.floor(Date.now() / 1000);
-    late.write(`POST /slack/events HTTP/1.1\r\nhost: x\r\ncontent-type: ${FORM}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${signature(body, ts, 'overloadsecret')}\r\n\r\n${body}`);
+    late.write(
+      `POST /slack/events HTTP/1.1\r\nhost: x\r\ncontent-type: ${FORM}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${signature(body, ts, 'overloadsecret')}\r\n\r\n${body}`,
+    );
     let reply = '';
     late.on('data', (c: Buffer) => (reply += String(c)));
     await new Promise((resolve) => late.once('close', resolve));

@@ -5,7 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { createLogger } from '../../src/create-logger.js';
 import { startFakeSlack } from './fake-slack.js';
-import { buttonPress, findButton, FORM, JSON_TYPE, nextTriggerId, slashCommand, startHttpHarness, type Harness } from './harness.js';
+import {
+  buttonPress,
+  findButton,
+  FORM,
+  JSON_TYPE,
+  nextTriggerId,
+  slashCommand,
+  startHttpHarness,
+  type Harness,
+} from './harness.js';
 
 /** Lets whatever a request started run out, then a little more, so a second answer would have shown. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
@@ -45,7 +54,10 @@ describe('Slack HTTP: replays refused, small holes closed (issue 12)', () => {
 
   it('posts a replayed "Share in channel" once', async () => {
     const h = await start();
-    expect((await h.post(slashCommand(h.fake, { text: 'ml systems engineer skills', responseId: 'r-share-src' }), FORM)).status).toBe(200);
+    expect(
+      (await h.post(slashCommand(h.fake, { text: 'ml systems engineer skills', responseId: 'r-share-src' }), FORM))
+        .status,
+    ).toBe(200);
     const answer = (await h.fake.waitForResponse('r-share-src')).body;
     const press = buttonPress(h.fake, { button: findButton(answer.blocks, 'Share in channel'), responseId: 'r-share' });
     const timestamp = Math.floor(Date.now() / 1000);
@@ -71,7 +83,10 @@ describe('Slack HTTP: replays refused, small holes closed (issue 12)', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const store = await openStore({ dataDir: dir, logger: createLogger('silent') });
     cleanups.push(() => store.close());
-    const sharedEvents = { claim: (id: string, at: Date) => store.claimEvent(id, 'test', at), sweep: (before: Date) => store.sweepEventClaims(before) };
+    const sharedEvents = {
+      claim: (id: string, at: Date) => store.claimEvent(id, 'test', at),
+      sweep: (before: Date) => store.sweepEventClaims(before),
+    };
     const fake = await startFakeSlack();
     const a = await start({ fake, sharedEvents });
     const b = await start({ fake, sharedEvents });
@@ -86,13 +101,16 @@ describe('Slack HTTP: replays refused, small holes closed (issue 12)', () => {
 
   it('answers payload=null (and other non-objects) 400, not 500', async () => {
     const h = await start();
-    for (const payload of ['null', '[]', '"x"', '7']) expect((await h.post(new URLSearchParams({ payload }).toString(), FORM)).status).toBe(400);
+    for (const payload of ['null', '[]', '"x"', '7'])
+      expect((await h.post(new URLSearchParams({ payload }).toString(), FORM)).status).toBe(400);
     expect((await h.post('null', JSON_TYPE)).status).toBe(400);
   });
 
   it('answers a command without response_url through chat.postEphemeral', async () => {
     const h = await start();
-    const body = new URLSearchParams(slashCommand(h.fake, { text: 'ml systems engineer skills', responseId: 'unused', channel: 'C9', user: 'U9' }));
+    const body = new URLSearchParams(
+      slashCommand(h.fake, { text: 'ml systems engineer skills', responseId: 'unused', channel: 'C9', user: 'U9' }),
+    );
     body.delete('response_url');
     body.set('trigger_id', nextTriggerId());
     expect(await h.post(body.toString(), FORM)).toEqual({ status: 200, text: '' });

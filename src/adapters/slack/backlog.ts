@@ -33,7 +33,11 @@ export class Backlog {
   private readonly entered = new Map<object, number>();
 
   constructor(
-    private readonly limits: BacklogLimits = { maxRequests: BACKLOG_MAX_REQUESTS, maxBytes: BACKLOG_MAX_BYTES, maxAgeMs: BACKLOG_MAX_AGE_MS },
+    private readonly limits: BacklogLimits = {
+      maxRequests: BACKLOG_MAX_REQUESTS,
+      maxBytes: BACKLOG_MAX_BYTES,
+      maxAgeMs: BACKLOG_MAX_AGE_MS,
+    },
     private readonly now: () => number = () => performance.now(),
   ) {}
 

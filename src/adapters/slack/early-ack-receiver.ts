@@ -1,5 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HTTPModuleFunctions as slackHttp, HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  HTTPModuleFunctions as slackHttp,
+  HTTPResponseAck,
+  type App,
+  type Logger as BoltLogger,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import type { OpsRoutes } from '../../ops/ops-routes.js';
 import { listenError } from '../../ops/startup-errors.js';
 import type { AfterAcks } from './guard.js';
@@ -153,7 +160,10 @@ export class EarlyAckReceiver implements Receiver {
     }
     let buffered: Awaited<ReturnType<typeof slackHttp.parseAndVerifyHTTPRequest>>;
     try {
-      buffered = await slackHttp.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: this.o.signingSecret, bodyLimit: slackHttp.defaultBodyLimit }, req);
+      buffered = await slackHttp.parseAndVerifyHTTPRequest(
+        { enabled: true, signingSecret: this.o.signingSecret, bodyLimit: slackHttp.defaultBodyLimit },
+        req,
+      );
     } catch (err) {
       if (slackHttp.isRawBodyError(err) && (err.type === 'entity.too.large' || err.statusCode === 413)) {
         this.o.logger.warn(`slack: request body over ${slackHttp.defaultBodyLimit} bytes refused`);
@@ -168,7 +178,8 @@ export class EarlyAckReceiver implements Receiver {
     try {
       body = slackHttp.parseHTTPRequestBody(buffered);
       // `payload=null`, `[]` or `"x"` parse; only an object is a Slack payload.
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the payload is not a JSON object');
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new Error('the payload is not a JSON object');
     } catch (err) {
       this.o.logger.warn(`slack: malformed request body, ${(err as Error).message}`);
       slackHttp.buildNoBodyResponse(res, 400);
@@ -188,7 +199,14 @@ export class EarlyAckReceiver implements Receiver {
       // A replay is acknowledged like anything else (it learns nothing), and not acted on.
       if (this.o.replays && !this.o.replays.firstHere(keys)) return slackHttp.buildNoBodyResponse(res, 200);
       const leave = this.stopping ? null : this.backlog.enter(buffered.rawBody.length);
-      if (!leave) return this.shed(body, res, this.stopping ? 'stopping' : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`);
+      if (!leave)
+        return this.shed(
+          body,
+          res,
+          this.stopping
+            ? 'stopping'
+            : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`,
+        );
       try {
         slackHttp.buildNoBodyResponse(res, 200);
         await this.o.afterAcks();
@@ -199,12 +217,24 @@ export class EarlyAckReceiver implements Receiver {
       }
       return;
     }
-    const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger: this.o.logger,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     try {
       await this.bolt().processEvent({ ...event, ack: ack.bind() });
     } catch (err) {
       // Not yet acknowledged, perhaps: answer with a status as Bolt's receiver does (500, 401 for authorisation).
-      await slackHttp.defaultProcessEventErrorHandler({ error: err as Error, logger: this.o.logger, request: req, response: res, storedResponse: ack.storedResponse });
+      await slackHttp.defaultProcessEventErrorHandler({
+        error: err as Error,
+        logger: this.o.logger,
+        request: req,
+        response: res,
+        storedResponse: ack.storedResponse,
+      });
       // Answered now, one way or the other: the 3-second "never acknowledged" timer must not write again.
       if (res.headersSent) ack.ack();
     }

@@ -7,7 +7,11 @@ import { classifySlackError } from './slack-errors.js';
  * which kind of message), then the user gets an apology where one can be
  * shown. If even that fails, it is logged too.
  */
-export async function guard(log: Logger, work: () => Promise<void>, apologize: (err: unknown) => Promise<unknown>): Promise<void> {
+export async function guard(
+  log: Logger,
+  work: () => Promise<void>,
+  apologize: (err: unknown) => Promise<unknown>,
+): Promise<void> {
   try {
     await work();
   } catch (err) {

@@ -25,7 +25,11 @@ export type SharedEventClaims = EventClaims;
  * to answer does not silence the bot: the event is answered (perhaps twice)
  * and the failure logged.
  */
-export function ignoreRepeatedEvents(o: { logger: Logger; now?: () => number; shared?: SharedEventClaims }): Middleware<AnyMiddlewareArgs> {
+export function ignoreRepeatedEvents(o: {
+  logger: Logger;
+  now?: () => number;
+  shared?: SharedEventClaims;
+}): Middleware<AnyMiddlewareArgs> {
   const now = o.now ?? Date.now;
   const seen = new Map<string, number>(); // event_id → when first taken, oldest first
   const sweep = o.shared ? sweepNowAndThen(o.shared, o.logger) : () => {};
@@ -69,6 +73,8 @@ export function sweepNowAndThen(shared: SharedEventClaims, logger: Logger): (at:
   return (at) => {
     if (at - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = at;
-    shared.sweep(new Date(at - REMEMBER_EVENT_MS)).catch((err: unknown) => logger.warn({ err }, 'slack: could not sweep old event claims'));
+    shared
+      .sweep(new Date(at - REMEMBER_EVENT_MS))
+      .catch((err: unknown) => logger.warn({ err }, 'slack: could not sweep old event claims'));
   };
 }

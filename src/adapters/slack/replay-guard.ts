@@ -15,7 +15,9 @@ export const REMEMBER_REQUESTS_MAX = 100_000;
 export function futureTimestamp(header: string | string[] | undefined, nowMs: number): string | null {
   const ts = Number(Array.isArray(header) ? header[0] : header);
   if (!Number.isFinite(ts)) return null;
-  return ts > Math.floor(nowMs / 1000) + MAX_SKEW_S ? `x-slack-request-timestamp ${ts} is more than ${MAX_SKEW_S / 60} minutes in the future` : null;
+  return ts > Math.floor(nowMs / 1000) + MAX_SKEW_S
+    ? `x-slack-request-timestamp ${ts} is more than ${MAX_SKEW_S / 60} minutes in the future`
+    : null;
 }
 
 /**
@@ -73,7 +75,11 @@ export function createReplayGuard(o: { logger: Logger; shared?: SharedEventClaim
       if (keys.length === 0) return true;
       const repeated = keys.some((k) => seen.has(k));
       for (const k of keys) if (!seen.has(k)) seen.set(k, at);
-      if (repeated) o.logger.warn({ keys: keys.map((k) => k.split(':')[0]) }, 'slack: a signed request seen before was replayed; acknowledged, not acted on');
+      if (repeated)
+        o.logger.warn(
+          { keys: keys.map((k) => k.split(':')[0]) },
+          'slack: a signed request seen before was replayed; acknowledged, not acted on',
+        );
       return !repeated;
     },
     async firstAnywhere(keys) {

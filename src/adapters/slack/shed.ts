@@ -34,7 +34,8 @@ export function createShedder(logger: BoltLogger, now: () => number = Date.now) 
     shed = 0;
   };
   const tellBusy = (url: string) => {
-    if (busyPosts >= MAX_BUSY_POSTS) return logger.warn('slack: too many busy notes in flight; a button press goes unanswered');
+    if (busyPosts >= MAX_BUSY_POSTS)
+      return logger.warn('slack: too many busy notes in flight; a button press goes unanswered');
     busyPosts += 1;
     fetch(url, {
       method: 'POST',
@@ -49,7 +50,9 @@ export function createShedder(logger: BoltLogger, now: () => number = Date.now) 
   return (body: Body, res: ServerResponse, why: string): void => {
     note(why);
     if (typeof body.command === 'string') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_type: 'ephemeral', text: BUSY }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ response_type: 'ephemeral', text: BUSY }));
     } else if (body.type === 'block_actions') {
       res.writeHead(200).end();
       if (typeof body.response_url === 'string') tellBusy(body.response_url);
