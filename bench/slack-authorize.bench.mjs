@@ -8,7 +8,8 @@
 // the cache forgets it at once. Prints p50/p99/max per event.
 //
 //   npm run build && node bench/slack-authorize.bench.mjs            # SQLite
-//   node bench/slack-authorize.bench.mjs --pg                        # PostgreSQL (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
+//   node bench/slack-authorize.bench.mjs --pg                        # PostgreSQL
+//     (at TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test)
 //   node bench/slack-authorize.bench.mjs --installs 10000 --events 20000
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -84,7 +85,8 @@ for (let i = 0; i < installs; i++) {
   });
 }
 console.log(
-  `stored ${installs} sealed installations on ${values.pg ? 'postgres' : 'sqlite'} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${await store.installations.count()} rows)`,
+  `stored ${installs} sealed installations on ${values.pg ? 'postgres' : 'sqlite'}` +
+    ` in ${((performance.now() - t0) / 1000).toFixed(1)} s (${await store.installations.count()} rows)`,
 );
 
 const authorize = (i) => oauth.authorize({ teamId: team(i), enterpriseId: undefined, isEnterpriseInstall: false });
@@ -119,7 +121,8 @@ const refused = await authorize(1).then(
   () => true,
 );
 console.log(
-  `after uninstalling ${team(1)}: its next event ${refused ? 'refused' : 'STILL AUTHORISED'} (${(performance.now() - t0).toFixed(3)} ms)`,
+  `after uninstalling ${team(1)}: its next event ${refused ? 'refused' : 'STILL AUTHORISED'}` +
+    ` (${(performance.now() - t0).toFixed(3)} ms)`,
 );
 
 await store.close();

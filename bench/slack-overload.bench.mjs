@@ -134,7 +134,9 @@ async function startBot(fakePort) {
     try {
       last = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
       peak = Math.max(peak, last);
-    } catch {}
+    } catch {
+      // The child has exited and /proc has no entry for it: keep the last reading.
+    }
     return last;
   };
   const sampler = setInterval(rss, 100);
@@ -173,7 +175,10 @@ function signedCommand(botPort, fakePort) {
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  const head = `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1:${botPort}\r\nconnection: keep-alive\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${sig}\r\n\r\n`;
+  const head =
+    `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1:${botPort}\r\nconnection: keep-alive\r\n` +
+    `content-type: application/x-www-form-urlencoded\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+    `x-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${sig}\r\n\r\n`;
   return { n, bytes: Buffer.from(head + body) };
 }
 
@@ -330,7 +335,11 @@ async function sustained(lines) {
     .sort((a, b) => a - b);
   ackLatency.sort((a, b) => a - b);
   lines.push(
-    `sustained: ${total} /career at ${rate}/s for ${seconds} s: ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))}; answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}; answered ${delivered}/${acked.length} acked, ${busy} told busy, ${errors} errors, ${late} not sent (all 64 connections busy)`,
+    `sustained: ${total} /career at ${rate}/s for ${seconds} s:` +
+      ` ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))};` +
+      ` answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))};` +
+      ` answered ${delivered}/${acked.length} acked, ${busy} told busy, ${errors} errors,` +
+      ` ${late} not sent (all 64 connections busy)`,
   );
   lines.push(`sustained: bot RSS every 10 s: ${rssTrend.map(mb).join(', ')} (peak ${mb(bot.peak())})`);
   pool.forEach((c) => c.close());
@@ -351,10 +360,15 @@ async function burstScenario(lines) {
     .map((a) => fake.answered.get(a.n) - a.at)
     .sort((a, b) => a - b);
   lines.push(
-    `burst: ${total} unpaced /career over 200 connections in ${t.seconds.toFixed(1)} s: ${t.acked.length} acked for an answer, ${t.busy} told busy in the ack, ${t.other} other statuses, ${t.errors} connection errors`,
+    `burst: ${total} unpaced /career over 200 connections in ${t.seconds.toFixed(1)} s:` +
+      ` ${t.acked.length} acked for an answer, ${t.busy} told busy in the ack,` +
+      ` ${t.other} other statuses, ${t.errors} connection errors`,
   );
   lines.push(
-    `burst: answers delivered ${delivered}/${t.acked.length} (answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))}, max ${ms(answerLatency.at(-1) ?? NaN)}); ack p99 ${ms(pct(t.ackLatency, 99))}; bot RSS ${mb(before)} before, peak ${mb(bot.peak())} (target < 400 MB)`,
+    `burst: answers delivered ${delivered}/${t.acked.length}` +
+      ` (answer p50 ${ms(pct(answerLatency, 50))} p99 ${ms(pct(answerLatency, 99))},` +
+      ` max ${ms(answerLatency.at(-1) ?? NaN)}); ack p99 ${ms(pct(t.ackLatency, 99))};` +
+      ` bot RSS ${mb(before)} before, peak ${mb(bot.peak())} (target < 400 MB)`,
   );
   if (process.env.DEBUG) console.error(bot.stderr().split('\n').slice(0, 5).join('\n'));
   await bot.stop();
@@ -372,7 +386,11 @@ async function sigtermScenario(lines) {
   await fake.sync();
   const delivered = t.acked.filter((a) => fake.answered.has(a.n)).length;
   lines.push(
-    `sigterm: ${total} unpaced /career, SIGTERM after the last ack: exit code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''} ${((exit.at - signalled) / 1000).toFixed(2)} s after the signal; ${delivered}/${t.acked.length} acked requests answered, ${t.busy} told busy, ${t.acked.length - delivered} acked and never answered; peak RSS ${mb(bot.peak())}`,
+    `sigterm: ${total} unpaced /career, SIGTERM after the last ack:` +
+      ` exit code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''}` +
+      ` ${((exit.at - signalled) / 1000).toFixed(2)} s after the signal;` +
+      ` ${delivered}/${t.acked.length} acked requests answered, ${t.busy} told busy,` +
+      ` ${t.acked.length - delivered} acked and never answered; peak RSS ${mb(bot.peak())}`,
   );
   await bot.stop();
   fake.close();
@@ -433,7 +451,11 @@ async function slowScenario(lines) {
   for (const s of slow) s.destroy();
   ackLatency.sort((a, b) => a - b);
   lines.push(
-    `slow: ${slowCount} connections sending headers a line a second (reconnecting when cut) for ${seconds} s: slow connections cut by the header timeout ${cut}, closed at once at the connection cap ${refused}; real /career (one every 20 ms, each awaited) over 8 kept-alive connections: ${ackLatency.length} acked, ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))}, ${busy} busy, ${errors} errors; bot peak RSS ${mb(bot.peak())}`,
+    `slow: ${slowCount} connections sending headers a line a second (reconnecting when cut) for ${seconds} s:` +
+      ` slow connections cut by the header timeout ${cut}, closed at once at the connection cap ${refused};` +
+      ` real /career (one every 20 ms, each awaited) over 8 kept-alive connections:` +
+      ` ${ackLatency.length} acked, ack p50 ${ms(pct(ackLatency, 50))} p99 ${ms(pct(ackLatency, 99))},` +
+      ` ${busy} busy, ${errors} errors; bot peak RSS ${mb(bot.peak())}`,
   );
   real.forEach((c) => c.close());
   await bot.stop();

@@ -16,7 +16,10 @@ export interface PlatformDeps {
   onFatal: (err: Error) => void;
   /** The bot's store, for a platform that keeps state of its own there (Slack OAuth installations). */
   store?: TipStore;
-  /** Probes and metrics, for a platform that runs its own HTTP server to serve beside its paths (see `servesRoutes`). */
+  /**
+   * Probes and metrics, for a platform that runs its own HTTP server to serve
+   * beside its paths (see `servesRoutes`).
+   */
   routes?: OpsRoutes;
   /** Event ids claimed in the store every replica shares, so a redelivered event is acted on once. */
   eventClaims?: EventClaims;

@@ -12,10 +12,14 @@ import { SQLITE_FILE } from '../store/open-store.js';
 export function storeFailure(err: unknown, config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): string {
   if (config.DATABASE_URL) return explainStartupError('store', err, config);
   const file = path.join(config.DATA_DIR, SQLITE_FILE);
-  const code = String((err as { code?: unknown })?.code ?? '');
+  const rawCode = (err as { code?: unknown } | null)?.code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const message = err instanceof Error ? err.message : String(err);
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS')
-    return `DATA_DIR: the SQLite store ${file} is read-only (${message}); check the permissions of the file and its folder`;
+    return (
+      `DATA_DIR: the SQLite store ${file} is read-only (${message}); ` +
+      'check the permissions of the file and its folder'
+    );
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
     return `DATA_DIR: the disk holding the SQLite store ${file} is full; free space and try again`;
   return `DATA_DIR: the SQLite store ${file} failed: ${message}`;

@@ -17,7 +17,10 @@ export function quoted(value: string, max = 80): string {
   return `"${shown.length > max ? `${shown.slice(0, max)}…` : shown}"`;
 }
 
-/** JSON for a terminal: JSON.stringify already escapes C0 controls; DEL and C1 get \u escapes too (the same value, parsed). */
+/**
+ * JSON for a terminal: JSON.stringify already escapes C0 controls; DEL and C1
+ * get \u escapes too (the same value, parsed).
+ */
 export function jsonForTerminal(json: string): string {
   return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -50,7 +50,13 @@ const ANY_TIPS_COMMAND = ['content', 'help'];
 /** The schedule example for errors, in the CLI's own flags. */
 const CLI_SCHEDULE_EXAMPLE =
   'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
-const USAGE = `usage: career-bot tips list --json | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]`;
+const USAGE =
+  'usage: career-bot tips list --json' +
+  ` | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--workspace TEAM]` +
+  ' [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]' +
+  ' | unsubscribe --platform P --channel ID [--at ISO]' +
+  ' | status [--platform P --channel ID] [--at ISO] [--json]' +
+  ' | run-due [--at ISO] [--json]';
 
 /** A channel's status in plain lines, naming its own platform's resume command. */
 const linesOf = (st: TipStatus) =>
@@ -99,7 +105,8 @@ export async function tipsCommand(
     at = parseIsoInstant(options.at);
     if (!at)
       return fail(
-        `--at ${quoted(options.at)} is not an ISO-8601 instant. Give a date, a time and Z or an offset, e.g. 2025-03-10T09:00:00Z or 2025-03-10T10:00:00+01:00`,
+        `--at ${quoted(options.at)} is not an ISO-8601 instant. ` +
+          'Give a date, a time and Z or an offset, e.g. 2025-03-10T09:00:00Z or 2025-03-10T10:00:00+01:00',
       );
   }
   // `--at` says when a change counts as made, and for run-due what is due; the
@@ -232,9 +239,8 @@ async function runDueCommand(
   if (options.json) out(JSON.stringify(report));
   else {
     const counts = Object.entries(report.counts).filter(([, n]) => n > 0);
-    out(
-      `tips due at ${report.at}: ${report.due}${counts.length ? ` (${counts.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`,
-    );
+    const detail = counts.map(([k, n]) => `${k} ${n}`).join(', ');
+    out(`tips due at ${report.at}: ${report.due}${counts.length ? ` (${detail})` : ''}`);
   }
   return report.counts.error > 0 ? 1 : 0;
 }

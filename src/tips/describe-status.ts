@@ -81,7 +81,8 @@ export async function describeStatus(
     lastDelivery: last
       ? {
           slot: last.slot,
-          // A claim recorded as unknown (finishedAt set), or still open long after it was made: nobody knows if it posted.
+          // A claim recorded as unknown (finishedAt set), or still open long
+          // after it was made: nobody knows if it posted.
           status: isUnknownClaim(last, now) ? 'unknown' : last.status,
           tipId: last.tipId,
           at: (last.finishedAt ?? last.claimedAt).toISOString(),

@@ -103,7 +103,8 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
       if (!decided)
         log.warn(
           { slot: plan.slot.key, claimedBy: row.claimedBy, claimedAt: row.claimedAt },
-          'a post of this slot has an unknown outcome (its poster stopped before marking it); not re-posting, to never post twice',
+          'a post of this slot has an unknown outcome (its poster stopped before marking it); ' +
+            'not re-posting, to never post twice',
         );
       await advance();
       return {

@@ -78,7 +78,8 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         changed('unsubscribe');
         return note(
           'Unsubscribed',
-          'This channel will get no more weekly tips. Subscribe again any time; the rotation carries on where it stopped.',
+          'This channel will get no more weekly tips. ' +
+            'Subscribe again any time; the rotation carries on where it stopped.',
         );
       }
       case 'pause': {
@@ -92,7 +93,8 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         changed('pause');
         return note(
           'Paused',
-          `Weekly tips are paused in this channel. ${surface.tips('resume')} starts them again from the next scheduled time.`,
+          `Weekly tips are paused in this channel. ` +
+            `${surface.tips('resume')} starts them again from the next scheduled time.`,
         );
       }
       case 'resume': {
@@ -100,10 +102,8 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         if (!active.paused) return note('Not paused', `Weekly tips are running: ${await nextLine(active, now)}`);
         const resumed = await store.setPaused(channel, false, { at: now, by: who });
         changed('resume');
-        return note(
-          'Resumed',
-          `Weekly tips are back on, ${describeSchedule(active.schedule)}. ${resumed ? await nextLine(resumed, now) : ''}`.trim(),
-        );
+        const next = resumed ? await nextLine(resumed, now) : '';
+        return note('Resumed', `Weekly tips are back on, ${describeSchedule(active.schedule)}. ${next}`.trim());
       }
       case 'skip': {
         if (!active) return notSubscribed();
@@ -147,7 +147,9 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         zoneNote = `Time zone: ${platformZone}, the ${surface.workspace}'s usual zone.`;
       } else {
         const example = surface.tips('subscribe', { ...EXAMPLE_SCHEDULE, timeZone: 'America/New_York' });
-        zoneNote = `Time zone: ${fallback}, because I can't tell the ${surface.workspace}'s zone. Add one to change it, e.g. ${example}.`;
+        zoneNote =
+          `Time zone: ${fallback}, because I can't tell the ${surface.workspace}'s zone. ` +
+          `Add one to change it, e.g. ${example}.`;
       }
     }
     const parsed = parseSchedule(input, fallback, surface.tips('subscribe', EXAMPLE_SCHEDULE));
@@ -159,13 +161,11 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
     ].filter(Boolean);
     const sub = await store.subscribe(channel, schedule, { at: now, by: who });
     changed(existing ? 'reschedule' : 'subscribe', { schedule });
+    const gets = existing ? 'Updated: this channel now gets' : 'Subscribed: this channel gets';
+    const chooseExample = surface.tips('subscribe', { day: 'friday', time: '14:30' });
     const lines = [
-      `${existing ? 'Updated: this channel now gets' : 'Subscribed: this channel gets'} a skill tip ${describeSchedule(schedule)}. ${await nextLine(sub, now)}`,
-      ...(defaults.length
-        ? [
-            `Using the default ${defaults.join(' ')} (say e.g. "${surface.tips('subscribe', { day: 'friday', time: '14:30' })}" to choose).`,
-          ]
-        : []),
+      `${gets} a skill tip ${describeSchedule(schedule)}. ${await nextLine(sub, now)}`,
+      ...(defaults.length ? [`Using the default ${defaults.join(' ')} (say e.g. "${chooseExample}" to choose).`] : []),
       ...(zoneNote ? [zoneNote] : []),
     ];
     return note(existing ? 'Weekly tips updated' : 'Weekly tips on', ...lines);

@@ -5,16 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { createLogger } from '../../src/create-logger.js';
 import { startFakeSlack } from './fake-slack.js';
-import {
-  buttonPress,
-  findButton,
-  FORM,
-  JSON_TYPE,
-  nextTriggerId,
-  slashCommand,
-  startHttpHarness,
-  type Harness,
-} from './harness.js';
+import { buttonPress, findButton, FORM, JSON_TYPE, nextTriggerId, slashCommand, startHttpHarness } from './harness.js';
 
 /** Lets whatever a request started run out, then a little more, so a second answer would have shown. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

@@ -170,7 +170,8 @@ export async function startDiscord(o: {
   }
 
   return {
-    // Deaf after a fatal close even though the process is up; while discord.js resumes (any shard), the bot hears nothing.
+    // Deaf after a fatal close even though the process is up; while discord.js
+    // resumes (any shard), the bot hears nothing.
     ready: () =>
       stopping === undefined &&
       !reported &&

@@ -28,7 +28,10 @@ export interface EarlyAckReceiverOptions {
   routes?: OpsRoutes;
   /** OAuth install pages (issue 14) on the same server; true when it answered the request. */
   installRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
-  /** The bound on acknowledged-but-unanswered requests (default: BACKLOG_MAX_REQUESTS, BACKLOG_MAX_BYTES, BACKLOG_MAX_AGE_MS). */
+  /**
+   * The bound on acknowledged-but-unanswered requests (default:
+   * BACKLOG_MAX_REQUESTS, BACKLOG_MAX_BYTES, BACKLOG_MAX_AGE_MS).
+   */
   backlog?: Backlog;
   /** Refuses signed requests seen before; without it, none are refused. */
   replays?: ReplayGuard;
@@ -36,6 +39,11 @@ export interface EarlyAckReceiverOptions {
 }
 
 type Body = ReceiverEvent['body'];
+
+/** `payload=null`, `[]` or `"x"` parse; only an object is a Slack payload. */
+function isPayload(parsed: unknown): parsed is Body {
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+}
 
 /**
  * Payloads this bot always acknowledges with an empty 200: slash commands and
@@ -176,10 +184,9 @@ export class EarlyAckReceiver implements Receiver {
     }
     let body: Body;
     try {
-      body = slackHttp.parseHTTPRequestBody(buffered);
-      // `payload=null`, `[]` or `"x"` parse; only an object is a Slack payload.
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        throw new Error('the payload is not a JSON object');
+      const parsed: unknown = slackHttp.parseHTTPRequestBody(buffered);
+      if (!isPayload(parsed)) throw new Error('the payload is not a JSON object');
+      body = parsed;
     } catch (err) {
       this.o.logger.warn(`slack: malformed request body, ${(err as Error).message}`);
       slackHttp.buildNoBodyResponse(res, 400);
@@ -205,7 +212,8 @@ export class EarlyAckReceiver implements Receiver {
           res,
           this.stopping
             ? 'stopping'
-            : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`,
+            : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, ` +
+                `the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`,
         );
       try {
         slackHttp.buildNoBodyResponse(res, 200);
@@ -233,7 +241,8 @@ export class EarlyAckReceiver implements Receiver {
         logger: this.o.logger,
         request: req,
         response: res,
-        storedResponse: ack.storedResponse,
+        // Bolt types the stored response `any`; it is passed through untouched.
+        storedResponse: ack.storedResponse as unknown,
       });
       // Answered now, one way or the other: the 3-second "never acknowledged" timer must not write again.
       if (res.headersSent) ack.ack();

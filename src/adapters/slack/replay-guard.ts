@@ -48,7 +48,10 @@ function digest(value: string): string {
 export interface ReplayGuard {
   /** Synchronous, before the ack: false when this process has seen any of the keys. Remembers them. */
   firstHere(keys: string[]): boolean;
-  /** After the ack, before acting: false when another replica claimed any key first (always true without a shared store). */
+  /**
+   * After the ack, before acting: false when another replica claimed any key
+   * first (always true without a shared store).
+   */
   firstAnywhere(keys: string[]): Promise<boolean>;
 }
 

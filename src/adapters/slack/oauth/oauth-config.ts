@@ -62,7 +62,8 @@ export function checkSlackOAuth(env: OAuthEnv, ctx: z.RefinementCtx): void {
       code: 'custom',
       path: ['SLACK_APP_TOKEN'],
       message:
-        'OAuth installs need the HTTP receiver (/slack/install, /slack/oauth_redirect): unset SLACK_APP_TOKEN with SLACK_CLIENT_ID',
+        'OAuth installs need the HTTP receiver (/slack/install, /slack/oauth_redirect): ' +
+        'unset SLACK_APP_TOKEN with SLACK_CLIENT_ID',
     });
   }
   for (const name of [

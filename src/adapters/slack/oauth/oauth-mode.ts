@@ -43,7 +43,8 @@ export function setupOAuth(o: {
     const found = await installations.find(source);
     if (!found?.bot)
       throw new Error(
-        `slack: no installation for team ${source.teamId ?? '-'} / enterprise ${source.enterpriseId ?? '-'}; not answering`,
+        `slack: no installation for team ${source.teamId ?? '-'} ` +
+          `/ enterprise ${source.enterpriseId ?? '-'}; not answering`,
       );
     return {
       botToken: found.bot.token,
