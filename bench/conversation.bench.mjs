@@ -63,7 +63,9 @@ for (let i = 0; i < 50_000; i += 1) {
 }
 lat.sort((a, b) => a - b);
 console.log(
-  `core converse(): ${lat.length} answers in context, p50 ${percentile(lat, 50).toFixed(3)} ms, p99 ${percentile(lat, 99).toFixed(3)} ms, max ${lat[lat.length - 1].toFixed(3)} ms`,
+  `core converse(): ${lat.length} answers in context, ` +
+    `p50 ${percentile(lat, 50).toFixed(3)} ms, p99 ${percentile(lat, 99).toFixed(3)} ms, ` +
+    `max ${lat[lat.length - 1].toFixed(3)} ms`,
 );
 
 // --- through the CLI ----------------------------------------------------------
@@ -106,7 +108,10 @@ async function stream(args, count, lineOf) {
 }
 const show = (label, r) =>
   console.log(
-    `${label}: ${r.lines} lines in ${r.seconds.toFixed(1)} s (${Math.round(r.lines / r.seconds)}/s), p99 gap between answers ${r.p99.toFixed(2)} ms, peak RSS ${r.peakMb.toFixed(0)} MB${r.errors ? `, ${r.errors} error lines` : ''}`,
+    `${label}: ` +
+      `${r.lines} lines in ${r.seconds.toFixed(1)} s (${Math.round(r.lines / r.seconds)}/s), ` +
+      `p99 gap between answers ${r.p99.toFixed(2)} ms, ` +
+      `peak RSS ${r.peakMb.toFixed(0)} MB${r.errors ? `, ${r.errors} error lines` : ''}`,
   );
 
 const N = 100_000;

@@ -60,7 +60,9 @@ function timeQuestions(bot, questions, rounds) {
 const fmt = (x) => x.toFixed(3);
 function report(label, load, q) {
   console.log(
-    `${label}: load ${load.ms.toFixed(1)} ms; ${q.n} questions p50 ${fmt(q.p50)} ms, p99 ${fmt(q.p99)} ms, max ${fmt(q.max)} ms, ${Math.round(q.qps)} questions/s`,
+    `${label}: load ${load.ms.toFixed(1)} ms; ` +
+      `${q.n} questions p50 ${fmt(q.p50)} ms, p99 ${fmt(q.p99)} ms, ` +
+      `max ${fmt(q.max)} ms, ${Math.round(q.qps)} questions/s`,
   );
 }
 
@@ -188,7 +190,9 @@ async function streamThroughCli(count) {
 for (const n of [10_000, 100_000]) {
   const r = await streamThroughCli(n);
   console.log(
-    `ask --json streaming ${n} questions: ${r.lines} JSON lines in ${r.seconds.toFixed(1)} s (${Math.round(r.lines / r.seconds)}/s), peak RSS ${r.peakMb.toFixed(0)} MB`,
+    `ask --json streaming ${n} questions: ` +
+      `${r.lines} JSON lines in ${r.seconds.toFixed(1)} s (${Math.round(r.lines / r.seconds)}/s), ` +
+      `peak RSS ${r.peakMb.toFixed(0)} MB`,
   );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -115,7 +115,10 @@ function report(name, times) {
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   const f = (x) => `${x.toFixed(2)} ms`;
   console.log(
-    `${name.padEnd(22)} n=${sorted.length}  p50 ${f(q(50))}  p90 ${f(q(90))}  p99 ${f(q(99))}  max ${f(sorted.at(-1))}  mean ${f(mean)}  ${q(99) < 50 ? 'p99 within the 50 ms target' : 'p99 OVER the 50 ms target'}`,
+    `${name.padEnd(22)} n=${sorted.length}  p50 ${f(q(50))}  ` +
+      `p90 ${f(q(90))}  p99 ${f(q(99))}  max ${f(sorted.at(-1))}  ` +
+      `mean ${f(mean)}  ` +
+      `${q(99) < 50 ? 'p99 within the 50 ms target' : 'p99 OVER the 50 ms target'}`,
   );
 }
 
@@ -124,7 +127,9 @@ await measure(autocomplete, WARMUP);
 report('/career (type 4)', await measure(career, COUNT));
 report('autocomplete (type 8)', await measure(autocomplete, COUNT));
 console.log(
-  `node ${process.version}; INTERACTION_CREATE sent on the fake gateway -> callback received by the fake REST, sequential, after ${WARMUP} warm-up each`,
+  `node ${process.version}; ` +
+    `INTERACTION_CREATE sent on the fake gateway -> callback received by the fake REST, ` +
+    `sequential, after ${WARMUP} warm-up each`,
 );
 
 await discord.stop();

@@ -38,13 +38,21 @@ const discord = await startFakeDiscord();
 
 const bareBolt = `
   const { App } = await import('@slack/bolt');
-  const app = new App({ token: 'xoxb-bench', signingSecret: 'benchsigningsecret01', clientOptions: { slackApiUrl: process.env.SLACK_API_URL } });
+  const app = new App({
+    token: 'xoxb-bench',
+    signingSecret: 'benchsigningsecret01',
+    clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
+  });
   app.command('/career', async ({ ack }) => ack());
   await app.start(0);
   process.stderr.write('ready\\n');`;
 const bareDiscord = `
   const { Client, GatewayIntentBits, Partials } = await import('discord.js');
-  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages], partials: [Partials.Channel], rest: { api: process.env.DISCORD_API_URL } });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    rest: { api: process.env.DISCORD_API_URL },
+  });
   client.once('clientReady', () => process.stderr.write('ready\\n'));
   await client.login(process.env.DISCORD_TOKEN);`;
 

@@ -31,7 +31,8 @@ console.log('files the image adds to node:*-bookworm-slim (on disk / apparent si
 console.log(`  previous Dockerfile (npm prune --omit=dev only): ${mb(du(before))} / ${mb(du(before, true))}`);
 console.log(`  now (deploy/prune-runtime.sh):                    ${mb(du(now))} / ${mb(du(now, true))}`);
 console.log(
-  `  of which node_modules now:                        ${mb(du(path.join(now, 'node_modules')))} / ${mb(du(path.join(now, 'node_modules'), true))}`,
+  `  of which node_modules now:                        ${mb(du(path.join(now, 'node_modules')))} ` +
+    `/ ${mb(du(path.join(now, 'node_modules'), true))}`,
 );
 rmSync(now, { recursive: true, force: true });
 rmSync(before, { recursive: true, force: true });

@@ -29,10 +29,14 @@ const summary = Object.fromEntries(
 console.log(`/career ack, ${pairs} interleaved pairs of ${rounds} rounds x ${concurrency} concurrent (medians):`);
 for (const mode of ['off', 'on'])
   console.log(
-    `  metrics ${mode.padEnd(3)}  p99 ${summary[mode].p99.toFixed(1)} ms  throughput ${summary[mode].rate}/s   runs: ${runs[mode].map((x) => `${x.p99.toFixed(1)} ms/${x.rate}/s`).join(', ')}`,
+    `  metrics ${mode.padEnd(3)}  p99 ${summary[mode].p99.toFixed(1)} ms  ` +
+      `throughput ${summary[mode].rate}/s   ` +
+      `runs: ${runs[mode].map((x) => `${x.p99.toFixed(1)} ms/${x.rate}/s`).join(', ')}`,
   );
 console.log(
-  `  metrics cost: p99 ${(((summary.on.p99 - summary.off.p99) / summary.off.p99) * 100).toFixed(1)}%, throughput ${(((summary.on.rate - summary.off.rate) / summary.off.rate) * 100).toFixed(1)}%  (target: p99 +5% at most)`,
+  `  metrics cost: p99 ${(((summary.on.p99 - summary.off.p99) / summary.off.p99) * 100).toFixed(1)}%, ` +
+    `throughput ${(((summary.on.rate - summary.off.rate) / summary.off.rate) * 100).toFixed(1)}%  ` +
+    `(target: p99 +5% at most)`,
 );
 
 // The deterministic part: what counting one answer costs, in process.
@@ -55,5 +59,6 @@ for (let i = 0; i < 30; i += 1) {
   scrapes.push(performance.now() - t);
 }
 console.log(
-  `  counting one answer: ${perAnswerUs.toFixed(2)} µs; one /metrics scrape: ${median(scrapes).toFixed(2)} ms median of 30 (${(text.length / 1024).toFixed(1)} KB)`,
+  `  counting one answer: ${perAnswerUs.toFixed(2)} µs; ` +
+    `one /metrics scrape: ${median(scrapes).toFixed(2)} ms median of 30 (${(text.length / 1024).toFixed(1)} KB)`,
 );

@@ -62,7 +62,12 @@ for (const count of sizes) {
     .sort((a, b) => a - b);
   const s = scoreAnswers(catalog.questions, (q) => ours.answers.get(q));
   console.log(
-    `${count} roles, ${s.n} questions: career-bot found ${share(s.found)}, wrong role ${share(s.wrong)}; first pass p50 ${f3(ours.p50)} ms, p99 ${f3(ours.p99)} ms; again p99 ${f3(again.p99)} ms; best-of-5 p99 ${f3(pct(best, 99))} ms; load ${loadMs.toFixed(0)} ms`,
+    `${count} roles, ${s.n} questions: ` +
+      `career-bot found ${share(s.found)}, wrong role ${share(s.wrong)}; ` +
+      `first pass p50 ${f3(ours.p50)} ms, p99 ${f3(ours.p99)} ms; ` +
+      `again p99 ${f3(again.p99)} ms; ` +
+      `best-of-5 p99 ${f3(pct(best, 99))} ms; ` +
+      `load ${loadMs.toFixed(0)} ms`,
   );
   if (process.env.SCALE_MISSES)
     for (const m of s.misses.slice(0, Number(process.env.SCALE_MISSES)))
@@ -78,7 +83,10 @@ for (const count of sizes) {
   const baseline = timed((q) => fuse.search(q, { limit: 1 })[0]?.item.id ?? null, sample);
   const b = scoreAnswers(sample, (q) => baseline.answers.get(q));
   console.log(
-    `${count} roles, ${b.n} questions: plain Fuse.js found ${share(b.found)}, wrong role ${share(b.wrong)}; p50 ${f3(baseline.p50)} ms, p99 ${f3(baseline.p99)} ms; index ${fuseLoad.toFixed(0)} ms`,
+    `${count} roles, ${b.n} questions: ` +
+      `plain Fuse.js found ${share(b.found)}, wrong role ${share(b.wrong)}; ` +
+      `p50 ${f3(baseline.p50)} ms, p99 ${f3(baseline.p99)} ms; ` +
+      `index ${fuseLoad.toFixed(0)} ms`,
   );
 
   // Autocomplete: partial and misspelt names, as typed into Discord's role option.
@@ -96,7 +104,9 @@ for (const count of sizes) {
   const exactFirst =
     catalog.roles.slice(0, 500).filter((r) => bot.suggestRoles(r.title, 25)[0]?.id === r.id).length / 500;
   console.log(
-    `${count} roles, autocomplete ${typed.length} inputs: p50 ${f3(auto.p50)} ms, p99 ${f3(auto.p99)} ms; exact title first ${share(exactFirst)}`,
+    `${count} roles, ` +
+      `autocomplete ${typed.length} inputs: p50 ${f3(auto.p50)} ms, p99 ${f3(auto.p99)} ms; ` +
+      `exact title first ${share(exactFirst)}`,
   );
   rmSync(dir, { recursive: true, force: true });
 }

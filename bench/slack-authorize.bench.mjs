@@ -8,7 +8,8 @@
 // the cache forgets it at once. Prints p50/p99/max per event.
 //
 //   npm run build && node bench/slack-authorize.bench.mjs            # SQLite
-//   node bench/slack-authorize.bench.mjs --pg                        # PostgreSQL (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
+//   node bench/slack-authorize.bench.mjs --pg                        # PostgreSQL
+//     (at TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test)
 //   node bench/slack-authorize.bench.mjs --installs 10000 --events 20000
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +24,13 @@ import { parseConfig } from '../dist/config.js';
 import { silentLogger } from '../dist/core/logger.js';
 import { openStore } from '../dist/store/open-store.js';
 
-const { values } = parseArgs({ options: { pg: { type: 'boolean', default: false }, installs: { type: 'string', default: '10000' }, events: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({
+  options: {
+    pg: { type: 'boolean', default: false },
+    installs: { type: 'string', default: '10000' },
+    events: { type: 'string', default: '20000' },
+  },
+});
 const installs = Number(values.installs);
 const events = Number(values.events);
 
@@ -51,7 +58,12 @@ const parsed = parseConfig({
   TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
 });
 if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const oauth = setupOAuth({ config: parsed.config, store, boltLogger: toBoltLogger(silentLogger), logger: silentLogger });
+const oauth = setupOAuth({
+  config: parsed.config,
+  store,
+  boltLogger: toBoltLogger(silentLogger),
+  logger: silentLogger,
+});
 
 const team = (i) => `T${String(i).padStart(6, '0')}`;
 let t0 = performance.now();
@@ -60,14 +72,22 @@ for (let i = 0; i < installs; i++) {
     team: { id: team(i), name: `Team ${i}` },
     enterprise: undefined,
     user: { id: 'UI', token: undefined, scopes: undefined },
-    bot: { token: `xoxb-${i}-${randomBytes(12).toString('hex')}`, id: `B${i}`, userId: `UB${i}`, scopes: ['chat:write', 'commands'] },
+    bot: {
+      token: `xoxb-${i}-${randomBytes(12).toString('hex')}`,
+      id: `B${i}`,
+      userId: `UB${i}`,
+      scopes: ['chat:write', 'commands'],
+    },
     isEnterpriseInstall: false,
     tokenType: 'bot',
     appId: 'A1',
     authVersion: 'v2',
   });
 }
-console.log(`stored ${installs} sealed installations on ${values.pg ? 'postgres' : 'sqlite'} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(await store.installations.count())} rows)`);
+console.log(
+  `stored ${installs} sealed installations on ${values.pg ? 'postgres' : 'sqlite'}` +
+    ` in ${((performance.now() - t0) / 1000).toFixed(1)} s (${await store.installations.count()} rows)`,
+);
 
 const authorize = (i) => oauth.authorize({ teamId: team(i), enterpriseId: undefined, isEnterpriseInstall: false });
 
@@ -82,23 +102,35 @@ async function measure(name, pick) {
   }
   times.sort();
   const q = (p) => times[Math.min(events - 1, Math.floor(p * events))].toFixed(3);
-  console.log(`${name.padEnd(44)} events ${events}  p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${times[events - 1].toFixed(3)} ms`);
+  console.log(
+    `${name.padEnd(44)} events ${events}  p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${times[events - 1].toFixed(3)} ms`,
+  );
 }
 
 await measure('uniform over all workspaces (cache 2,000)', () => Math.floor(Math.random() * installs));
-await measure('skewed: 80% from 500 busy workspaces', () => (Math.random() < 0.8 ? Math.floor(Math.random() * 500) : Math.floor(Math.random() * installs)));
+await measure('skewed: 80% from 500 busy workspaces', () =>
+  Math.random() < 0.8 ? Math.floor(Math.random() * 500) : Math.floor(Math.random() * installs),
+);
 
 // An uninstall evicts at once: the next event from that workspace is refused.
 await authorize(1);
 await oauth.installations.remove({ teamId: team(1) });
 t0 = performance.now();
-const refused = await authorize(1).then(() => false, () => true);
-console.log(`after uninstalling ${team(1)}: its next event ${refused ? 'refused' : 'STILL AUTHORISED'} (${(performance.now() - t0).toFixed(3)} ms)`);
+const refused = await authorize(1).then(
+  () => false,
+  () => true,
+);
+console.log(
+  `after uninstalling ${team(1)}: its next event ${refused ? 'refused' : 'STILL AUTHORISED'}` +
+    ` (${(performance.now() - t0).toFixed(3)} ms)`,
+);
 
 await store.close();
 rmSync(dataDir, { recursive: true, force: true });
 if (schema) {
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
+  const admin = new pg.Client({
+    connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  });
   await admin.connect();
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();

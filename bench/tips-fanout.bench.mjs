@@ -7,7 +7,8 @@
 //   npm run build && node bench/tips-fanout.bench.mjs                 # 10,000 Discord channels (~210 s)
 //   node bench/tips-fanout.bench.mjs --channels 1000                  # a scaled run (~21 s)
 //   node bench/tips-fanout.bench.mjs --platform slack --channels 200  # Slack's pace
-//   node bench/tips-fanout.bench.mjs --pg                             # PostgreSQL (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
+//   node bench/tips-fanout.bench.mjs --pg                             # PostgreSQL: TEST_DATABASE_URL,
+//                                                                     # else postgres://postgres@127.0.0.1:5432/test
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,10 @@ import { startFakeApis } from '../test/tips/helpers/fake-apis.mjs';
 // API would: the bot's pauses must not distort how the fake counts requests.
 if (!isMainThread) {
   const fake = await startFakeApis(workerData);
-  parentPort.on('message', async (msg) => {
+  parentPort.on('message', (msg) => void onMessage(msg));
+  parentPort.postMessage({ slackApiUrl: fake.slackApiUrl, discordApiUrl: fake.discordApiUrl });
+
+  async function onMessage(msg) {
     if (msg === 'stats') {
       const summary = (platform) => {
         const counts = [...fake.delivered[platform].values()];
@@ -43,8 +47,7 @@ if (!isMainThread) {
       await fake.close();
       parentPort.close();
     }
-  });
-  parentPort.postMessage({ slackApiUrl: fake.slackApiUrl, discordApiUrl: fake.discordApiUrl });
+  }
 } else {
   await main();
 }
@@ -163,20 +166,25 @@ async function main() {
   const floorS = N / LIMITS[platform];
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
   console.log(
-    `tips fan-out: ${N} ${platform} channels, ${values.pg ? 'PostgreSQL' : 'SQLite'} store, ${latencyMs} ms fake API latency`,
+    `tips fan-out: ${N} ${platform} channels, ${values.pg ? 'PostgreSQL' : 'SQLite'} store, ` +
+      `${latencyMs} ms fake API latency`,
   );
   console.log(`  setup (subscribe ${N}):  ${setupS.toFixed(1)} s`);
   console.log(`  wall time:              ${wallS.toFixed(1)} s`);
   console.log(
-    `  floor at ${LIMITS[platform]}/s:         ${floorS.toFixed(1)} s   (ratio ${(wallS / floorS).toFixed(3)}, target <= 1.1; paced at ${pace}/s)`,
+    `  floor at ${LIMITS[platform]}/s:         ${floorS.toFixed(1)} s   ` +
+      `(ratio ${(wallS / floorS).toFixed(3)}, target <= 1.1; paced at ${pace}/s)`,
   );
   console.log(
-    `  posts delivered:        ${stats.delivered} / ${N}  (report: ${JSON.stringify(Object.fromEntries(Object.entries(report.counts).filter(([, v]) => v > 0)))})`,
+    `  posts delivered:        ${stats.delivered} / ${N}  ` +
+      `(report: ${JSON.stringify(Object.fromEntries(Object.entries(report.counts).filter(([, v]) => v > 0)))})`,
   );
   console.log(`  duplicates:             ${duplicates}`);
   console.log(`  429s received:          ${stats.rateLimited}`);
   console.log(
-    `  peak memory:            rss ${mb(peakRss)} MB (+${mb(peakRss - rssBefore)} MB during the run), heap ${mb(peakHeap)} MB (the fake API runs in a worker thread of this process)`,
+    `  peak memory:            rss ${mb(peakRss)} MB (+${mb(peakRss - rssBefore)} MB during the run), ` +
+      `heap ${mb(peakHeap)} MB ` +
+      `(the fake API runs in a worker thread of this process)`,
   );
   console.log(`  second run a minute later: due ${again.due}, posted ${again.counts.posted}`);
 

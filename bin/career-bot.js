@@ -43,7 +43,9 @@ if (!existsSync(entry)) {
 // Node 20.12+ reads .env itself; a missing file is not an error.
 try {
   process.loadEnvFile();
-} catch {}
+} catch {
+  // No .env: the environment alone configures the bot.
+}
 // A closed pipe (`career-bot ask --json < qs | head`) ends output, not in a crash.
 process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);

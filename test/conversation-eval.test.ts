@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_SLOTS, type ConversationSlots } from '../src/core/conversation/slots.js';
 import { renderText } from '../src/core/render-text.js';
 import { shippedBot } from './helpers/content.js';
+import { sharedFile } from './setup/shared-file.js';
 
 interface Case {
   conversation: string;
@@ -51,7 +52,7 @@ function misses(cases: Case[]): string[] {
 const sets = [
   [
     'the shared conversation dev set',
-    fileURLToPath(new URL('../../shared/eval/conversations-dev.jsonl', import.meta.url)),
+    sharedFile('eval/conversations-dev.jsonl', 'the conversation dev-set accuracy (test/conversation-eval.test.ts)'),
   ],
   ['our probe conversations', fileURLToPath(new URL('./fixtures/conversations-probe.jsonl', import.meta.url))],
   ['our second probe conversations', fileURLToPath(new URL('./fixtures/conversations-probe2.jsonl', import.meta.url))],

@@ -175,7 +175,11 @@ function roleFile(role, rand) {
     .map((s) => `## ${s}\n\n${cap(sentence(14))}.\n\n- ${sentence(8)}\n- ${sentence(8)}\n- ${sentence(8)}\n`)
     .join('\n');
   const list = (xs) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
-  return `---\nid: ${role.id}\ntitle: ${role.title}\naliases: ${list(role.aliases)}\nrelated: ${list(role.related)}\n---\n\n${body}`;
+  return (
+    `---\nid: ${role.id}\ntitle: ${role.title}\n` +
+    `aliases: ${list(role.aliases)}\nrelated: ${list(role.related)}` +
+    `\n---\n\n${body}`
+  );
 }
 
 /** Writes the catalog as a content folder (`roles/<id>.md`) under `dir`. */

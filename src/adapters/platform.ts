@@ -16,7 +16,10 @@ export interface PlatformDeps {
   onFatal: (err: Error) => void;
   /** The bot's store, for a platform that keeps state of its own there (Slack OAuth installations). */
   store?: TipStore;
-  /** Probes and metrics, for a platform that runs its own HTTP server to serve beside its paths (see `servesRoutes`). */
+  /**
+   * Probes and metrics, for a platform that runs its own HTTP server to serve
+   * beside its paths (see `servesRoutes`).
+   */
   routes?: OpsRoutes;
   /** Event ids claimed in the store every replica shares, so a redelivered event is acted on once. */
   eventClaims?: EventClaims;
@@ -59,6 +62,12 @@ export interface Platform {
   servesRoutes(config: Config): boolean;
   /** Loads the platform's library on demand: a bot without this platform never pays its memory. */
   start(deps: PlatformDeps): Promise<RunningPlatform>;
+  /**
+   * Null when `id` has the form of a channel id on this platform, else what
+   * the form is (for the operator): the CLI refuses anything else before it
+   * reaches the store or a terminal.
+   */
+  channelIdProblem(id: string): string | null;
   /** Posts weekly tips through the platform's Web/REST API only; null when the config holds no token for it. */
   poster(config: Config, logger: Logger, store?: TipStore): Promise<TipPoster | null>;
 }

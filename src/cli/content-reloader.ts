@@ -67,11 +67,12 @@ export function startContentReloader(options: ContentReloaderOptions): ContentRe
   }
   return {
     reload,
-    async stop() {
+    stop() {
       process.off(signal, onSignal);
       clearTimeout(timer);
       watcher?.close();
       watcher = undefined;
+      return Promise.resolve();
     },
   };
 }

@@ -4,8 +4,11 @@ import { classifyRestError } from '../adapters/discord/rest-errors.js';
 import { restOptions } from '../adapters/discord/rest-options.js';
 import type { Config } from '../config.js';
 
-const USAGE = `usage: career-bot discord register [--guild ID]     register /${CAREER_COMMAND} and /${TIPS_COMMAND} (in one server, at once; or globally)
-       career-bot discord unregister [--guild ID]   remove them (e.g. a server's setup copy once global ones exist)`;
+const USAGE =
+  `usage: career-bot discord register [--guild ID]     register /${CAREER_COMMAND} and /${TIPS_COMMAND} ` +
+  `(in one server, at once; or globally)\n` +
+  `       career-bot discord unregister [--guild ID]   remove them ` +
+  `(e.g. a server's setup copy once global ones exist)`;
 
 /**
  * `career-bot discord register [--guild ID]`: PUTs the slash commands,
@@ -51,7 +54,8 @@ export async function discordCommand(
     io.stdout.write(
       guild
         ? `registered ${names} in server ${guild}; they are usable there now\n`
-        : `registered ${names} globally, for servers and DMs with the bot; Discord clients may take a few minutes to show them\n`,
+        : `registered ${names} globally, for servers and DMs with the bot; ` +
+            `Discord clients may take a few minutes to show them\n`,
     );
     return 0;
   } catch (err) {
@@ -63,7 +67,8 @@ export async function discordCommand(
           ? ' (is the bot in that server, invited with the applications.commands scope?)'
           : '';
     io.stderr.write(
-      `career-bot: ${sub === 'register' ? 'registering' : 'removing'} the Discord commands failed: ${failure.reason}${hint}\n`,
+      `career-bot: ${sub === 'register' ? 'registering' : 'removing'} the Discord commands failed: ` +
+        `${failure.reason}${hint}\n`,
     );
     return 1;
   } finally {

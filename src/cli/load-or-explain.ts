@@ -6,7 +6,8 @@ export function loadOrExplain(dir: string, stderr: NodeJS.WritableStream): Conte
   const result = loadContent(dir);
   if (result.ok) return result.content;
   stderr.write(
-    `career-bot: the content in ${dir} is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n`,
+    `career-bot: the content in ${dir} is invalid ` +
+      `(${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n`,
   );
   for (const p of result.problems) stderr.write(`  ${formatProblem(p)}\n`);
   return null;

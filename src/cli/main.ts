@@ -7,6 +7,7 @@ import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import { contentWarnings } from '../core/content/content-warnings.js';
 import { formatProblem } from '../core/content/types.js';
 import { askCommand } from './ask-command.js';
+import { forTerminal, quoted } from './terminal-text.js';
 import { loadOrExplain } from './load-or-explain.js';
 
 export interface CliIo {
@@ -64,7 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (err) {
-    io.stderr.write(`career-bot: ${(err as Error).message}\n${USAGE}\n`);
+    io.stderr.write(`career-bot: ${forTerminal((err as Error).message)}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -74,12 +75,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const contentDir = path.resolve(values.content ?? DEFAULT_CONTENT_DIR);
   const [command, ...rest] = positionals;
-  if (command !== undefined && command !== 'start') io.signals?.release();
+  // `start` and `tips run-due` stop cleanly on a signal; other commands end on Node's default.
+  if (command !== undefined && command !== 'start' && !(command === 'tips' && rest[0] === 'run-due')) io.signals?.release();
 
   if (command === 'check') {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
-    io.stdout.write(`content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${contentDir}\n`);
+    io.stdout.write(`content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${forTerminal(contentDir)}\n`);
     // Warnings are for the editor; they never fail the check.
     for (const w of contentWarnings(content)) io.stdout.write(`warning: ${formatProblem(w)}\n`);
     return 0;
@@ -115,7 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return discordCommand(rest[0], typeof values.guild === 'string' ? { guild: values.guild } : {}, configResult.config, io);
   }
   if (command !== undefined && command !== 'start') {
-    io.stderr.write(`career-bot: unknown command "${command}"\n${USAGE}\n`);
+    io.stderr.write(`career-bot: unknown command ${quoted(command)}\n${USAGE}\n`);
     return 2;
   }
   const configResult = parseConfig(io.env);

@@ -11,8 +11,10 @@ import type { TipStore } from '../store/tip-store.js';
 import { describeStatus, statusLines, type TipStatus } from '../tips/describe-status.js';
 import type { PaceOptions } from '../tips/pacer.js';
 import { runDue, type RunReport } from '../tips/run-due.js';
-import type { CliIo } from './main.js';
+import type { CliIo, LauncherSignals } from './main.js';
 import { PLATFORMS, platformNamed, postersFromConfig } from './platforms.js';
+import { storeFailure } from './store-failure.js';
+import { forTerminal, jsonForTerminal, quoted } from './terminal-text.js';
 
 /** The parsed command-line flags (see `main.ts` for the full table). */
 export interface TipsCommandOptions {
@@ -46,32 +48,66 @@ const FLAGS: Record<string, readonly string[]> = {
 const ANY_TIPS_COMMAND = ['content', 'help'];
 
 /** The schedule example for errors, in the CLI's own flags. */
-const CLI_SCHEDULE_EXAMPLE = 'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
-const USAGE = `usage: career-bot tips list --json | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO] | unsubscribe --platform P --channel ID [--at ISO] | status [--platform P --channel ID] [--at ISO] [--json] | run-due [--at ISO] [--json]`;
+const CLI_SCHEDULE_EXAMPLE =
+  'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
+const USAGE =
+  'usage: career-bot tips list --json' +
+  ` | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--workspace TEAM]` +
+  ' [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]' +
+  ' | unsubscribe --platform P --channel ID [--at ISO]' +
+  ' | status [--platform P --channel ID] [--at ISO] [--json]' +
+  ' | run-due [--at ISO] [--json]';
 
 /** A channel's status in plain lines, naming its own platform's resume command. */
-const linesOf = (st: TipStatus) => statusLines(st, platformNamed(st.platform)?.surface.tips('resume') ?? `the ${st.platform} tips resume command`);
+const linesOf = (st: TipStatus) =>
+  statusLines(st, platformNamed(st.platform)?.surface.tips('resume') ?? `the ${st.platform} tips resume command`);
 
 /** `career-bot tips <subcommand>`: list, and the operator's subscribe/unsubscribe/status/run-due. */
-export async function tipsCommand(content: Content, sub: string | undefined, options: TipsCommandOptions, io: CliIo, deps: TipsCommandDeps = {}): Promise<number> {
+export async function tipsCommand(
+  content: Content,
+  sub: string | undefined,
+  options: TipsCommandOptions,
+  io: CliIo,
+  deps: TipsCommandDeps = {},
+): Promise<number> {
   const fail = (message: string, code = 2) => {
-    io.stderr.write(`career-bot: ${message}\n`);
+    io.stderr.write(`career-bot: ${forTerminal(message)}\n`);
     return code;
   };
-  if (!sub || !Object.hasOwn(FLAGS, sub)) return fail(`unknown tips command "${sub ?? ''}"\n${USAGE}`);
+  if (!sub || !Object.hasOwn(FLAGS, sub)) return fail(`unknown tips command ${quoted(sub ?? '')}\n${USAGE}`);
   const takes = FLAGS[sub]!;
-  const refused = Object.entries(options).find(([flag, value]) => value !== undefined && value !== false && !ANY_TIPS_COMMAND.includes(flag) && !takes.includes(flag));
-  if (refused) return fail(`tips ${sub} does not take --${refused[0]} (it takes ${takes.map((f) => `--${f}`).join(', ')})\n${USAGE}`);
+  const refused = Object.entries(options).find(
+    ([flag, value]) =>
+      value !== undefined && value !== false && !ANY_TIPS_COMMAND.includes(flag) && !takes.includes(flag),
+  );
+  if (refused)
+    return fail(
+      `tips ${sub} does not take --${refused[0]} (it takes ${takes.map((f) => `--${f}`).join(', ')})\n${USAGE}`,
+    );
   if (sub === 'list') {
-    const tips = content.tips.map((t) => ({ id: t.id, roles: t.roles, text: t.text, skill: t.skill, section: t.section ?? null }));
-    io.stdout.write(options.json ? `${JSON.stringify(tips)}\n` : `${tips.map((t) => `${t.id} [${t.roles.join(', ')}] ${t.text}`).join('\n')}\n`);
+    const tips = content.tips.map((t) => ({
+      id: t.id,
+      roles: t.roles,
+      text: t.text,
+      skill: t.skill,
+      section: t.section ?? null,
+    }));
+    io.stdout.write(
+      options.json
+        ? `${JSON.stringify(tips)}\n`
+        : `${tips.map((t) => `${t.id} [${t.roles.join(', ')}] ${t.text}`).join('\n')}\n`,
+    );
     return 0;
   }
 
   let at: Date | null = null;
   if (options.at !== undefined) {
     at = parseIsoInstant(options.at);
-    if (!at) return fail(`--at "${options.at}" is not an ISO-8601 instant. Give a date, a time and Z or an offset, e.g. 2025-03-10T09:00:00Z or 2025-03-10T10:00:00+01:00`);
+    if (!at)
+      return fail(
+        `--at ${quoted(options.at)} is not an ISO-8601 instant. ` +
+          'Give a date, a time and Z or an offset, e.g. 2025-03-10T09:00:00Z or 2025-03-10T10:00:00+01:00',
+      );
   }
   // `--at` says when a change counts as made, and for run-due what is due; the
   // ledger's timestamps (and claim ages, retry backoffs) always use the real clock.
@@ -79,9 +115,18 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
   const when = () => at ?? clock();
   let channel: ChannelRef | null = null;
   if (options.platform !== undefined || options.channel !== undefined || sub === 'subscribe' || sub === 'unsubscribe') {
-    if (!platformNamed(options.platform)) return fail(`--platform must be ${PLATFORMS.map((p) => p.name).join(' or ')} (got "${options.platform ?? ''}")`);
-    if (!options.channel?.trim()) return sub === 'status' ? fail('status --platform also needs --channel ID') : fail(`${sub} needs --channel ID`);
-    channel = { platform: options.platform!, channelId: options.channel.trim(), ...(options.workspace?.trim() ? { workspace: options.workspace.trim() } : {}) };
+    const platform = platformNamed(options.platform);
+    if (!platform)
+      return fail(
+        `--platform must be ${PLATFORMS.map((p) => p.name).join(' or ')} (got ${quoted(options.platform ?? '')})`,
+      );
+    if (!options.channel?.trim())
+      return sub === 'status' ? fail('status --platform also needs --channel ID') : fail(`${sub} needs --channel ID`);
+    const problem = platform.channelIdProblem(options.channel.trim());
+    if (problem)
+      return fail(`--channel ${quoted(options.channel.trim())} is not a ${platform.name} channel id: ${problem}`);
+    const workspace = options.workspace?.trim();
+    channel = { platform: platform.name, channelId: options.channel.trim(), ...(workspace ? { workspace } : {}) };
   }
 
   const parsed = parseConfig(io.env, 'post');
@@ -91,16 +136,25 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
   const logger = deps.logger ?? createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', io.stderr);
   let store: TipStore;
   try {
-    store = await openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger });
+    store = await openStore({
+      ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+      dataDir: config.DATA_DIR,
+      logger,
+    });
   } catch (err) {
-    logger.error({ err }, 'could not open the store');
-    return fail(`could not open the store: ${(err as Error).message}`, 1);
+    logger.debug({ err }, 'could not open the store');
+    return fail(`could not open the store: ${storeFailure(err, config)}`, 1);
   }
-  const out = (text: string) => io.stdout.write(`${text}\n`);
+  // Store rows written before ids were checked may hold anything: nothing reaches the terminal raw.
+  const out = (text: string) => io.stdout.write(`${options.json ? jsonForTerminal(text) : forTerminal(text)}\n`);
   try {
     switch (sub) {
       case 'subscribe': {
-        const schedule = parseSchedule({ day: options.day, time: options.time, timeZone: options.tz }, 'UTC', CLI_SCHEDULE_EXAMPLE);
+        const schedule = parseSchedule(
+          { day: options.day, time: options.time, timeZone: options.tz },
+          'UTC',
+          CLI_SCHEDULE_EXAMPLE,
+        );
         if (!schedule.ok) return fail(schedule.error);
         const s = await store.subscribe(channel!, schedule.value, { at: when(), by: 'cli' });
         logger.info({ ...channel, change: 'subscribe', by: 'cli', schedule: s.schedule }, 'tips subscribe');
@@ -111,20 +165,36 @@ export async function tipsCommand(content: Content, sub: string | undefined, opt
       case 'unsubscribe': {
         const done = await store.unsubscribe(channel!, { at: when(), by: 'cli' });
         if (done) logger.info({ ...channel, change: 'unsubscribe', by: 'cli' }, 'tips unsubscribe');
-        out(options.json ? JSON.stringify({ ...channel, unsubscribed: done }) : done ? `unsubscribed ${channel!.platform} channel ${channel!.channelId}` : `${channel!.platform} channel ${channel!.channelId} was not subscribed`);
+        out(
+          options.json
+            ? JSON.stringify({ ...channel, unsubscribed: done })
+            : done
+              ? `unsubscribed ${channel!.platform} channel ${channel!.channelId}`
+              : `${channel!.platform} channel ${channel!.channelId} was not subscribed`,
+        );
         return 0;
       }
       case 'status': {
         const channels = channel ? [channel] : await store.listSubscriptions();
         const statuses = [];
-        for (const c of channels) statuses.push(await describeStatus(store, content, { platform: c.platform, channelId: c.channelId }, when()));
+        for (const c of channels)
+          statuses.push(await describeStatus(store, content, { platform: c.platform, channelId: c.channelId }, when()));
         if (options.json) out(JSON.stringify(channel ? statuses[0] : statuses));
-        else out(statuses.length ? statuses.map((s) => linesOf(s).join('\n  ')).join('\n') : 'no channels are subscribed to weekly tips');
+        else
+          out(
+            statuses.length
+              ? statuses.map((s) => linesOf(s).join('\n  ')).join('\n')
+              : 'no channels are subscribed to weekly tips',
+          );
         return 0;
       }
       default:
-        return await runDueCommand(store, content, config, clock, at, logger, options, deps, out);
+        return await runDueCommand(store, content, config, clock, at, logger, options, deps, out, io.signals);
     }
+  } catch (err) {
+    // A read-only or full SQLite file, a PostgreSQL gone quiet: one line, exit 1.
+    logger.debug({ err }, 'the store failed');
+    return fail(`the store failed: ${storeFailure(err, config)}`, 1);
   } finally {
     await store.close();
   }
@@ -140,18 +210,37 @@ async function runDueCommand(
   options: TipsCommandOptions,
   deps: TipsCommandDeps,
   out: (text: string) => void,
+  signals: LauncherSignals | undefined,
 ): Promise<number> {
   const posters = deps.posters ?? (await postersFromConfig(config, logger, store));
+  // SIGTERM/SIGINT stop the run as they stop the scheduler: no new channel is
+  // taken, a claim not yet posted is released, a post under way is finished and
+  // marked, and the run reports what it did (exit 0 unless something failed).
+  const stop = new AbortController();
+  void signals?.stopRequested.then((name) => {
+    logger.warn({ signal: name }, 'tips run-due: stopping; finishing the posts under way');
+    stop.abort();
+  });
   let report: RunReport;
   try {
-    report = await runDue({ store, content, posters, clock, ...(at ? { at } : {}), logger, ...(deps.pace ? { pace: deps.pace } : {}) });
+    report = await runDue({
+      store,
+      content,
+      posters,
+      clock,
+      ...(at ? { at } : {}),
+      logger,
+      signal: stop.signal,
+      ...(deps.pace ? { pace: deps.pace } : {}),
+    });
   } finally {
     if (!deps.posters) await Promise.all(posters.map((p) => p.stop()));
   }
   if (options.json) out(JSON.stringify(report));
   else {
     const counts = Object.entries(report.counts).filter(([, n]) => n > 0);
-    out(`tips due at ${report.at}: ${report.due}${counts.length ? ` (${counts.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
+    const detail = counts.map(([k, n]) => `${k} ${n}`).join(', ');
+    out(`tips due at ${report.at}: ${report.due}${counts.length ? ` (${detail})` : ''}`);
   }
   return report.counts.error > 0 ? 1 : 0;
 }

@@ -40,7 +40,11 @@ export function createOps(withMetrics: boolean): Ops {
     rateLimits: (platform) => (metrics ? { onRateLimited: () => metrics.rateLimited.inc({ platform }) } : {}),
     platform(name) {
       let adapter: ReadyPlatform | undefined;
-      readiness.add({ name, ready: () => adapter?.ready() ?? false, notReadyParts: () => adapter?.notReadyParts?.() ?? [] });
+      readiness.add({
+        name,
+        ready: () => adapter?.ready() ?? false,
+        notReadyParts: () => adapter?.notReadyParts?.() ?? [],
+      });
       return { set: (a) => void (adapter = a) };
     },
   };

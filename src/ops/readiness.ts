@@ -53,7 +53,11 @@ export function createReadiness(o: { timeoutMs?: number } = {}): Readiness {
     },
     async report() {
       const results = await Promise.all(checks.map(async (c) => [c.name, await run(c)] as const));
-      const parts = (name: string) => checks.find((c) => c.name === name)?.notReadyParts?.().map((p) => `${name}: ${p}`) ?? [];
+      const parts = (name: string) =>
+        checks
+          .find((c) => c.name === name)
+          ?.notReadyParts?.()
+          .map((p) => `${name}: ${p}`) ?? [];
       const notReady = results.filter(([, ok]) => !ok).flatMap(([name]) => [name, ...parts(name)]);
       if (stopping) notReady.unshift('stopping');
       return { ready: notReady.length === 0, notReady, checks: Object.fromEntries(results) };

@@ -33,7 +33,8 @@ export function listenError(err: Error, port: number): Error {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE')
     return new Error(
-      `PORT: port ${port} is already in use (EADDRINUSE) by another process; stop that process or set PORT to a free port`,
+      `PORT: port ${port} is already in use (EADDRINUSE) by another process; ` +
+        'stop that process or set PORT to a free port',
       { cause: err },
     );
   if (code === 'EACCES')
@@ -72,7 +73,10 @@ export function explainStartupError(
     const at = databaseAddress(env.DATABASE_URL);
     const netCode = networkCode(err);
     if (netCode)
-      return `DATABASE_URL: cannot reach PostgreSQL at ${at} (${netCode}); check the host and port, and that the server is running and accepts connections from here`;
+      return (
+        `DATABASE_URL: cannot reach PostgreSQL at ${at} (${netCode}); ` +
+        'check the host and port, and that the server is running and accepts connections from here'
+      );
     if (/timeout/i.test(message))
       return `DATABASE_URL: PostgreSQL at ${at} did not answer in time; check the host, port and firewall`;
     if (code === '28P01' || code === '28000')
@@ -82,11 +86,14 @@ export function explainStartupError(
     return `DATABASE_URL: PostgreSQL at ${at} failed: ${redact(message, env.DATABASE_URL)}`;
   }
   if (step === 'store')
-    return `DATA_DIR: cannot open the SQLite store in ${env.DATA_DIR ?? './data'}: ${message}; check that the folder is writable`;
+    return (
+      `DATA_DIR: cannot open the SQLite store in ${env.DATA_DIR ?? './data'}: ${message}; ` +
+      'check that the folder is writable'
+    );
   if (step === 'slack') {
     // Read by the Web API client's error codes, not its classes: importing
     // Bolt here would load it into a Discord-only bot.
-    const slackError = code === SLACK_PLATFORM_ERROR ? String(e.data?.error ?? '') : '';
+    const slackError = code === SLACK_PLATFORM_ERROR && typeof e.data?.error === 'string' ? e.data.error : '';
     if (SLACK_REFUSED.has(slackError)) {
       // In Socket Mode the app-level token is used first, by apps.connections.open.
       const which =
@@ -97,21 +104,36 @@ export function explainStartupError(
         which === 'SLACK_APP_TOKEN'
           ? 'Basic Information > App-Level Tokens'
           : 'OAuth & Permissions > Bot User OAuth Token';
-      return `${which}: Slack refused the token (${slackError}); get a new one at https://api.slack.com/apps > your app > ${where}`;
+      return (
+        `${which}: Slack refused the token (${slackError}); ` +
+        `get a new one at https://api.slack.com/apps > your app > ${where}`
+      );
     }
     if (code === SLACK_REQUEST_ERROR || networkCode(err) || /fetch failed|socket hang up/i.test(message)) {
-      return `SLACK_API_URL: cannot reach the Slack API after retries (${networkCode(err) ?? message}); check the network, proxy, or SLACK_API_URL if set`;
+      return (
+        `SLACK_API_URL: cannot reach the Slack API after retries (${networkCode(err) ?? message}); ` +
+        'check the network, proxy, or SLACK_API_URL if set'
+      );
     }
     if (code === SLACK_HTTP_ERROR)
-      return `SLACK_API_URL: the Slack API answered HTTP ${(e as { statusCode?: number }).statusCode} after retries; try again later or check SLACK_API_URL if set`;
+      return (
+        `SLACK_API_URL: the Slack API answered HTTP ${(e as { statusCode?: number }).statusCode} after retries; ` +
+        'try again later or check SLACK_API_URL if set'
+      );
     return `Slack: ${message}`;
   }
   if (step === 'discord') {
     if (code === 'TokenInvalid' || /authentication failed|DISCORD_TOKEN/.test(message)) {
-      return `DISCORD_TOKEN: Discord refused the token; reset it at https://discord.com/developers/applications > your app > Bot > Reset Token`;
+      return (
+        'DISCORD_TOKEN: Discord refused the token; ' +
+        'reset it at https://discord.com/developers/applications > your app > Bot > Reset Token'
+      );
     }
     if (networkCode(err) || /fetch failed|ECONNREFUSED|timed? ?out|aborted/i.test(message)) {
-      return `DISCORD_API_URL: cannot reach the Discord API after retries (${networkCode(err) ?? message}); check the network, proxy, or DISCORD_API_URL if set`;
+      return (
+        `DISCORD_API_URL: cannot reach the Discord API after retries (${networkCode(err) ?? message}); ` +
+        'check the network, proxy, or DISCORD_API_URL if set'
+      );
     }
     return `Discord: ${message}`;
   }

@@ -31,15 +31,20 @@ export async function getDelivery(db: Db, c: ChannelRef, slotKey: string): Promi
  * delivered, skipped, failed for good or still backing off is left alone and
  * reported.
  */
+/** The ledger's key columns: one row per channel per weekly slot. */
+const slotColumns = (c: ChannelRef, slot: Slot) => ({
+  platform: c.platform,
+  channel_id: c.channelId,
+  slot: slot.key,
+  slot_at: slot.at,
+});
+
 export async function claimDelivery(db: Db, req: ClaimRequest): Promise<ClaimResult> {
   const at = req.at.getTime();
   const row = await db
     .insertInto('tip_deliveries')
     .values({
-      platform: req.platform,
-      channel_id: req.channelId,
-      slot: req.slot.key,
-      slot_at: req.slot.at,
+      ...slotColumns(req, req.slot),
       tip_id: req.tipId,
       cycle: req.cycle,
       status: 'claimed',
@@ -91,10 +96,7 @@ export async function recordSkip(db: Db, c: ChannelRef, slot: Slot, meta: Change
   const r = await db
     .insertInto('tip_deliveries')
     .values({
-      platform: c.platform,
-      channel_id: c.channelId,
-      slot: slot.key,
-      slot_at: slot.at,
+      ...slotColumns(c, slot),
       tip_id: null,
       cycle: 0,
       status: 'skipped',

@@ -25,11 +25,14 @@ export function createInstallationCipher(keyBase64: string): InstallationCipher 
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+      return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(
+        '.',
+      );
     },
     open(sealed, context) {
       const [version, iv, tag, body] = sealed.split('.');
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('a stored installation is not in a format this build can read');
+      if (version !== VERSION || !iv || !tag || body === undefined)
+        throw new Error('a stored installation is not in a format this build can read');
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'), { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
@@ -37,7 +40,9 @@ export function createInstallationCipher(keyBase64: string): InstallationCipher 
         return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
       } catch {
         // Node's message says nothing secret, but ours says what to check.
-        throw new Error('a stored installation could not be decrypted: TOKEN_ENCRYPTION_KEY is not the key it was sealed with');
+        throw new Error(
+          'a stored installation could not be decrypted: TOKEN_ENCRYPTION_KEY is not the key it was sealed with',
+        );
       }
     },
   };

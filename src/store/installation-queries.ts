@@ -32,7 +32,13 @@ export interface InstallationRecords {
 export function installationRecords(db: Db): InstallationRecords {
   return {
     async put(r) {
-      const row = { team_id: r.teamId, enterprise_id: r.enterpriseId, is_enterprise_install: r.enterpriseInstall ? 1 : 0, sealed: r.sealed, installed_at: r.installedAt.getTime() };
+      const row = {
+        team_id: r.teamId,
+        enterprise_id: r.enterpriseId,
+        is_enterprise_install: r.enterpriseInstall ? 1 : 0,
+        sealed: r.sealed,
+        installed_at: r.installedAt.getTime(),
+      };
       await db
         .insertInto('slack_installations')
         .values({ install_key: r.key, ...row })
@@ -40,9 +46,20 @@ export function installationRecords(db: Db): InstallationRecords {
         .execute();
     },
     async get(key) {
-      const r = await db.selectFrom('slack_installations').selectAll().where('install_key', '=', key).executeTakeFirst();
+      const r = await db
+        .selectFrom('slack_installations')
+        .selectAll()
+        .where('install_key', '=', key)
+        .executeTakeFirst();
       return r
-        ? { key: r.install_key, teamId: r.team_id, enterpriseId: r.enterprise_id, enterpriseInstall: Number(r.is_enterprise_install) === 1, sealed: r.sealed, installedAt: new Date(Number(r.installed_at)) }
+        ? {
+            key: r.install_key,
+            teamId: r.team_id,
+            enterpriseId: r.enterprise_id,
+            enterpriseInstall: Number(r.is_enterprise_install) === 1,
+            sealed: r.sealed,
+            installedAt: new Date(Number(r.installed_at)),
+          }
         : undefined;
     },
     async remove(key) {
@@ -50,7 +67,10 @@ export function installationRecords(db: Db): InstallationRecords {
       return Number(r.numDeletedRows) > 0;
     },
     async count() {
-      const r = await db.selectFrom('slack_installations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('slack_installations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
     async consumeState(hash, expiresAt, now) {

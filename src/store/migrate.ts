@@ -58,13 +58,14 @@ async function applyPending(
   const ahead = [...done].filter((v) => v > newest);
   if (ahead.length) {
     throw new Error(
-      `the database schema is at version ${Math.max(...ahead)}, newer than this build knows (${newest}); run a newer career-bot`,
+      `the database schema is at version ${Math.max(...ahead)}, newer than this build knows (${newest}); ` +
+        'run a newer career-bot',
     );
   }
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    await m.up(db as Kysely<any>, backend);
+    await m.up(db, backend);
     await db
       .insertInto('career_bot_migrations')
       .values({ version: m.version, name: m.name, applied_at: Date.now() })

@@ -128,7 +128,6 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // 7 (replay guard) comes from another branch; migrate() tolerates the gap.
     version: 6,
     name: 'answer counts, the unanswered-question log and feedback votes',
     async up(db, backend) {

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Weekday } from '../core/tips/schedule.js';
-import type { Delivery, DeliveryStatus, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type { Delivery, DeliveryStatus, Subscription } from '../core/tips/subscription.js';
 import type { DeliveriesTable, SubscriptionsTable } from './schema.js';
 
 // pg returns bigint as a string unless told otherwise; open-store tells it,
@@ -9,7 +9,7 @@ const ms = (v: number | string) => new Date(Number(v));
 
 export function toSubscription(r: Selectable<SubscriptionsTable>): Subscription {
   return {
-    platform: r.platform as TipPlatform,
+    platform: r.platform,
     channelId: r.channel_id,
     workspace: r.workspace_id,
     schedule: { day: r.day as Weekday, time: r.time, timeZone: r.time_zone },
@@ -30,7 +30,7 @@ export function toSubscription(r: Selectable<SubscriptionsTable>): Subscription 
 export function toDelivery(r: Selectable<DeliveriesTable>): Delivery {
   return {
     id: Number(r.id),
-    platform: r.platform as TipPlatform,
+    platform: r.platform,
     channelId: r.channel_id,
     slot: r.slot,
     slotAt: ms(r.slot_at),

@@ -9,6 +9,8 @@ type Db = Kysely<StoreSchema>;
 
 const slotColumns = (s: Slot) => ({ next_slot: s.key, next_slot_at: s.at, next_slot_date: s.date });
 
+// Kysely's where() is a set of overloads: no narrower shape both query kinds satisfy.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function whereChannel<Q extends { where: (...a: any[]) => Q }>(q: Q, c: ChannelRef): Q {
   return q.where('platform', '=', c.platform).where('channel_id', '=', c.channelId);
 }
@@ -18,7 +20,12 @@ export async function getSubscription(db: Db, c: ChannelRef): Promise<Subscripti
   return row ? toSubscription(row) : undefined;
 }
 
-export async function subscribe(db: Db, c: ChannelRef, schedule: WeeklySchedule, meta: ChangeMeta): Promise<Subscription> {
+export async function subscribe(
+  db: Db,
+  c: ChannelRef,
+  schedule: WeeklySchedule,
+  meta: ChangeMeta,
+): Promise<Subscription> {
   // A bad schedule stored would fail every run and status for the channel: refuse it here.
   const problem = scheduleProblem(schedule);
   if (problem) throw new Error(`invalid schedule for ${c.platform}:${c.channelId}: ${problem}`);
@@ -42,28 +49,48 @@ export async function subscribe(db: Db, c: ChannelRef, schedule: WeeklySchedule,
   await db
     .insertInto('tip_subscriptions')
     .values({ platform: c.platform, channel_id: c.channelId, subscribed_at: at, rev: 1, ...fresh })
-    .onConflict((oc) => oc.columns(['platform', 'channel_id']).doUpdateSet((eb) => ({ ...fresh, rev: eb('tip_subscriptions.rev', '+', 1) })))
+    .onConflict((oc) =>
+      oc
+        .columns(['platform', 'channel_id'])
+        .doUpdateSet((eb) => ({ ...fresh, rev: eb('tip_subscriptions.rev', '+', 1) })),
+    )
     .execute();
   return (await getSubscription(db, c))!;
 }
 
 export async function unsubscribe(db: Db, c: ChannelRef, meta: ChangeMeta): Promise<boolean> {
-  const r = await whereChannel(db.updateTable('tip_subscriptions').set({ active: 0, updated_at: meta.at.getTime(), updated_by: meta.by }), c)
+  const r = await whereChannel(
+    db.updateTable('tip_subscriptions').set({ active: 0, updated_at: meta.at.getTime(), updated_by: meta.by }),
+    c,
+  )
     .where('active', '=', 1)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function listSubscriptions(db: Db, filter: { platform?: TipPlatform; includeInactive?: boolean } = {}): Promise<Subscription[]> {
+export async function listSubscriptions(
+  db: Db,
+  filter: { platform?: TipPlatform; includeInactive?: boolean } = {},
+): Promise<Subscription[]> {
   let q = db.selectFrom('tip_subscriptions').selectAll();
   if (filter.platform) q = q.where('platform', '=', filter.platform);
   if (!filter.includeInactive) q = q.where('active', '=', 1);
   return (await q.orderBy('platform').orderBy('channel_id').execute()).map(toSubscription);
 }
 
-export async function pause(db: Db, c: ChannelRef, reason: string | null, meta: ChangeMeta): Promise<Subscription | undefined> {
+export async function pause(
+  db: Db,
+  c: ChannelRef,
+  reason: string | null,
+  meta: ChangeMeta,
+): Promise<Subscription | undefined> {
   const at = meta.at.getTime();
-  const r = await whereChannel(db.updateTable('tip_subscriptions').set({ paused: 1, paused_reason: reason, paused_at: at, updated_at: at, updated_by: meta.by }), c)
+  const r = await whereChannel(
+    db
+      .updateTable('tip_subscriptions')
+      .set({ paused: 1, paused_reason: reason, paused_at: at, updated_at: at, updated_by: meta.by }),
+    c,
+  )
     .where('active', '=', 1)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0 ? getSubscription(db, c) : undefined;
@@ -98,9 +125,17 @@ export async function resume(db: Db, c: ChannelRef, meta: ChangeMeta): Promise<S
   throw new Error(`could not resume ${c.platform}:${c.channelId}: it kept changing under us`);
 }
 
-export async function skipSlot(db: Db, c: ChannelRef, slotKey: string | null, meta: ChangeMeta): Promise<Subscription | undefined> {
+export async function skipSlot(
+  db: Db,
+  c: ChannelRef,
+  slotKey: string | null,
+  meta: ChangeMeta,
+): Promise<Subscription | undefined> {
   const at = meta.at.getTime();
-  const r = await whereChannel(db.updateTable('tip_subscriptions').set({ skip_slot: slotKey, updated_at: at, updated_by: meta.by }), c)
+  const r = await whereChannel(
+    db.updateTable('tip_subscriptions').set({ skip_slot: slotKey, updated_at: at, updated_by: meta.by }),
+    c,
+  )
     .where('active', '=', 1)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0 ? getSubscription(db, c) : undefined;
@@ -121,7 +156,10 @@ export async function dueSubscriptions(db: Db, now: Date): Promise<Subscription[
 }
 
 export async function advance(db: Db, c: ChannelRef, rev: number, next: Slot, clearSkip: boolean): Promise<boolean> {
-  const r = await whereChannel(db.updateTable('tip_subscriptions').set({ ...slotColumns(next), ...(clearSkip ? { skip_slot: null } : {}) }), c)
+  const r = await whereChannel(
+    db.updateTable('tip_subscriptions').set({ ...slotColumns(next), ...(clearSkip ? { skip_slot: null } : {}) }),
+    c,
+  )
     .where('rev', '=', rev)
     .where('next_slot_at', '<', next.at)
     .executeTakeFirst();
@@ -129,7 +167,13 @@ export async function advance(db: Db, c: ChannelRef, rev: number, next: Slot, cl
 }
 
 /** Pauses every active subscription of one workspace (its app was uninstalled); how many were paused. */
-export async function pauseWorkspace(db: Db, platform: TipPlatform, workspace: string, reason: string, meta: ChangeMeta): Promise<number> {
+export async function pauseWorkspace(
+  db: Db,
+  platform: TipPlatform,
+  workspace: string,
+  reason: string,
+  meta: ChangeMeta,
+): Promise<number> {
   const at = meta.at.getTime();
   const r = await db
     .updateTable('tip_subscriptions')

@@ -27,7 +27,13 @@ export interface TipStatus extends ChannelRef {
   /** The week an admin skipped, as `YYYY-Www`. */
   skipping: string | null;
   tipsLeftInRotation: number;
-  lastDelivery: { slot: string; status: DeliveryStatus | 'unknown'; tipId: string | null; at: string; error: string | null } | null;
+  lastDelivery: {
+    slot: string;
+    status: DeliveryStatus | 'unknown';
+    tipId: string | null;
+    at: string;
+    error: string | null;
+  } | null;
   updatedBy: string | null;
   updatedAt: string | null;
   /** Why the schedule cannot be used (a stored zone this runtime does not know), else null. */
@@ -35,7 +41,13 @@ export interface TipStatus extends ChannelRef {
 }
 
 /** Never throws for a row with an unusable schedule: it reports the problem instead of the next post. */
-export async function describeStatus(store: TipStore, content: Content, channel: ChannelRef, now: Date, sub?: Subscription): Promise<TipStatus> {
+export async function describeStatus(
+  store: TipStore,
+  content: Content,
+  channel: ChannelRef,
+  now: Date,
+  sub?: Subscription,
+): Promise<TipStatus> {
   const s = sub ?? (await store.getSubscription(channel));
   const subscribed = Boolean(s?.active);
   let problem = s && subscribed ? scheduleProblem(s.schedule) : null;
@@ -69,7 +81,8 @@ export async function describeStatus(store: TipStore, content: Content, channel:
     lastDelivery: last
       ? {
           slot: last.slot,
-          // A claim recorded as unknown (finishedAt set), or still open long after it was made: nobody knows if it posted.
+          // A claim recorded as unknown (finishedAt set), or still open long
+          // after it was made: nobody knows if it posted.
           status: isUnknownClaim(last, now) ? 'unknown' : last.status,
           tipId: last.tipId,
           at: (last.finishedAt ?? last.claimedAt).toISOString(),
@@ -102,7 +115,8 @@ export function statusLines(st: TipStatus, resume: string): string[] {
 /** System pauses carry the platform's error; say how to get going again (`resume`: the platform's resume command). */
 export function pausedLine(reason: string | null, resume: string): string {
   if (!reason) return `Paused. An admin can run ${resume}.`;
-  if (reason.startsWith(POSTING_FAILED)) return `Paused: ${reason}. Fix the bot's access to the channel, then run ${resume}.`;
+  if (reason.startsWith(POSTING_FAILED))
+    return `Paused: ${reason}. Fix the bot's access to the channel, then run ${resume}.`;
   return `Paused (${reason}). An admin can run ${resume}.`;
 }
 

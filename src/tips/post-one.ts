@@ -9,7 +9,6 @@ import type { TipStore } from '../store/tip-store.js';
 import type { NextTip } from './next-tip.js';
 import type { Pacer } from './pacer.js';
 
-
 export type Outcome =
   /** Posted and marked. */
   | 'posted'
@@ -87,16 +86,33 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
     return { ...base, outcome: 'no-tips' };
   }
   if (gate.halted) return { ...base, outcome: 'token-refused' };
-  const claim = await store.claimDelivery({ ...sub, slot: plan.slot, tipId: next.tip.id, cycle: next.pick.cycle, at: i.clock(), by: i.runnerId });
+  const claim = await store.claimDelivery({
+    ...sub,
+    slot: plan.slot,
+    tipId: next.tip.id,
+    cycle: next.pick.cycle,
+    at: i.clock(),
+    by: i.runnerId,
+  });
   if (!claim.claimed) {
     const row = claim.existing;
     if (row.status === 'claimed') {
       // `finishedAt` on a claimed row: a run already recorded its outcome as unknown.
       const decided = row.finishedAt !== null;
       if (!isUnknownClaim(row, i.clock())) return { ...base, outcome: 'in-flight' };
-      if (!decided) log.warn({ slot: plan.slot.key, claimedBy: row.claimedBy, claimedAt: row.claimedAt }, 'a post of this slot has an unknown outcome (its poster stopped before marking it); not re-posting, to never post twice');
+      if (!decided)
+        log.warn(
+          { slot: plan.slot.key, claimedBy: row.claimedBy, claimedAt: row.claimedAt },
+          'a post of this slot has an unknown outcome (its poster stopped before marking it); ' +
+            'not re-posting, to never post twice',
+        );
       await advance();
-      return { ...base, outcome: 'unknown', tipId: row.tipId ?? undefined, ...(row.error ? { reason: row.error } : {}) };
+      return {
+        ...base,
+        outcome: 'unknown',
+        tipId: row.tipId ?? undefined,
+        ...(row.error ? { reason: row.error } : {}),
+      };
     }
     // A transient failure still in its backoff: a later run takes it over.
     if (isRetryable(row)) return { ...base, outcome: 'retry-later', ...(row.error ? { reason: row.error } : {}) };
@@ -125,8 +141,13 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
     gate.settle(null);
     // Posters return platform errors as values; a throw may have happened
     // after the message went out, so the claim stays as an unknown outcome.
-    log.error({ err, slot: plan.slot.key, tip: next.tip.id }, 'poster threw; the post outcome is unknown and will not be retried');
-    await store.markUnknown(claim.id, { at: i.clock(), reason: `poster threw: ${(err as Error).message}` }).catch((e: unknown) => log.warn({ err: e }, 'could not record the unknown outcome'));
+    log.error(
+      { err, slot: plan.slot.key, tip: next.tip.id },
+      'poster threw; the post outcome is unknown and will not be retried',
+    );
+    await store
+      .markUnknown(claim.id, { at: i.clock(), reason: `poster threw: ${(err as Error).message}` })
+      .catch((e: unknown) => log.warn({ err: e }, 'could not record the unknown outcome'));
     await advance();
     return { ...base, outcome: 'unknown', tipId: next.tip.id, reason: (err as Error).message };
   }
@@ -142,7 +163,10 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
     // It may have been posted: the claim stays, so nobody re-posts it (a miss, not a duplicate).
     await store.markUnknown(claim.id, { at, reason: outcome.reason });
     await advance();
-    log.error({ slot: plan.slot.key, tip: next.tip.id, reason: outcome.reason }, 'the post outcome is unknown (it may have been posted); not re-posting this week\'s tip, to never post twice');
+    log.error(
+      { slot: plan.slot.key, tip: next.tip.id, reason: outcome.reason },
+      "the post outcome is unknown (it may have been posted); not re-posting this week's tip, to never post twice",
+    );
     return { ...base, outcome: 'unknown', tipId: next.tip.id, reason: outcome.reason };
   }
   if (outcome.tokenRefused) {
@@ -154,14 +178,23 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
   if (outcome.permanent) {
     await store.pauseWithReason(sub, `${POSTING_FAILED}: ${outcome.reason}`, { at, by: 'system' });
     await advance();
-    log.warn({ slot: plan.slot.key, reason: outcome.reason }, 'permanent posting failure: paused this channel\'s weekly tips until an admin resumes them');
+    log.warn(
+      { slot: plan.slot.key, reason: outcome.reason },
+      "permanent posting failure: paused this channel's weekly tips until an admin resumes them",
+    );
     return { ...base, outcome: 'paused', reason: outcome.reason };
   }
   if (claim.attempts >= MAX_ATTEMPTS) {
     await advance();
-    log.warn({ slot: plan.slot.key, reason: outcome.reason, attempts: claim.attempts }, 'giving up on this week\'s tip after repeated failures');
+    log.warn(
+      { slot: plan.slot.key, reason: outcome.reason, attempts: claim.attempts },
+      "giving up on this week's tip after repeated failures",
+    );
     return { ...base, outcome: 'gave-up', reason: outcome.reason };
   }
-  log.warn({ slot: plan.slot.key, reason: outcome.reason, attempts: claim.attempts, retryInMs: retryDelayMs(claim.attempts) }, 'posting failed; a later run retries this week after a backoff');
+  log.warn(
+    { slot: plan.slot.key, reason: outcome.reason, attempts: claim.attempts, retryInMs: retryDelayMs(claim.attempts) },
+    'posting failed; a later run retries this week after a backoff',
+  );
   return { ...base, outcome: 'failed', reason: outcome.reason };
 }

@@ -87,7 +87,8 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
       const gate = createPostGate((reason) =>
         logger.error(
           { platform, reason },
-          'the platform refused the bot token: not posting to any more of its channels this run; their tips stay due for a run with a working token',
+          'the platform refused the bot token: not posting to any more of its channels this run; ' +
+            'their tips stay due for a run with a working token',
         ),
       );
       const queue = subs.values();
@@ -96,8 +97,11 @@ export async function runDue(o: RunDueOptions): Promise<RunReport> {
       };
       // Settled, not all: a worker that failed must not let the run (and the CLI's store) close under the others.
       const results = await Promise.allSettled(Array.from({ length: Math.max(1, pacer.pace.concurrency) }, worker));
-      for (const r of results)
-        if (r.status === 'rejected') logger.error({ err: r.reason, platform }, 'a weekly tips worker failed');
+      for (const r of results) {
+        if (r.status !== 'rejected') continue;
+        const err: unknown = r.reason;
+        logger.error({ err, platform }, 'a weekly tips worker failed');
+      }
     }),
   );
 

@@ -35,7 +35,10 @@ export const RUN_LEASE_TTL_MS = 2 * 60 * 1000;
 export interface TipScheduler {
   /** Runs now unless a run is in flight (then waits for that one). Null once stopped or when the run failed. */
   runNow(): Promise<RunReport | null>;
-  /** Stops ticking, lets in-flight posts finish and be marked, takes no new ones. Idempotent. Leaves the posters and store to their owner. */
+  /**
+   * Stops ticking, lets in-flight posts finish and be marked, takes no new ones. Idempotent. Leaves the
+   * posters and store to their owner.
+   */
   stop(): Promise<void>;
 }
 

@@ -5,7 +5,14 @@ import type { TipsMessage } from '../core/message.js';
 import type { Reply } from '../core/reply.js';
 import { EXAMPLE_SCHEDULE } from '../core/surface.js';
 import { formatInZone } from '../core/tips/format-time.js';
-import { describeSchedule, parseSchedule, parseTimeZone, WEEKDAY_NAMES, type ScheduleInput, type WeeklySchedule } from '../core/tips/schedule.js';
+import {
+  describeSchedule,
+  parseSchedule,
+  parseTimeZone,
+  WEEKDAY_NAMES,
+  type ScheduleInput,
+  type WeeklySchedule,
+} from '../core/tips/schedule.js';
 import type { ChannelRef, Subscription } from '../core/tips/subscription.js';
 import type { TipsCommandHandler } from '../core/tips/tips-commands.js';
 import type { TipStore } from '../store/tip-store.js';
@@ -35,8 +42,16 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
     const sub = command.sub;
     if (command.sub === 'help') return helpReply(surface, command.unknown);
     if (surface.tipsElsewhere) return note('Weekly tips are for channels', surface.tipsElsewhere);
-    if (message.channel.kind === 'dm') return note('Run this in a channel', 'Weekly tips go to a channel: run the command in the channel that should get them.');
-    const channel: ChannelRef = { platform: message.platform, channelId: message.channel.id, workspace: message.conversation.workspace };
+    if (message.channel.kind === 'dm')
+      return note(
+        'Run this in a channel',
+        'Weekly tips go to a channel: run the command in the channel that should get them.',
+      );
+    const channel: ChannelRef = {
+      platform: message.platform,
+      channelId: message.channel.id,
+      workspace: message.conversation.workspace,
+    };
     const who = message.user.name ? `${message.user.name} (${message.user.id})` : message.user.id;
     const now = o.clock();
 
@@ -44,10 +59,15 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
       logger.info({ ...channel, user: message.user.id, command: sub }, 'refused a tips change from a non-admin');
       return refusalReply(surface);
     }
-    const changed = (change: string, details: object = {}) => logger.info({ ...channel, change, by: who, ...details }, `tips ${change}`);
+    const changed = (change: string, details: object = {}) =>
+      logger.info({ ...channel, change, by: who, ...details }, `tips ${change}`);
     const current = await store.getSubscription(channel);
     const active = current?.active ? current : undefined;
-    const notSubscribed = () => note('Not subscribed', `This channel does not get weekly tips. Start them with ${surface.tips('subscribe', 'usage')}.`);
+    const notSubscribed = () =>
+      note(
+        'Not subscribed',
+        `This channel does not get weekly tips. Start them with ${surface.tips('subscribe', 'usage')}.`,
+      );
 
     switch (command.sub) {
       case 'subscribe':
@@ -56,21 +76,34 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
       case 'unsubscribe': {
         if (!(await store.unsubscribe(channel, { at: now, by: who }))) return notSubscribed();
         changed('unsubscribe');
-        return note('Unsubscribed', 'This channel will get no more weekly tips. Subscribe again any time; the rotation carries on where it stopped.');
+        return note(
+          'Unsubscribed',
+          'This channel will get no more weekly tips. ' +
+            'Subscribe again any time; the rotation carries on where it stopped.',
+        );
       }
       case 'pause': {
         if (!active) return notSubscribed();
-        if (active.paused) return note('Already paused', `Weekly tips are already paused here. ${surface.tips('resume')} starts them again.`);
+        if (active.paused)
+          return note(
+            'Already paused',
+            `Weekly tips are already paused here. ${surface.tips('resume')} starts them again.`,
+          );
         await store.setPaused(channel, true, { at: now, by: who, reason: `paused by ${who}` });
         changed('pause');
-        return note('Paused', `Weekly tips are paused in this channel. ${surface.tips('resume')} starts them again from the next scheduled time.`);
+        return note(
+          'Paused',
+          `Weekly tips are paused in this channel. ` +
+            `${surface.tips('resume')} starts them again from the next scheduled time.`,
+        );
       }
       case 'resume': {
         if (!active) return notSubscribed();
         if (!active.paused) return note('Not paused', `Weekly tips are running: ${await nextLine(active, now)}`);
         const resumed = await store.setPaused(channel, false, { at: now, by: who });
         changed('resume');
-        return note('Resumed', `Weekly tips are back on, ${describeSchedule(active.schedule)}. ${resumed ? await nextLine(resumed, now) : ''}`.trim());
+        const next = resumed ? await nextLine(resumed, now) : '';
+        return note('Resumed', `Weekly tips are back on, ${describeSchedule(active.schedule)}. ${next}`.trim());
       }
       case 'skip': {
         if (!active) return notSubscribed();
@@ -80,7 +113,10 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         if (active.skipSlot === next.key) return note('Already skipping', `The tip of ${when} is already skipped.`);
         const updated = await store.skipSlot(channel, next.key, { at: now, by: who });
         changed('skip', { slot: next.key });
-        return note('Skipping next week', `The tip of ${when} will not be posted. ${updated ? await nextLine(updated, now) : ''}`.trim());
+        return note(
+          'Skipping next week',
+          `The tip of ${when} will not be posted. ${updated ? await nextLine(updated, now) : ''}`.trim(),
+        );
       }
       case 'status':
         return statusReply(await describeStatus(store, content, channel, now, current), surface);
@@ -92,7 +128,15 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
     }
   };
 
-  async function subscribe(message: TipsMessage, channel: ChannelRef, input: ScheduleInput, now: Date, who: string, changed: (c: string, d?: object) => void, existing?: Subscription): Promise<Reply> {
+  async function subscribe(
+    message: TipsMessage,
+    channel: ChannelRef,
+    input: ScheduleInput,
+    now: Date,
+    who: string,
+    changed: (c: string, d?: object) => void,
+    existing?: Subscription,
+  ): Promise<Reply> {
     const { surface } = message;
     let zoneNote = '';
     let fallback = o.defaultTimeZone ?? 'UTC';
@@ -103,18 +147,25 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
         zoneNote = `Time zone: ${platformZone}, the ${surface.workspace}'s usual zone.`;
       } else {
         const example = surface.tips('subscribe', { ...EXAMPLE_SCHEDULE, timeZone: 'America/New_York' });
-        zoneNote = `Time zone: ${fallback}, because I can't tell the ${surface.workspace}'s zone. Add one to change it, e.g. ${example}.`;
+        zoneNote =
+          `Time zone: ${fallback}, because I can't tell the ${surface.workspace}'s zone. ` +
+          `Add one to change it, e.g. ${example}.`;
       }
     }
     const parsed = parseSchedule(input, fallback, surface.tips('subscribe', EXAMPLE_SCHEDULE));
     if (!parsed.ok) return note("I couldn't read that schedule", parsed.error);
     const schedule: WeeklySchedule = parsed.value;
-    const defaults = [input.day === undefined ? WEEKDAY_NAMES.mon : null, input.time === undefined ? '09:00' : null].filter(Boolean);
+    const defaults = [
+      input.day === undefined ? WEEKDAY_NAMES.mon : null,
+      input.time === undefined ? '09:00' : null,
+    ].filter(Boolean);
     const sub = await store.subscribe(channel, schedule, { at: now, by: who });
     changed(existing ? 'reschedule' : 'subscribe', { schedule });
+    const gets = existing ? 'Updated: this channel now gets' : 'Subscribed: this channel gets';
+    const chooseExample = surface.tips('subscribe', { day: 'friday', time: '14:30' });
     const lines = [
-      `${existing ? 'Updated: this channel now gets' : 'Subscribed: this channel gets'} a skill tip ${describeSchedule(schedule)}. ${await nextLine(sub, now)}`,
-      ...(defaults.length ? [`Using the default ${defaults.join(' ')} (say e.g. "${surface.tips('subscribe', { day: 'friday', time: '14:30' })}" to choose).`] : []),
+      `${gets} a skill tip ${describeSchedule(schedule)}. ${await nextLine(sub, now)}`,
+      ...(defaults.length ? [`Using the default ${defaults.join(' ')} (say e.g. "${chooseExample}" to choose).`] : []),
       ...(zoneNote ? [zoneNote] : []),
     ];
     return note(existing ? 'Weekly tips updated' : 'Weekly tips on', ...lines);

@@ -41,7 +41,8 @@ export function helpReply(surface: Surface, unknown?: string): Reply {
 export function refusalReply(surface: Surface): Reply {
   return note(
     'Only admins can change weekly tips',
-    `Sorry, only ${surface.tipsAdmins} can change this channel's weekly tips. Anyone can see the schedule with ${surface.tips('status')}.`,
+    `Sorry, only ${surface.tipsAdmins} can change this channel's weekly tips. ` +
+      `Anyone can see the schedule with ${surface.tips('status')}.`,
   );
 }
 
@@ -74,7 +75,9 @@ export function statusReply(st: TipStatus, surface: Surface): Reply {
             ? [
                 {
                   label: 'Last post',
-                  value: `week ${st.lastDelivery.slot}: ${st.lastDelivery.status}${st.lastDelivery.error ? ` (${st.lastDelivery.error})` : ''}`,
+                  value:
+                    `week ${st.lastDelivery.slot}: ${st.lastDelivery.status}` +
+                    (st.lastDelivery.error ? ` (${st.lastDelivery.error})` : ''),
                 },
               ]
             : []),

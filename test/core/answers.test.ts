@@ -19,8 +19,6 @@ function statedAmounts(): Set<string> {
   return out;
 }
 
-const KEY = { platform: 'slack', workspace: null, channel: 'c', thread: null, user: 'u' };
-
 describe('salary answers quote the content and invent nothing', () => {
   it('gives the level and city asked for and the total-pay note, the full table one button away, and the source', () => {
     const t = text('how much does a senior ML systems engineer make in Seattle?');

@@ -35,7 +35,10 @@ const ROLES = 40;
 let dir: string;
 let h: Harness;
 
-/** A content folder with 40 roles whose titles all share "Platform Engineer", several near the 80-character title cap. */
+/**
+ * A content folder with 40 roles whose titles all share "Platform Engineer", several near the 80-character
+ * title cap.
+ */
 function writeContent(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'career-bot-many-roles-'));
   mkdirSync(path.join(root, 'roles'));

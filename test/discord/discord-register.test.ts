@@ -30,13 +30,19 @@ function io() {
   return { stdout, stderr, out: () => out, err: () => err };
 }
 
-const env = () => ({ DISCORD_TOKEN: 'fake-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+const env = () => ({
+  DISCORD_TOKEN: 'fake-token-0123456789abcdef',
+  DISCORD_APPLICATION_ID: APP_ID,
+  DISCORD_API_URL: fake.apiUrl,
+});
 
 describe('career-bot discord register', () => {
   it('PUTs /career and /tips to one server with --guild', async () => {
     const out = io();
     expect(await discordCommand('register', { guild: GUILD_ID }, config(env()), out)).toBe(0);
-    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+    );
     const [career, tips] = put.body;
     expect(career.name).toBe('career');
     expect(career.options[0]).toMatchObject({ name: 'role', type: 3, required: true, autocomplete: true });
@@ -68,7 +74,9 @@ describe('career-bot discord register', () => {
     expect(await discordCommand('register', {}, config({ DISCORD_API_URL: fake.apiUrl }), out)).toBe(1);
     expect(out.err()).toContain('DISCORD_TOKEN and DISCORD_APPLICATION_ID');
     const only = io();
-    expect(await discordCommand('register', {}, config({ DISCORD_TOKEN: 'fake-token-0123456789abcdef' }), only)).toBe(1);
+    expect(await discordCommand('register', {}, config({ DISCORD_TOKEN: 'fake-token-0123456789abcdef' }), only)).toBe(
+      1,
+    );
     expect(only.err()).toMatch(/needs DISCORD_APPLICATION_ID in/);
   });
 
@@ -82,7 +90,9 @@ describe('career-bot discord register', () => {
 
   it('unregisters by PUTting an empty list', async () => {
     const out = io();
-    const put = fake.nextRequest((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    const put = fake.nextRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+    );
     expect(await discordCommand('unregister', { guild: GUILD_ID }, config(env()), out)).toBe(0);
     expect((await put).body).toEqual([]);
     expect(out.out()).toContain(`removed the bot's commands in server ${GUILD_ID}`);

@@ -4,7 +4,14 @@ import { APP_ID, messageObject, snowflake } from './fake-discord.mjs';
 export const GUILD_ID = '1300000000000000001';
 export const CHANNEL_ID = '1300000000000000002';
 export const DM_CHANNEL_ID = '1300000000000000003';
-export const USER = { id: '1300000000000000004', username: 'ada', discriminator: '0', global_name: 'Ada', avatar: null, public_flags: 0 };
+export const USER = {
+  id: '1300000000000000004',
+  username: 'ada',
+  discriminator: '0',
+  global_name: 'Ada',
+  avatar: null,
+  public_flags: 0,
+};
 
 /** Permission bits as a string; ManageChannels is 1 << 4. */
 export const MEMBER_PERMISSIONS = '2248473465835073';
@@ -39,7 +46,16 @@ function context({ dm = false, permissions = MEMBER_PERMISSIONS, userInstall }: 
       ...base,
       app_permissions: '0',
       channel_id: groupDm,
-      channel: { id: groupDm, type: 3, flags: 0, last_message_id: null, recipients: [USER], name: null, icon: null, owner_id: USER.id },
+      channel: {
+        id: groupDm,
+        type: 3,
+        flags: 0,
+        last_message_id: null,
+        recipients: [USER],
+        name: null,
+        icon: null,
+        owner_id: USER.id,
+      },
       user: USER,
       context: 2,
       authorizing_integration_owners: { '1': USER.id },
@@ -61,7 +77,20 @@ function context({ dm = false, permissions = MEMBER_PERMISSIONS, userInstall }: 
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
     channel_id: CHANNEL_ID,
-    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'careers', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0, last_message_id: null, rate_limit_per_user: 0, topic: null },
+    channel: {
+      id: CHANNEL_ID,
+      type: 0,
+      guild_id: GUILD_ID,
+      name: 'careers',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      flags: 0,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      topic: null,
+    },
     member: {
       user: USER,
       roles: [],
@@ -90,7 +119,9 @@ export function careerCommand(role: string, topic?: string, where: Where = {}) {
 }
 
 export function tipsCommand(sub: string, args: Record<string, string> = {}, where: Where = {}) {
-  const options: Option[] = [{ name: sub, type: 1, options: Object.entries(args).map(([name, value]) => ({ name, type: 3, value })) }];
+  const options: Option[] = [
+    { name: sub, type: 1, options: Object.entries(args).map(([name, value]) => ({ name, type: 3, value })) },
+  ];
   return { ...context(where), type: 2, data: { id: '1400000000000000002', name: 'tips', type: 1, options } };
 }
 
@@ -98,7 +129,12 @@ export function roleAutocomplete(typed: string, where: Where = {}) {
   return {
     ...context(where),
     type: 4,
-    data: { id: '1400000000000000001', name: 'career', type: 1, options: [{ name: 'role', type: 3, value: typed, focused: true }] },
+    data: {
+      id: '1400000000000000001',
+      name: 'career',
+      type: 1,
+      options: [{ name: 'role', type: 3, value: typed, focused: true }],
+    },
   };
 }
 
@@ -106,13 +142,21 @@ export function roleAutocomplete(typed: string, where: Where = {}) {
  * A button press on a message the bot sent (`messageFlags` 64: the message is
  * ephemeral), carrying that message's embeds and components as Discord does.
  */
-export function buttonPress(customId: string, where: Where & { messageFlags?: number; embeds?: unknown[]; components?: unknown[] } = {}) {
+export function buttonPress(
+  customId: string,
+  where: Where & { messageFlags?: number; embeds?: unknown[]; components?: unknown[] } = {},
+) {
   const ctx = context(where);
   return {
     ...ctx,
     type: 3,
     data: { custom_id: customId, component_type: 2 },
-    message: messageObject({ channelId: ctx.channel_id, embeds: where.embeds, components: where.components, flags: where.messageFlags }),
+    message: messageObject({
+      channelId: ctx.channel_id,
+      embeds: where.embeds,
+      components: where.components,
+      flags: where.messageFlags,
+    }),
   };
 }
 

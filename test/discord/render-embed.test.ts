@@ -147,7 +147,10 @@ describe('renderEmbed', () => {
     expect(roleColour('llm-sme')).toBe(roleColour('llm-sme'));
     const colours = new Set(loaded.content.roles.map((r) => roleColour(r.id)));
     expect(colours.size).toBe(loaded.content.roles.length);
-    for (const c of colours) (expect(c).toBeGreaterThanOrEqual(0), expect(c).toBeLessThanOrEqual(0xffffff));
+    for (const c of colours) {
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(0xffffff);
+    }
     expect(
       renderEmbed({ intent: 'list', title: 'Roles', blocks: [], choices: [], private: false }).embeds[0]!.color,
     ).toBe(0x5865f2);

@@ -22,9 +22,19 @@ afterEach(async () => {
 const guildOnShard = (shard: number, count: number) => String((BigInt(1_000_000 * count + shard) << 22n) + 12345n);
 
 async function start(f: FakeDiscord, fatal: Error[] = []): Promise<DiscordAdapter> {
-  const parsed = parseConfig({ DISCORD_TOKEN: 'fake-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: f.apiUrl });
+  const parsed = parseConfig({
+    DISCORD_TOKEN: 'fake-token-0123456789abcdef',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: f.apiUrl,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return startDiscord({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: parsed.config, logger: memoryLogger(), deferAfterMs: 2000, onFatal: (e) => fatal.push(e) });
+  return startDiscord({
+    bot: createBot({ surface: discordSurface, content: shippedContent() }),
+    config: parsed.config,
+    logger: memoryLogger(),
+    deferAfterMs: 2000,
+    onFatal: (e) => fatal.push(e),
+  });
 }
 
 /** /career in a guild, dispatched on the shard that holds it; resolves with the callback Discord's REST got. */
@@ -81,9 +91,18 @@ describe('Discord sharding (real discord.js client, fake gateway)', () => {
 
   it('names the shards that are not ready in the readiness report (/readyz), and none once all are', async () => {
     fake = await startFakeDiscord({ shards: 2 });
-    const parsed = parseConfig({ DISCORD_TOKEN: 'fake-token-0123456789abcdef', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+    const parsed = parseConfig({
+      DISCORD_TOKEN: 'fake-token-0123456789abcdef',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    });
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    const started = await discordPlatform.start({ bot: createBot({ surface: discordSurface, content: shippedContent() }), config: parsed.config, logger: memoryLogger(), onFatal: () => undefined });
+    const started = await discordPlatform.start({
+      bot: createBot({ surface: discordSurface, content: shippedContent() }),
+      config: parsed.config,
+      logger: memoryLogger(),
+      onFatal: () => undefined,
+    });
     discord = { ready: () => started.ready(), shards: () => ({}), stop: () => started.stop() };
     const readiness = createReadiness();
     readiness.add({ name: 'discord', ready: () => started.ready(), notReadyParts: () => started.notReadyParts!() });
@@ -91,7 +110,9 @@ describe('Discord sharding (real discord.js client, fake gateway)', () => {
     // Shard 1 loses its session (4007 invalid seq: a fresh IDENTIFY) and its READY is held back.
     const release = fake.holdReady();
     fake.dropShard(1, 4007);
-    await expect.poll(async () => (await readiness.report()).notReady, { timeout: 10_000 }).toEqual(['discord', 'discord: shard 1 reconnecting']);
+    await expect
+      .poll(async () => (await readiness.report()).notReady, { timeout: 10_000 })
+      .toEqual(['discord', 'discord: shard 1 reconnecting']);
     release();
     await expect.poll(async () => (await readiness.report()).ready, { timeout: 10_000 }).toBe(true);
   });

@@ -97,7 +97,8 @@ describe('config mistakes name the variable and the fix', () => {
     });
     expect(code).toBe(1);
     expect(failureLine(stderr)).toBe(
-      `career-bot: failed to start: PORT: port ${port} is already in use (EADDRINUSE) by another process; stop that process or set PORT to a free port`,
+      `career-bot: failed to start: PORT: port ${port} is already in use (EADDRINUSE) by another process; ` +
+        'stop that process or set PORT to a free port',
     );
   });
 
@@ -122,7 +123,8 @@ describe('config mistakes name the variable and the fix', () => {
     });
     expect(code).toBe(1);
     expect(failureLine(stderr)).toBe(
-      `career-bot: failed to start: DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${closed}/career (ECONNREFUSED); check the host and port, and that the server is running and accepts connections from here`,
+      `career-bot: failed to start: DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${closed}/career (ECONNREFUSED); ` +
+        'check the host and port, and that the server is running and accepts connections from here',
     );
     expect(stderr).not.toContain('hunter2');
   });
@@ -141,7 +143,8 @@ describe('config mistakes name the variable and the fix', () => {
       });
       expect(code).toBe(1);
       expect(failureLine(stderr)).toBe(
-        `career-bot: failed to start: DATABASE_URL: PostgreSQL at 127.0.0.1:${port}/career did not answer in time; check the host, port and firewall`,
+        `career-bot: failed to start: DATABASE_URL: PostgreSQL at 127.0.0.1:${port}/career did not answer in time; ` +
+          'check the host, port and firewall',
       );
       expect(Date.now() - started).toBeLessThan(PG_TIMEOUTS.connectMs + 3_000);
       expect(stderr).not.toContain('hunter2');
@@ -161,7 +164,8 @@ describe('config mistakes name the variable and the fix', () => {
     });
     expect(code).toBe(1);
     expect(failureLine(stderr)).toBe(
-      'career-bot: failed to start: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth); get a new one at https://api.slack.com/apps > your app > OAuth & Permissions > Bot User OAuth Token',
+      'career-bot: failed to start: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth); ' +
+        'get a new one at https://api.slack.com/apps > your app > OAuth & Permissions > Bot User OAuth Token',
     );
     expect(stderr).not.toContain('xoxb-revoked');
   });
@@ -176,7 +180,10 @@ describe('config mistakes name the variable and the fix', () => {
     });
     expect(code).toBe(1);
     expect(failureLine(stderr)).toMatch(
-      /^career-bot: failed to start: SLACK_API_URL: cannot reach the Slack API after retries \(ECONNREFUSED\); check the network, proxy, or SLACK_API_URL if set$/,
+      new RegExp(
+        String.raw`^career-bot: failed to start: SLACK_API_URL: cannot reach the Slack API after retries \(ECONNREFUSED\); ` +
+          String.raw`check the network, proxy, or SLACK_API_URL if set$`,
+      ),
     );
   }, 20_000);
 
@@ -190,7 +197,8 @@ describe('config mistakes name the variable and the fix', () => {
     });
     expect(code).toBe(1);
     expect(failureLine(stderr)).toBe(
-      'career-bot: failed to start: DISCORD_TOKEN: Discord refused the token; reset it at https://discord.com/developers/applications > your app > Bot > Reset Token',
+      'career-bot: failed to start: DISCORD_TOKEN: Discord refused the token; ' +
+        'reset it at https://discord.com/developers/applications > your app > Bot > Reset Token',
     );
   });
 

@@ -20,7 +20,7 @@ function withoutIdLabels(node: unknown): unknown {
 }
 
 describe('deploy/compose.yaml', () => {
-  const compose = parse(read('deploy/compose.yaml'), { merge: true }) as any;
+  const compose = parse(read('deploy/compose.yaml'), { merge: true });
 
   it('is valid against the Compose specification schema', () => {
     const ajv = new Ajv2019.default({ strict: false, allErrors: true, validateFormats: false });
@@ -53,7 +53,7 @@ describe('deploy/compose.yaml', () => {
 });
 
 describe('deploy/kubernetes', () => {
-  const docs = (file: string) => parseAllDocuments(read(`deploy/kubernetes/${file}`)).map((d) => d.toJS() as any);
+  const docs = (file: string) => parseAllDocuments(read(`deploy/kubernetes/${file}`)).map((d) => d.toJS());
   const [deployment] = docs('deployment.yaml');
   const [service] = docs('service.yaml');
   const [cronJob] = docs('cronjob.yaml');

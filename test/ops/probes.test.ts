@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.mjs';
 import { directMessage } from '../discord/payloads.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
+import { BUSY } from '../../src/adapters/slack/copy.js';
 import { eventCallback, SECRET, signature } from '../slack/harness.js';
 import { startBot, type BotProcess } from './bot-process.js';
 
@@ -192,7 +193,9 @@ describe('probes and metrics (the real bin)', () => {
             signalled = true;
             running.child.kill('SIGTERM');
           }
-          return { id: `burst-${i}`, acked: res.status === 200 };
+          // Once the stop has begun, a late command is told "busy" in its ack: answered there, not later.
+          const ackText = await res.text();
+          return { id: `burst-${i}`, acked: res.status === 200 && !ackText.includes(BUSY) };
         } catch {
           return { id: `burst-${i}`, acked: false }; // refused after the stop began: never acknowledged
         }

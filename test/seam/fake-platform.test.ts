@@ -33,7 +33,17 @@ interface ChatEvent {
 const bangSurface: Surface = {
   ask: (role, topic) => ['!career', role, topic].filter(Boolean).join(' '),
   tips: (sub, schedule) =>
-    ['!tips', sub, ...(schedule === 'usage' ? ['<day> <time> <zone>'] : schedule ? [schedule.day, schedule.time, schedule.timeZone] : [])].filter(Boolean).join(' '),
+    [
+      '!tips',
+      sub,
+      ...(schedule === 'usage'
+        ? ['<day> <time> <zone>']
+        : schedule
+          ? [schedule.day, schedule.time, schedule.timeZone]
+          : []),
+    ]
+      .filter(Boolean)
+      .join(' '),
   workspace: 'chat server',
   tipsAdmins: 'channel operators',
 };
@@ -62,12 +72,15 @@ function bangPlatform(): Platform & { send(event: ChatEvent): Promise<void> } {
     const tips = /^!tips\b/.test(text) ? readTipsText(text.slice(1), bangSurface) : null;
     if (tips) return { ...envelope, kind: 'tips', command: tips };
     const asked = /^!career\b\s*(.*)$/.exec(text);
-    return asked ? { ...envelope, kind: 'question', via: 'command', text: asked[1] ?? '' } : { ...envelope, kind: 'question', via: 'mention', text };
+    return asked
+      ? { ...envelope, kind: 'question', via: 'command', text: asked[1] ?? '' }
+      : { ...envelope, kind: 'question', via: 'mention', text };
   };
   const render = (reply: Reply) => renderText(reply);
   return {
     name: 'bang',
     surface: bangSurface,
+    channelIdProblem: (id) => (/^#\w+$/.test(id) ? null : 'a bang channel is # and a word'),
     chatEnabled: () => true,
     servesRoutes: () => false,
     async start(d): Promise<RunningPlatform> {

@@ -24,7 +24,8 @@ async function binaries(): Promise<Binaries> {
     return (await import(name)) as Binaries;
   } catch (err) {
     throw new Error(
-      `no embedded PostgreSQL for ${process.platform}-${process.arch} (${name}: ${(err as Error).message}); set TEST_DATABASE_URL to a PostgreSQL server`,
+      `no embedded PostgreSQL for ${process.platform}-${process.arch} (${name}: ${(err as Error).message}); ` +
+        'set TEST_DATABASE_URL to a PostgreSQL server',
     );
   }
 }

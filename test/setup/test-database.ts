@@ -50,7 +50,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const started = Date.now();
   const server = await startEmbeddedPostgres();
   console.log(
-    `nothing on ${host}:${port} and no TEST_DATABASE_URL: started a throwaway PostgreSQL at ${server.url} in ${Date.now() - started} ms`,
+    `nothing on ${host}:${port} and no TEST_DATABASE_URL: ` +
+      `started a throwaway PostgreSQL at ${server.url} in ${Date.now() - started} ms`,
   );
   // Child processes the tests spawn (the CLI) read the environment, not vitest's provide().
   process.env.TEST_DATABASE_URL = server.url;

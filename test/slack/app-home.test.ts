@@ -26,7 +26,10 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
     const at = new Date('2026-03-01T00:00:00Z');
     await store.subscribe({ platform: 'slack', channelId: 'CONE', workspace: 'TH1' }, MON, { at, by: 'U' });
     await store.subscribe({ platform: 'slack', channelId: 'CTWO', workspace: 'TH2' }, MON, { at, by: 'U' });
-    await store.pauseWorkspace('slack', 'TH2', 'the app was uninstalled from this Slack workspace', { at, by: 'system' });
+    await store.pauseWorkspace('slack', 'TH2', 'the app was uninstalled from this Slack workspace', {
+      at,
+      by: 'system',
+    });
     fake.users.set('UADMIN', { is_admin: true });
     fake.users.set('UMEMBER', { is_admin: false });
   });
@@ -38,8 +41,16 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
   });
 
   const openHome = async (team: string, user: string) => {
-    expect(await postSigned(running.base, teamEvent(team, { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' }))).toBe(200);
-    return fake.waitForCall('views.publish', (c) => c.args.user_id === user && c.authorization === `Bearer xoxb-home-${team === 'TH1' ? 'one' : 'two'}`);
+    expect(
+      await postSigned(
+        running.base,
+        teamEvent(team, { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' }),
+      ),
+    ).toBe(200);
+    return fake.waitForCall(
+      'views.publish',
+      (c) => c.args.user_id === user && c.authorization === `Bearer xoxb-home-${team === 'TH1' ? 'one' : 'two'}`,
+    );
   };
   const text = (view: any) => JSON.stringify(view.blocks);
 
@@ -49,7 +60,11 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
     expect(view.type).toBe('home');
     expect(text(view)).toContain('Hi <@UADMIN>!');
     const buttons = view.blocks.filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements);
-    expect(buttons.map((b: any) => b.text.text).sort()).toEqual(testContent().roles.map((r) => r.title).sort());
+    expect(buttons.map((b: any) => b.text.text).sort()).toEqual(
+      testContent()
+        .roles.map((r) => r.title)
+        .sort(),
+    );
     expect(text(view)).toContain('Messages');
     expect(text(view)).toContain('/career');
     expect(text(view)).toContain('<#CONE>');
@@ -77,20 +92,39 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
     const logged = (workspace: string, text: string) =>
       store.learning.recordAnswer(
         { day, workspace, platform: 'slack', intent: 'unknown', roles: [], section: null },
-        { day, workspace, platform: 'slack', reason: 'unknown', intent: 'unknown', text, unknownRole: null, suggestions: [] },
+        {
+          day,
+          workspace,
+          platform: 'slack',
+          reason: 'unknown',
+          intent: 'unknown',
+          text,
+          unknownRole: null,
+          suggestions: [],
+        },
       );
     await logged('TH1', 'what does a home one question ask');
     await logged('TH2', 'what does a home two question ask');
-    expect(await postSigned(running.base, teamEvent('TH1', { type: 'app_home_opened', user: 'UADMIN', channel: 'DUADMIN', tab: 'home' }))).toBe(200);
+    expect(
+      await postSigned(
+        running.base,
+        teamEvent('TH1', { type: 'app_home_opened', user: 'UADMIN', channel: 'DUADMIN', tab: 'home' }),
+      ),
+    ).toBe(200);
     // An earlier test opened this Home before anything was logged: wait for the view that has the question.
-    const call = await fake.waitForCall('views.publish', (c) => c.args.user_id === 'UADMIN' && text(c.args.view).includes('home one'));
+    const call = await fake.waitForCall(
+      'views.publish',
+      (c) => c.args.user_id === 'UADMIN' && text(c.args.view).includes('home one'),
+    );
     expect(text(call.args.view)).toContain('Usage in this workspace');
     expect(text(call.args.view)).not.toContain('home two');
   });
 
   it('answers a role button in the person\u2019s DM with the bot, with that workspace\u2019s token', async () => {
     const view = homeView({ user: 'UMEMBER', content: testContent(), admin: false, subscriptions: [] });
-    const button = (view.blocks.find((b) => b.type === 'actions') as any).elements.find((e: any) => e.value === 's:llm-sme:overview');
+    const button = (view.blocks.find((b) => b.type === 'actions') as any).elements.find(
+      (e: any) => e.value === 's:llm-sme:overview',
+    );
     expect(button.action_id).toMatch(new RegExp(`^${HOME_ROLE_ACTION}_\\d+$`));
     const payload = {
       type: 'block_actions',
@@ -101,11 +135,28 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
       trigger_id: '1.2.3',
       container: { type: 'view', view_id: 'V1' },
       view: { id: 'V1', type: 'home', team_id: 'TH1' },
-      actions: [{ type: 'button', block_id: 'b', action_id: button.action_id, value: button.value, text: button.text, action_ts: '1700000001.000' }],
+      actions: [
+        {
+          type: 'button',
+          block_id: 'b',
+          action_id: button.action_id,
+          value: button.value,
+          text: button.text,
+          action_ts: '1700000001.000',
+        },
+      ],
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${running.base}/slack/events`, { method: 'POST', headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, ts) }, body });
+    const res = await fetch(`${running.base}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': FORM,
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(body, ts),
+      },
+      body,
+    });
     expect(res.status).toBe(200);
     const answer = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'UMEMBER');
     expect(answer.authorization).toBe('Bearer xoxb-home-one');

@@ -26,9 +26,9 @@ beforeAll(async () => {
     wrap: (bot): Bot => ({
       content: bot.content,
       reader: bot.reader,
-      answer: bot.answer,
-      converse: bot.converse,
-      suggestRoles: bot.suggestRoles,
+      answer: (text, surface) => bot.answer(text, surface),
+      converse: (text, slots, surface) => bot.converse(text, slots, surface),
+      suggestRoles: (partial, limit) => bot.suggestRoles(partial, limit),
       handle: (message) => {
         seen.push(message);
         return bot.handle(message);

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
+import type { SharedEventClaims } from '../../src/adapters/slack/repeat-deliveries.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createBot, type Bot, type BotOptions } from '../../src/core/bot.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
@@ -29,7 +30,8 @@ export class LogCapture {
   private readonly emitter = new EventEmitter();
   readonly stream = new Writable({
     write: (chunk: Buffer, _enc, done) => {
-      for (const line of String(chunk).split('\n').filter(Boolean)) this.lines.push(JSON.parse(line) as Record<string, any>);
+      for (const line of String(chunk).split('\n').filter(Boolean))
+        this.lines.push(JSON.parse(line) as Record<string, any>);
       this.emitter.emit('line');
       done();
     },
@@ -60,7 +62,11 @@ export interface Harness {
   logs: LogCapture;
   config: Config;
   /** POSTs a correctly signed body to /slack/events. */
-  post(body: string, contentType: string, sign?: { timestamp?: number; signature?: string }): Promise<{ status: number; text: string }>;
+  post(
+    body: string,
+    contentType: string,
+    sign?: { timestamp?: number; signature?: string },
+  ): Promise<{ status: number; text: string }>;
   stop(): Promise<void>;
 }
 
@@ -75,14 +81,33 @@ export function signature(body: string, timestamp: number, secret = SECRET): str
 }
 
 /** Starts the fake Slack and the real Bolt app in HTTP mode against it. */
-export async function startHttpHarness(options: { env?: Record<string, string>; bot?: Partial<BotOptions>; wrap?: (bot: Bot) => Bot } = {}): Promise<Harness> {
-  const fake = await startFakeSlack();
+export async function startHttpHarness(
+  options: {
+    env?: Record<string, string>;
+    bot?: Partial<BotOptions>;
+    wrap?: (bot: Bot) => Bot;
+    sharedEvents?: SharedEventClaims;
+    fake?: FakeSlack;
+  } = {},
+): Promise<Harness> {
+  const fake = options.fake ?? (await startFakeSlack());
   const logs = new LogCapture();
-  const cfg = config({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', ...options.env });
+  const cfg = config({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    ...options.env,
+  });
   const logger = createLogger('debug', logs.stream);
   const created = createBot({ surface: slackSurface, content: testContent(), logger, ...options.bot });
   const bot = options.wrap ? options.wrap(created) : created;
-  const slack = await startSlack({ bot, config: cfg, logger });
+  const slack = await startSlack({
+    bot,
+    config: cfg,
+    logger,
+    ...(options.sharedEvents ? { sharedEvents: options.sharedEvents } : {}),
+  });
   const base = `http://127.0.0.1:${slack.port}/slack/events`;
   return {
     fake,
@@ -112,8 +137,15 @@ export async function startHttpHarness(options: { env?: Record<string, string>; 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
 
+let triggerCounter = 0;
+/** Slack gives every command and button press a trigger_id of its own; the bot refuses one it has seen. */
+export const nextTriggerId = () => `${Date.now()}.${(triggerCounter += 1)}.abc`;
+
 /** A slash command body as Slack sends it. */
-export function slashCommand(fake: FakeSlack, o: { text: string; responseId: string; user?: string; channel?: string }): string {
+export function slashCommand(
+  fake: FakeSlack,
+  o: { text: string; responseId: string; user?: string; channel?: string },
+): string {
   return new URLSearchParams({
     token: 'legacy',
     team_id: TEAM,
@@ -127,7 +159,7 @@ export function slashCommand(fake: FakeSlack, o: { text: string; responseId: str
     api_app_id: 'A1',
     is_enterprise_install: 'false',
     response_url: fake.responseUrl(o.responseId),
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
   }).toString();
 }
 
@@ -150,7 +182,15 @@ export function eventCallback(event: Record<string, unknown>): string {
 /** A block_actions payload for pressing one button; `responseId: null` leaves out response_url. */
 export function buttonPress(
   fake: FakeSlack,
-  o: { button: { action_id: string; value?: string }; responseId: string | null; channel?: string; user?: string; ephemeral?: boolean; messageTs?: string; threadTs?: string },
+  o: {
+    button: { action_id: string; value?: string };
+    responseId: string | null;
+    channel?: string;
+    user?: string;
+    ephemeral?: boolean;
+    messageTs?: string;
+    threadTs?: string;
+  },
 ): string {
   const channel = o.channel ?? 'C1';
   const messageTs = o.messageTs ?? '1700000000.000001';
@@ -160,12 +200,37 @@ export function buttonPress(
     user: { id: o.user ?? 'U1', username: 'ada', name: 'ada', team_id: TEAM },
     api_app_id: 'A1',
     token: 'legacy',
-    trigger_id: '1.2.3',
-    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: o.ephemeral ?? true, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
+    trigger_id: nextTriggerId(),
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channel,
+      is_ephemeral: o.ephemeral ?? true,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+    },
     channel: { id: channel, name: 'general' },
-    ...(o.ephemeral === false ? { message: { type: 'message', ts: messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: '', blocks: [] } } : {}),
+    ...(o.ephemeral === false
+      ? {
+          message: {
+            type: 'message',
+            ts: messageTs,
+            ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+            text: '',
+            blocks: [],
+          },
+        }
+      : {}),
     ...(o.responseId === null ? {} : { response_url: fake.responseUrl(o.responseId) }),
-    actions: [{ type: 'button', block_id: 'b1', action_id: o.button.action_id, value: o.button.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000' }],
+    actions: [
+      {
+        type: 'button',
+        block_id: 'b1',
+        action_id: o.button.action_id,
+        value: o.button.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1700000001.000',
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
@@ -177,7 +242,12 @@ export function buttonsOf(blocks: any[]): { action_id: string; value?: string; t
 
 export function findButton(blocks: any[], label: string): { action_id: string; value?: string } {
   const found = buttonsOf(blocks).find((b) => b.text.text === label);
-  if (!found) throw new Error(`no button "${label}" in ${buttonsOf(blocks).map((b) => b.text.text).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no button "${label}" in ${buttonsOf(blocks)
+        .map((b) => b.text.text)
+        .join(', ')}`,
+    );
   return found;
 }
 

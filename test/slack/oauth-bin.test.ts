@@ -28,7 +28,13 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
     fake = await startFakeSlack();
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-oauth-bin-'));
-    const env = { PATH: process.env.PATH ?? '', ...oauthEnv(fake), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'debug' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      ...oauthEnv(fake),
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+    };
     const child = spawn(process.execPath, [BIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     await new Promise<void>((resolve, reject) => {
@@ -39,13 +45,17 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
       child.once('exit', (code) => reject(new Error(`exited ${code} before starting:\n${log}`)));
     });
     const base = `http://127.0.0.1:${port}`;
-    expect((await install(fake, base, { team: { id: 'TBIN', name: 'Bin' }, botToken: 'xoxb-bin-5555-secret' })).status).toBe(200);
+    expect(
+      (await install(fake, base, { team: { id: 'TBIN', name: 'Bin' }, botToken: 'xoxb-bin-5555-secret' })).status,
+    ).toBe(200);
 
     const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, 'tips', ...args], { env, encoding: 'utf8' });
-    expect(cli('subscribe', '--platform', 'slack', '--channel', 'CBIN', '--workspace', 'TBIN').status).toBe(0);
+    expect(cli('subscribe', '--platform', 'slack', '--channel', 'CBIN0001', '--workspace', 'TBIN').status).toBe(0);
 
     expect(await postSigned(base, dm('TBIN', 'DBIN'))).toBe(200);
-    expect((await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DBIN')).authorization).toBe('Bearer xoxb-bin-5555-secret');
+    expect((await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DBIN')).authorization).toBe(
+      'Bearer xoxb-bin-5555-secret',
+    );
 
     expect(await postSigned(base, teamEvent('TBIN', { type: 'app_uninstalled' }))).toBe(200);
     await new Promise<void>((resolve, reject) => {
@@ -59,13 +69,14 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
       child.stderr.on('data', check);
       check();
     });
-    const status = cli('status', '--platform', 'slack', '--channel', 'CBIN');
-    expect(status.stdout).toContain('slack channel CBIN (workspace TBIN)');
+    const status = cli('status', '--platform', 'slack', '--channel', 'CBIN0001');
+    expect(status.stdout).toContain('slack channel CBIN0001 (workspace TBIN)');
     expect(status.stdout).toContain('Paused (the app was uninstalled from this Slack workspace)');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    for (const secret of ['xoxb-bin-5555-secret', fake.client.secret, STATE_SECRET, SECRET, ENCRYPTION_KEY]) expect(log).not.toContain(secret);
+    for (const secret of ['xoxb-bin-5555-secret', fake.client.secret, STATE_SECRET, SECRET, ENCRYPTION_KEY])
+      expect(log).not.toContain(secret);
   });
 });

@@ -25,17 +25,25 @@ export function oauthEnv(fake: FakeSlack, key = ENCRYPTION_KEY): Record<string, 
 }
 
 /** One bot process in OAuth mode on a given store. */
-export async function startOAuthSlack(fake: FakeSlack, store: TipStore, logs: LogCapture, env: Record<string, string> = {}): Promise<{ slack: SlackAdapter; base: string }> {
+export async function startOAuthSlack(
+  fake: FakeSlack,
+  store: TipStore,
+  logs: LogCapture,
+  env: Record<string, string> = {},
+): Promise<{ slack: SlackAdapter; base: string }> {
   const logger = createLogger('debug', logs.stream);
   // The usage report as the running bot has it: one workspace's rows for an admin.
-  const usageReport = async (since: string | null, workspace: string | null) => reportLines(await usageReportOf(store.learning, since, workspace));
+  const usageReport = async (since: string | null, workspace: string | null) =>
+    reportLines(await usageReportOf(store.learning, since, workspace));
   const bot = createBot({ surface: slackSurface, content: testContent(), logger, usageReport });
   const slack = await startSlack({ bot, config: config({ ...oauthEnv(fake), ...env }), logger, store });
   return { slack, base: `http://127.0.0.1:${slack.port}` };
 }
 
 /** GET /slack/install: the authorize URL's state and the cookie that carries it. */
-export async function beginInstall(base: string): Promise<{ status: number; state: string; cookie: string; authorizeUrl: URL }> {
+export async function beginInstall(
+  base: string,
+): Promise<{ status: number; state: string; cookie: string; authorizeUrl: URL }> {
   const res = await fetch(`${base}/slack/install`);
   const html = await res.text();
   const href = /href="([^"]*slack\.com\/oauth\/v2\/authorize[^"]*)"/.exec(html)?.[1];
@@ -46,22 +54,36 @@ export async function beginInstall(base: string): Promise<{ status: number; stat
 }
 
 /** Slack sends the browser back with a code; the fake will exchange it for `grant`. */
-export async function finishInstall(fake: FakeSlack, base: string, o: { state: string; cookie: string; grant: Grant; code?: string }): Promise<{ status: number; html: string }> {
+export async function finishInstall(
+  fake: FakeSlack,
+  base: string,
+  o: { state: string; cookie: string; grant: Grant; code?: string },
+): Promise<{ status: number; html: string }> {
   const code = o.code ?? `code-${Math.random().toString(36).slice(2)}`;
   fake.grants.set(code, o.grant);
-  const res = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(o.state)}`, { headers: { cookie: o.cookie } });
+  const res = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(o.state)}`, {
+    headers: { cookie: o.cookie },
+  });
   return { status: res.status, html: await res.text() };
 }
 
 /** The whole browser round trip for one workspace. */
-export async function install(fake: FakeSlack, base: string, grant: Grant): Promise<{ status: number; html: string; state: string; cookie: string }> {
+export async function install(
+  fake: FakeSlack,
+  base: string,
+  grant: Grant,
+): Promise<{ status: number; html: string; state: string; cookie: string }> {
   const begun = await beginInstall(base);
   return { ...(await finishInstall(fake, base, { ...begun, grant })), state: begun.state, cookie: begun.cookie };
 }
 
 let n = 0;
 /** An Events API envelope for one workspace (or an org-wide install's workspace). */
-export function teamEvent(team: string, event: Record<string, unknown>, o: { enterprise?: string; orgWide?: boolean } = {}): string {
+export function teamEvent(
+  team: string,
+  event: Record<string, unknown>,
+  o: { enterprise?: string; orgWide?: boolean } = {},
+): string {
   n += 1;
   return JSON.stringify({
     token: 'legacy',
@@ -72,22 +94,43 @@ export function teamEvent(team: string, event: Record<string, unknown>, o: { ent
     type: 'event_callback',
     event_id: `EvO${n}`,
     event_time: 1_700_000_000,
-    authorizations: [{ team_id: team, enterprise_id: o.enterprise ?? null, user_id: 'UBOT', is_bot: true, is_enterprise_install: o.orgWide ?? false }],
+    authorizations: [
+      {
+        team_id: team,
+        enterprise_id: o.enterprise ?? null,
+        user_id: 'UBOT',
+        is_bot: true,
+        is_enterprise_install: o.orgWide ?? false,
+      },
+    ],
     event: { event_ts: `1700000500.00${n}`, ...event },
   });
 }
 
 /** A DM to the bot in `team`'s channel `channel`. */
-export function dm(team: string, channel: string, text = 'llm sme trends', o: { enterprise?: string; orgWide?: boolean } = {}): string {
+export function dm(
+  team: string,
+  channel: string,
+  text = 'llm sme trends',
+  o: { enterprise?: string; orgWide?: boolean } = {},
+): string {
   n += 1;
-  return teamEvent(team, { type: 'message', channel, channel_type: 'im', user: `U${team}`, text, ts: `1700000600.00${n}` }, o);
+  return teamEvent(
+    team,
+    { type: 'message', channel, channel_type: 'im', user: `U${team}`, text, ts: `1700000600.00${n}` },
+    o,
+  );
 }
 
 export async function postSigned(base: string, body: string): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const res = await fetch(`${base}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature(body, timestamp) },
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature(body, timestamp),
+    },
     body,
   });
   await res.text();

@@ -31,13 +31,28 @@ describe('Slack OAuth with two replicas on one PostgreSQL', () => {
 
   it('installs through one replica (even when the redirect lands on the other) and answers on both with the workspace token', async () => {
     const begun = await beginInstall(one.base);
-    const done = await finishInstall(fake, two.base, { ...begun, grant: { team: { id: 'TP', name: 'Pg' }, botToken: 'xoxb-pg-3333-secret' } });
+    const done = await finishInstall(fake, two.base, {
+      ...begun,
+      grant: { team: { id: 'TP', name: 'Pg' }, botToken: 'xoxb-pg-3333-secret' },
+    });
     expect(done.status).toBe(200);
     // The state was used on replica two: replaying it on replica one is refused.
-    expect((await finishInstall(fake, one.base, { ...begun, grant: { team: { id: 'TQ', name: 'Q' }, botToken: 'xoxb-q-4444' } })).status).toBe(400);
-    for (const [replica, channel] of [[one, 'DP1'], [two, 'DP2']] as const) {
+    expect(
+      (
+        await finishInstall(fake, one.base, {
+          ...begun,
+          grant: { team: { id: 'TQ', name: 'Q' }, botToken: 'xoxb-q-4444' },
+        })
+      ).status,
+    ).toBe(400);
+    for (const [replica, channel] of [
+      [one, 'DP1'],
+      [two, 'DP2'],
+    ] as const) {
       expect(await postSigned(replica.base, dm('TP', channel))).toBe(200);
-      expect((await fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel)).authorization).toBe('Bearer xoxb-pg-3333-secret');
+      expect((await fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel)).authorization).toBe(
+        'Bearer xoxb-pg-3333-secret',
+      );
     }
   });
 

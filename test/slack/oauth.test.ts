@@ -12,11 +12,28 @@ import { runDue } from '../../src/tips/run-due.js';
 import { sqliteDatabase, type TestDatabase } from '../store/backends.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { config, LogCapture, SECRET, testContent } from './harness.js';
-import { beginInstall, dm, ENCRYPTION_KEY, finishInstall, install, oauthEnv, postSigned, STATE_SECRET, startOAuthSlack, teamEvent } from './oauth-harness.js';
+import {
+  beginInstall,
+  dm,
+  ENCRYPTION_KEY,
+  finishInstall,
+  install,
+  oauthEnv,
+  postSigned,
+  STATE_SECRET,
+  startOAuthSlack,
+  teamEvent,
+} from './oauth-harness.js';
 
 const A = { team: { id: 'TA', name: 'Alpha' }, botToken: 'xoxb-alpha-0000-secret', botUserId: 'UBOTA' };
 const B = { team: { id: 'TB', name: 'Beta' }, botToken: 'xoxb-beta-1111-secret', botUserId: 'UBOTB' };
-const ORG = { team: undefined, enterprise: { id: 'E1', name: 'Org' }, isEnterpriseInstall: true, botToken: 'xoxb-org-2222-secret', botUserId: 'UBOTE' };
+const ORG = {
+  team: undefined,
+  enterprise: { id: 'E1', name: 'Org' },
+  isEnterpriseInstall: true,
+  botToken: 'xoxb-org-2222-secret',
+  botUserId: 'UBOTE',
+};
 
 describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, SQLite store)', () => {
   let fake: FakeSlack;
@@ -26,7 +43,8 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
   let running: Awaited<ReturnType<typeof startOAuthSlack>>;
 
   /** Waits for the DM's answer in `channel` and returns the token it was posted with. */
-  const answerToken = async (channel: string) => (await fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel)).authorization;
+  const answerToken = async (channel: string) =>
+    (await fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel)).authorization;
 
   beforeAll(async () => {
     fake = await startFakeSlack();
@@ -46,7 +64,14 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     expect(begun.status).toBe(200);
     expect(begun.authorizeUrl.origin + begun.authorizeUrl.pathname).toBe('https://slack.com/oauth/v2/authorize');
     expect(begun.authorizeUrl.searchParams.get('client_id')).toBe(fake.client.id);
-    expect(begun.authorizeUrl.searchParams.get('scope')!.split(',').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read']);
+    expect(begun.authorizeUrl.searchParams.get('scope')!.split(',').sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:history',
+      'users:read',
+    ]);
     expect(begun.state.length).toBeGreaterThan(20);
     expect(begun.cookie).toBe(`slack-app-oauth-state=${begun.state}`);
   });
@@ -69,8 +94,14 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
 
   it('answers a workspace of an org-wide (Enterprise Grid) install with the org token, stored by enterprise', async () => {
     expect((await install(fake, running.base, ORG)).status).toBe(200);
-    expect(await store.installations.get('E:E1')).toMatchObject({ enterpriseId: 'E1', enterpriseInstall: true, teamId: null });
-    expect(await postSigned(running.base, dm('TORG1', 'DE1', 'llm sme trends', { enterprise: 'E1', orgWide: true }))).toBe(200);
+    expect(await store.installations.get('E:E1')).toMatchObject({
+      enterpriseId: 'E1',
+      enterpriseInstall: true,
+      teamId: null,
+    });
+    expect(
+      await postSigned(running.base, dm('TORG1', 'DE1', 'llm sme trends', { enterprise: 'E1', orgWide: true })),
+    ).toBe(200);
     expect(await answerToken('DE1')).toBe(`Bearer ${ORG.botToken}`);
   });
 
@@ -78,15 +109,29 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     const begun = await beginInstall(running.base);
     const forged = begun.state.slice(0, -4) + (begun.state.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     const before = fake.callsTo('oauth.v2.access').length;
-    const r1 = await finishInstall(fake, running.base, { state: forged, cookie: `slack-app-oauth-state=${forged}`, grant: { team: { id: 'TX', name: 'X' }, botToken: 'xoxb-forged-9999' } });
+    const r1 = await finishInstall(fake, running.base, {
+      state: forged,
+      cookie: `slack-app-oauth-state=${forged}`,
+      grant: { team: { id: 'TX', name: 'X' }, botToken: 'xoxb-forged-9999' },
+    });
     expect(r1.status).toBe(400);
     // A state that is genuine but not this browser's cookie: refused too.
-    const r2 = await finishInstall(fake, running.base, { state: begun.state, cookie: 'slack-app-oauth-state=other', grant: { team: { id: 'TX', name: 'X' }, botToken: 'xoxb-forged-9999' } });
+    const r2 = await finishInstall(fake, running.base, {
+      state: begun.state,
+      cookie: 'slack-app-oauth-state=other',
+      grant: { team: { id: 'TX', name: 'X' }, botToken: 'xoxb-forged-9999' },
+    });
     expect(r2.status).toBe(400);
     // The genuine pair works once; the same redirect again is a replay.
-    const ok = await finishInstall(fake, running.base, { ...begun, grant: { team: { id: 'TY', name: 'Y' }, botToken: 'xoxb-ylabel-7777' } });
+    const ok = await finishInstall(fake, running.base, {
+      ...begun,
+      grant: { team: { id: 'TY', name: 'Y' }, botToken: 'xoxb-ylabel-7777' },
+    });
     expect(ok.status).toBe(200);
-    const replay = await finishInstall(fake, running.base, { ...begun, grant: { team: { id: 'TZ', name: 'Z' }, botToken: 'xoxb-replay-8888' } });
+    const replay = await finishInstall(fake, running.base, {
+      ...begun,
+      grant: { team: { id: 'TZ', name: 'Z' }, botToken: 'xoxb-replay-8888' },
+    });
     expect(replay.status).toBe(400);
     expect(fake.callsTo('oauth.v2.access').length).toBe(before + 1);
     expect(await store.installations.get('T:TX')).toBeUndefined();
@@ -96,7 +141,11 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
 
   it('does not answer an event from a workspace that never installed', async () => {
     expect(await postSigned(running.base, dm('TNEVER', 'DN1'))).toBe(200);
-    await logs.waitFor((l) => l.msg === 'slack: event from a workspace without an installation; not answered' && String(l.reason).includes('team TNEVER'));
+    await logs.waitFor(
+      (l) =>
+        l.msg === 'slack: event from a workspace without an installation; not answered' &&
+        String(l.reason).includes('team TNEVER'),
+    );
     // A later event from an installed workspace is answered: the stranger's was not merely slow.
     expect(await postSigned(running.base, dm('TA', 'DA2'))).toBe(200);
     await answerToken('DA2');
@@ -129,9 +178,17 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     const cfg = config(oauthEnv(fake));
     const logger = createLogger('debug', logs.stream);
     const poster = (await slackPlatform.poster(cfg, logger, store))!;
-    const report = await runDue({ store, content: testContent(), posters: [poster], clock: () => new Date(), at: new Date('2026-03-02T09:05:00Z'), logger });
+    const report = await runDue({
+      store,
+      content: testContent(),
+      posters: [poster],
+      clock: () => new Date(),
+      at: new Date('2026-03-02T09:05:00Z'),
+      logger,
+    });
     expect(report.counts.posted).toBe(2);
-    const tokenFor = (channel: string) => fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel)?.authorization;
+    const tokenFor = (channel: string) =>
+      fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel)?.authorization;
     expect(tokenFor('CA')).toBe(`Bearer ${A.botToken}`);
     expect(tokenFor('CB')).toBe(`Bearer ${B.botToken}`);
     expect(tokenFor('CGONE')).toBeUndefined();
@@ -145,25 +202,39 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     expect(await postSigned(running.base, teamEvent('TA', { type: 'app_uninstalled' }))).toBe(200);
     await logs.waitFor((l) => l.msg === 'slack: workspace installation removed' && l.team === 'TA');
     expect(await store.installations.get('T:TA')).toBeUndefined();
-    expect(await store.getSubscription({ platform: 'slack', channelId: 'CA' })).toMatchObject({ paused: true, pausedReason: UNINSTALLED_REASON });
+    expect(await store.getSubscription({ platform: 'slack', channelId: 'CA' })).toMatchObject({
+      paused: true,
+      pausedReason: UNINSTALLED_REASON,
+    });
     expect(await store.getSubscription({ platform: 'slack', channelId: 'CB' })).toMatchObject({ paused: false });
     expect(await postSigned(running.base, dm('TA', 'DA3'))).toBe(200);
-    await logs.waitFor((l) => l.msg === 'slack: event from a workspace without an installation; not answered' && String(l.reason).includes('team TA '));
+    await logs.waitFor(
+      (l) =>
+        l.msg === 'slack: event from a workspace without an installation; not answered' &&
+        String(l.reason).includes('team TA '),
+    );
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DA3')).toEqual([]);
   });
 
   it('tokens_revoked for the bot token does the same', async () => {
-    expect(await postSigned(running.base, teamEvent('TB', { type: 'tokens_revoked', tokens: { bot: ['UBOTB'] } }))).toBe(200);
+    expect(
+      await postSigned(running.base, teamEvent('TB', { type: 'tokens_revoked', tokens: { bot: ['UBOTB'] } })),
+    ).toBe(200);
     await logs.waitFor((l) => l.msg === 'slack: workspace installation removed' && l.team === 'TB');
     expect(await store.installations.get('T:TB')).toBeUndefined();
-    expect(await store.getSubscription({ platform: 'slack', channelId: 'CB' })).toMatchObject({ paused: true, pausedReason: TOKENS_REVOKED_REASON });
+    expect(await store.getSubscription({ platform: 'slack', channelId: 'CB' })).toMatchObject({
+      paused: true,
+      pausedReason: TOKENS_REVOKED_REASON,
+    });
   });
 
   it('reopening with another TOKEN_ENCRYPTION_KEY cannot read the tokens', async () => {
     const other = Buffer.alloc(32, 7).toString('base64');
     const { sealedInstallations } = await import('../../src/adapters/slack/oauth/oauth-mode.js');
     const wrong = sealedInstallations(config({ ...oauthEnv(fake), TOKEN_ENCRYPTION_KEY: other }), store);
-    await expect(wrong.find({ enterpriseId: 'E1', isEnterpriseInstall: true })).rejects.toThrow(/TOKEN_ENCRYPTION_KEY is not the key/);
+    await expect(wrong.find({ enterpriseId: 'E1', isEnterpriseInstall: true })).rejects.toThrow(
+      /TOKEN_ENCRYPTION_KEY is not the key/,
+    );
     const right = sealedInstallations(config(oauthEnv(fake)), store);
     expect((await right.find({ enterpriseId: 'E1', isEnterpriseInstall: true }))?.bot?.token).toBe(ORG.botToken);
   });
@@ -171,12 +242,27 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
   it('never logs a token, the client secret, the state secret, the signing secret or the encryption key', () => {
     const text = logs.lines.map((l) => JSON.stringify(l)).join('\n');
     expect(logs.lines.length).toBeGreaterThan(30);
-    for (const secret of [A.botToken, B.botToken, ORG.botToken, fake.client.secret, STATE_SECRET, SECRET, ENCRYPTION_KEY]) expect(text).not.toContain(secret);
+    for (const secret of [
+      A.botToken,
+      B.botToken,
+      ORG.botToken,
+      fake.client.secret,
+      STATE_SECRET,
+      SECRET,
+      ENCRYPTION_KEY,
+    ])
+      expect(text).not.toContain(secret);
   });
 });
 
 describe('OAuth configuration', () => {
-  const base = { SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'fakeclientsecret0123', SLACK_STATE_SECRET: STATE_SECRET, SLACK_SIGNING_SECRET: SECRET, TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY };
+  const base = {
+    SLACK_CLIENT_ID: '111.222',
+    SLACK_CLIENT_SECRET: 'fakeclientsecret0123',
+    SLACK_STATE_SECRET: STATE_SECRET,
+    SLACK_SIGNING_SECRET: SECRET,
+    TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY,
+  };
   it('turns on OAuth mode with every variable set', () => {
     const r = parseConfig(base);
     expect(r.ok && r.config.slack).toBe('oauth');

@@ -23,7 +23,11 @@ describe.each(BACKENDS)('installations on $name', ({ name, create }) => {
   let store: TipStore;
   const extra: TipStore[] = [];
   const sealed = (s: TipStore, key = KEY, cacheTtlMs?: number) =>
-    createSealedInstallationStore({ records: s.installations, cipher: createInstallationCipher(key), ...(cacheTtlMs !== undefined ? { cacheTtlMs } : {}) });
+    createSealedInstallationStore({
+      records: s.installations,
+      cipher: createInstallationCipher(key),
+      ...(cacheTtlMs !== undefined ? { cacheTtlMs } : {}),
+    });
 
   beforeEach(async () => {
     database = await create();
@@ -39,21 +43,34 @@ describe.each(BACKENDS)('installations on $name', ({ name, create }) => {
     await s.storeInstallation(team('T1', 'xoxb-one'));
     expect((await s.find({ teamId: 'T1' }))?.bot?.token).toBe('xoxb-one');
     await s.storeInstallation(team('T1', 'xoxb-one-again'));
-    expect((await s.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-one-again');
+    expect(
+      (await s.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token,
+    ).toBe('xoxb-one-again');
     expect(await store.installations.count()).toBe(1);
     expect(await s.remove({ teamId: 'T1' })).toBe(true);
     expect(await s.remove({ teamId: 'T1' })).toBe(false);
     expect(await s.find({ teamId: 'T1' })).toBeUndefined();
-    await expect(s.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no installation for T:T1/);
+    await expect(
+      s.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow(/no installation for T:T1/);
   });
 
   it('serves the workspaces of an org-wide install by enterprise', async () => {
     const s = sealed(store);
-    await s.storeInstallation({ ...team('unused', 'xoxb-org'), team: undefined, enterprise: { id: 'E1', name: 'Org' }, isEnterpriseInstall: true } as never);
+    await s.storeInstallation({
+      ...team('unused', 'xoxb-org'),
+      team: undefined,
+      enterprise: { id: 'E1', name: 'Org' },
+      isEnterpriseInstall: true,
+    });
     expect((await store.installations.get('E:E1'))?.teamId).toBeNull();
-    expect((await s.find({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: true }))?.bot?.token).toBe('xoxb-org');
+    expect((await s.find({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: true }))?.bot?.token).toBe(
+      'xoxb-org',
+    );
     // A workspace in the org that has no install of its own falls back to the org's.
-    expect((await s.find({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false }))?.bot?.token).toBe('xoxb-org');
+    expect((await s.find({ teamId: 'T9', enterpriseId: 'E1', isEnterpriseInstall: false }))?.bot?.token).toBe(
+      'xoxb-org',
+    );
     expect(await s.find({ teamId: 'T9', enterpriseId: 'E2', isEnterpriseInstall: false })).toBeUndefined();
   });
 
@@ -62,7 +79,9 @@ describe.each(BACKENDS)('installations on $name', ({ name, create }) => {
     const row = await store.installations.get('T:T1');
     expect(row!.sealed).not.toContain('xoxb');
     expect(row!.sealed).not.toContain('xoxp');
-    await expect(sealed(store, randomBytes(32).toString('base64')).find({ teamId: 'T1' })).rejects.toThrow(/not the key it was sealed with/);
+    await expect(sealed(store, randomBytes(32).toString('base64')).find({ teamId: 'T1' })).rejects.toThrow(
+      /not the key it was sealed with/,
+    );
     // A sealed value moved onto another workspace's row does not open there either.
     await store.installations.put({ ...row!, key: 'T:T2', teamId: 'T2' });
     await expect(sealed(store).find({ teamId: 'T2' })).rejects.toThrow(/could not be decrypted/);
@@ -86,21 +105,30 @@ describe.each(BACKENDS)('installations on $name', ({ name, create }) => {
     const later = new Date('2026-01-01T00:10:00Z');
     expect(await store.installations.consumeState('h1', later, now)).toBe(true);
     expect(await other.installations.consumeState('h1', later, now)).toBe(false);
-    const results = await Promise.all([store.installations.consumeState('h2', later, now), other.installations.consumeState('h2', later, now)]);
+    const results = await Promise.all([
+      store.installations.consumeState('h2', later, now),
+      other.installations.consumeState('h2', later, now),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
-  it('records the workspace on subscribe and pauses only that workspace\'s active subscriptions', async () => {
+  it("records the workspace on subscribe and pauses only that workspace's active subscriptions", async () => {
     const at = new Date('2026-03-02T08:00:00Z');
     await store.subscribe({ platform: 'slack', channelId: 'C1', workspace: 'T1' }, MON, { at, by: 'U1' });
     await store.subscribe({ platform: 'slack', channelId: 'C2', workspace: 'T1' }, MON, { at, by: 'U1' });
     await store.subscribe({ platform: 'slack', channelId: 'C3', workspace: 'T2' }, MON, { at, by: 'U1' });
     await store.subscribe({ platform: 'discord', channelId: 'C4', workspace: 'T1' }, MON, { at, by: 'U1' });
     // Re-subscribing without naming the workspace keeps it.
-    expect(await store.subscribe({ platform: 'slack', channelId: 'C2' }, MON, { at, by: 'cli' })).toMatchObject({ workspace: 'T1' });
+    expect(await store.subscribe({ platform: 'slack', channelId: 'C2' }, MON, { at, by: 'cli' })).toMatchObject({
+      workspace: 'T1',
+    });
     await store.unsubscribe({ platform: 'slack', channelId: 'C2' }, { at, by: 'U1' });
     expect(await store.pauseWorkspace('slack', 'T1', UNINSTALLED_REASON, { at, by: 'system' })).toBe(1);
-    expect(await store.getSubscription({ platform: 'slack', channelId: 'C1' })).toMatchObject({ paused: true, pausedReason: UNINSTALLED_REASON, workspace: 'T1' });
+    expect(await store.getSubscription({ platform: 'slack', channelId: 'C1' })).toMatchObject({
+      paused: true,
+      pausedReason: UNINSTALLED_REASON,
+      workspace: 'T1',
+    });
     expect(await store.getSubscription({ platform: 'slack', channelId: 'C3' })).toMatchObject({ paused: false });
     expect(await store.getSubscription({ platform: 'discord', channelId: 'C4' })).toMatchObject({ paused: false });
   });

@@ -9,7 +9,10 @@ import { startFakeApis, type FakeApis } from './helpers/fake-apis.mjs';
 const BIN = fileURLToPath(new URL('../../bin/career-bot.js', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../dist/tips/run-due.js', import.meta.url));
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -21,7 +24,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-const SLACK = ['C01', 'C02', 'C03', 'C04', 'C05'];
+const SLACK = ['C0AAAAA01', 'C0AAAAA02', 'C0AAAAA03', 'C0AAAAA04', 'C0AAAAA05'];
 const DISCORD = ['7001', '7002', '7003', '7004', '7005'];
 
 /** `career-bot tips run-due` as separate OS processes, posting through the real adapters to a local fake. */
@@ -58,12 +61,38 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
     const [s1, s2] = await Promise.all([cli(['tips', 'status'], env), cli(['tips', 'status'], env)]);
     expect([s1.code, s2.code, s1.stderr + s2.stderr]).toEqual([0, 0, '']);
 
-    const sub = await cli(['tips', 'subscribe', '--platform', 'slack', '--channel', 'C01', '--day', 'mon', '--time', '09:00', '--tz', 'Europe/Berlin', '--at', '2025-03-05T10:00:00Z'], env);
+    const sub = await cli(
+      [
+        'tips',
+        'subscribe',
+        '--platform',
+        'slack',
+        '--channel',
+        'C0AAAAA01',
+        '--day',
+        'mon',
+        '--time',
+        '09:00',
+        '--tz',
+        'Europe/Berlin',
+        '--at',
+        '2025-03-05T10:00:00Z',
+      ],
+      env,
+    );
     expect(sub.code, sub.stderr).toBe(0);
     // The rest through the store directly: a process start per channel is slow and proves nothing more.
     const store = await database.open();
-    for (const [platform, ids] of [['slack', SLACK.slice(1)], ['discord', DISCORD]] as const) {
-      for (const channelId of ids) await store.subscribe({ platform, channelId }, { day: 'mon', time: '09:00', timeZone: 'Europe/Berlin' }, { at: new Date('2025-03-05T10:00:00Z'), by: 'test' });
+    for (const [platform, ids] of [
+      ['slack', SLACK.slice(1)],
+      ['discord', DISCORD],
+    ] as const) {
+      for (const channelId of ids)
+        await store.subscribe(
+          { platform, channelId },
+          { day: 'mon', time: '09:00', timeZone: 'Europe/Berlin' },
+          { at: new Date('2025-03-05T10:00:00Z'), by: 'test' },
+        );
     }
     await store.close();
     const at = ['tips', 'run-due', '--json', '--at', '2025-03-10T08:00:30Z'];
@@ -74,7 +103,8 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
     // They overlapped: both saw all ten due, and between them posted each once (each left the other's to it).
     expect(reports.map((r) => r.due)).toEqual([10, 10]);
     expect(reports[0].counts.posted + reports[1].counts.posted).toBe(10);
-    const leftToOther = (r: { counts: Record<string, number> }) => r.counts['in-flight']! + r.counts['already-handled']!;
+    const leftToOther = (r: { counts: Record<string, number> }) =>
+      r.counts['in-flight']! + r.counts['already-handled']!;
     expect(leftToOther(reports[0]) + leftToOther(reports[1])).toBe(10);
     for (const id of SLACK) expect(fake.delivered.slack.get(id), id).toBe(1);
     for (const id of DISCORD) expect(fake.delivered.discord.get(id), id).toBe(1);
@@ -83,7 +113,17 @@ describe.each(BACKENDS)('two run-due processes at once on $name', ({ create }) =
     expect(JSON.parse(third.stdout)).toMatchObject({ due: 0 });
     expect(fake.posts.filter((p) => p.status === 200)).toHaveLength(10);
 
-    const status = JSON.parse((await cli(['tips', 'status', '--json', '--platform', 'slack', '--channel', 'C01', '--at', '2025-03-12T12:00:00Z'], env)).stdout);
-    expect(status).toMatchObject({ nextPostLocal: 'Mon 17 Mar 2025, 09:00 CET', lastDelivery: { slot: '2025-W11', status: 'delivered' } });
+    const status = JSON.parse(
+      (
+        await cli(
+          ['tips', 'status', '--json', '--platform', 'slack', '--channel', 'C0AAAAA01', '--at', '2025-03-12T12:00:00Z'],
+          env,
+        )
+      ).stdout,
+    );
+    expect(status).toMatchObject({
+      nextPostLocal: 'Mon 17 Mar 2025, 09:00 CET',
+      lastDelivery: { slot: '2025-W11', status: 'delivered' },
+    });
   }, 60_000);
 });

@@ -102,14 +102,16 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
     clock.set('2025-02-25T12:00:00Z');
     await subscribe(york, { day: 'sun', time: '02:30', timeZone: 'America/New_York' });
     const slack = recordingPoster('slack');
-    // 02:30 EST is 07:30Z; on 9 Mar 02:30 does not exist and moves on by the gap to 03:30 EDT, also 07:30Z; then 02:30 EDT is 06:30Z.
+    // 02:30 EST is 07:30Z; on 9 Mar 02:30 does not exist and moves on by the gap to 03:30 EDT, also 07:30Z;
+    // then 02:30 EDT is 06:30Z.
     const expected = ['2025-03-02T07:30', '2025-03-09T07:30', '2025-03-16T06:30'];
     // A run every 30 minutes for three weeks, plus one a minute before each expected post.
     const times = new Set<number>();
     for (let t = Date.parse('2025-02-26T00:00:00Z'); t < Date.parse('2025-03-21T00:00:00Z'); t += 30 * MINUTE)
       times.add(t);
     for (const e of expected) times.add(Date.parse(`${e}:00Z`) - MINUTE);
-    // The grid also holds the wrong answers for 9 Mar (02:30 read as EDT, 06:30Z; an hour late, 08:30Z): nothing may post then.
+    // The grid also holds the wrong answers for 9 Mar (02:30 read as EDT, 06:30Z; an hour late, 08:30Z):
+    // nothing may post then.
     const posted: { at: string; slot: string }[] = [];
     const statusAfter: string[] = [];
     for (const t of [...times].sort((a, b) => a - b)) {
@@ -351,7 +353,8 @@ describe.each(BACKENDS)('runDue on $name', ({ create }) => {
   it('is not stopped by one row it cannot use: the others post and are marked before it returns', async () => {
     await subscribe(C1);
     await subscribe(C2);
-    // A row no subscribe call could write (the zone is refused there), as a hand edit or another runtime's zone data might leave.
+    // A row no subscribe call could write (the zone is refused there), as a hand edit or another runtime's
+    // zone data might leave.
     const { db } = openDatabase({
       ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
       dataDir: database.dataDir,

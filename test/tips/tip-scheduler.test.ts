@@ -160,7 +160,7 @@ describe('the in-process tip scheduler', () => {
       ...store,
       dueSubscriptions: (now: Date) =>
         failures-- > 0 ? Promise.reject(new Error('database is down')) : store.dueSubscriptions(now),
-    } as TipStore;
+    };
     const posted = gate();
     let n = 0;
     const slack = recordingPoster('slack', () => {

@@ -12,14 +12,25 @@ import { recordingPoster } from './helpers/recording-poster.js';
 const content = contentWithTips();
 
 /** Runs `career-bot tips <sub>` in-process with injected posters, capturing its output. */
-async function tips(sub: string, options: TipsCommandOptions, env: Record<string, string>, posters = [recordingPoster('slack'), recordingPoster('discord')]) {
+async function tips(
+  sub: string,
+  options: TipsCommandOptions,
+  env: Record<string, string>,
+  posters = [recordingPoster('slack'), recordingPoster('discord')],
+) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
-  const code = await tipsCommand(content, sub, options, { stdin: new PassThrough(), stdout, stderr, env }, { posters, logger: memoryLogger(), pace: NO_PACE });
+  const code = await tipsCommand(
+    content,
+    sub,
+    options,
+    { stdin: new PassThrough(), stdout, stderr, env },
+    { posters, logger: memoryLogger(), pace: NO_PACE },
+  );
   return { code, out, err, posters };
 }
 
@@ -33,9 +44,29 @@ describe('career-bot tips (operator commands, in-process)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('subscribes, shows status, runs what is due once, unsubscribes', async () => {
-    const sub = await tips('subscribe', { platform: 'discord', channel: '4242', day: 'thu', time: '18:00', tz: 'America/Sao_Paulo', at: '2025-03-05T12:00:00Z', json: true }, env);
+    const sub = await tips(
+      'subscribe',
+      {
+        platform: 'discord',
+        channel: '112233445566774242',
+        day: 'thu',
+        time: '18:00',
+        tz: 'America/Sao_Paulo',
+        at: '2025-03-05T12:00:00Z',
+        json: true,
+      },
+      env,
+    );
     expect(sub.code).toBe(0);
-    expect(JSON.parse(sub.out)).toMatchObject({ platform: 'discord', channelId: '4242', subscribed: true, nextPostAt: '2025-03-06T21:00:00.000Z', nextPostLocal: 'Thu 6 Mar 2025, 18:00 GMT-3', dueNow: false, tipsLeftInRotation: content.tips.length });
+    expect(JSON.parse(sub.out)).toMatchObject({
+      platform: 'discord',
+      channelId: '112233445566774242',
+      subscribed: true,
+      nextPostAt: '2025-03-06T21:00:00.000Z',
+      nextPostLocal: 'Thu 6 Mar 2025, 18:00 GMT-3',
+      dueNow: false,
+      tipsLeftInRotation: content.tips.length,
+    });
 
     const status = await tips('status', { json: true, at: '2025-03-05T12:00:00Z' }, env);
     expect(JSON.parse(status.out)).toHaveLength(1);
@@ -48,38 +79,64 @@ describe('career-bot tips (operator commands, in-process)', () => {
     const again = await tips('run-due', { at: '2025-03-07T10:00:00Z' }, env);
     expect(again.out).toBe('tips due at 2025-03-07T10:00:00.000Z: 0\n');
 
-    const one = await tips('status', { platform: 'discord', channel: '4242', at: '2025-03-07T10:00:00Z' }, env);
+    const one = await tips(
+      'status',
+      { platform: 'discord', channel: '112233445566774242', at: '2025-03-07T10:00:00Z' },
+      env,
+    );
     expect(one.out).toMatch(/Next tip: Thu 13 Mar 2025, 18:00 GMT-3/);
     expect(one.out).toMatch(new RegExp(`Tips left before the rotation restarts: ${content.tips.length - 1}`));
     expect(one.out).toMatch(/Last: week 2025-W10, delivered/);
 
-    expect((await tips('unsubscribe', { platform: 'discord', channel: '4242' }, env)).out).toBe('unsubscribed discord channel 4242\n');
+    expect((await tips('unsubscribe', { platform: 'discord', channel: '112233445566774242' }, env)).out).toBe(
+      'unsubscribed discord channel 112233445566774242\n',
+    );
     expect((await tips('status', {}, env)).out).toBe('no channels are subscribed to weekly tips\n');
   });
 
   it('defaults to Monday 09:00 UTC and "now"', async () => {
-    const r = await tips('subscribe', { platform: 'slack', channel: 'C9', json: true }, env);
+    const r = await tips('subscribe', { platform: 'slack', channel: 'C0AAAAAA9', json: true }, env);
     expect(JSON.parse(r.out).schedule).toEqual({ day: 'mon', time: '09:00', timeZone: 'UTC' });
   });
 
   it('rejects bad flags with a usage message and exit code 2', async () => {
     const cases: [string, TipsCommandOptions, RegExp][] = [
-      ['subscribe', { platform: 'teams', channel: 'C1' }, /--platform must be slack or discord/],
+      ['subscribe', { platform: 'teams', channel: 'C0AAAAAA1' }, /--platform must be slack or discord/],
       ['subscribe', { platform: 'slack' }, /subscribe needs --channel ID/],
-      ['subscribe', { platform: 'slack', channel: 'C1', day: 'someday' }, /not a day of the week.*career-bot tips subscribe --platform slack/],
-      ['subscribe', { platform: 'slack', channel: 'C1', tz: 'PST' }, /not an IANA time zone/],
-      ['run-due', { at: 'next tuesday' }, /--at "next tuesday" is not an ISO-8601 instant.*e\.g\. 2025-03-10T09:00:00Z/],
+      [
+        'subscribe',
+        { platform: 'slack', channel: 'C0AAAAAA1', day: 'someday' },
+        /not a day of the week.*career-bot tips subscribe --platform slack/,
+      ],
+      ['subscribe', { platform: 'slack', channel: 'C0AAAAAA1', tz: 'PST' }, /not an IANA time zone/],
+      [
+        'run-due',
+        { at: 'next tuesday' },
+        /--at "next tuesday" is not an ISO-8601 instant.*e\.g\. 2025-03-10T09:00:00Z/,
+      ],
       ['run-due', { at: '2025-03-10 junk' }, /--at "2025-03-10 junk" is not an ISO-8601 instant/],
       ['run-due', { at: '2025-02-30T09:00:00Z' }, /--at "2025-02-30T09:00:00Z" is not an ISO-8601 instant/],
-      ['run-due', { at: '2025-03-10T09:00:00' }, /--at "2025-03-10T09:00:00" is not an ISO-8601 instant. Give a date, a time and Z or an offset/],
+      [
+        'run-due',
+        { at: '2025-03-10T09:00:00' },
+        /--at "2025-03-10T09:00:00" is not an ISO-8601 instant. Give a date, a time and Z or an offset/,
+      ],
       ['run-due', { at: '2025-03-10' }, /is not an ISO-8601 instant/],
       ['run-due', { at: '2025-03-10T24:00:00Z' }, /is not an ISO-8601 instant/],
-      ['subscribe', { platform: 'slack', channel: 'C1', at: '2025-03-10T09:00:00+0100' }, /is not an ISO-8601 instant/],
-      ['run-due', { channel: 'C1' }, /tips run-due does not take --channel \(it takes --at, --json\)/],
+      [
+        'subscribe',
+        { platform: 'slack', channel: 'C0AAAAAA1', at: '2025-03-10T09:00:00+0100' },
+        /is not an ISO-8601 instant/,
+      ],
+      ['run-due', { channel: 'C0AAAAAA1' }, /tips run-due does not take --channel \(it takes --at, --json\)/],
       ['run-due', { platform: 'slack' }, /tips run-due does not take --platform/],
-      ['unsubscribe', { platform: 'slack', channel: 'C1', day: 'mon' }, /tips unsubscribe does not take --day/],
-      ['unsubscribe', { platform: 'slack', channel: 'C1', time: '09:00' }, /tips unsubscribe does not take --time/],
-      ['unsubscribe', { platform: 'slack', channel: 'C1', tz: 'UTC' }, /tips unsubscribe does not take --tz/],
+      ['unsubscribe', { platform: 'slack', channel: 'C0AAAAAA1', day: 'mon' }, /tips unsubscribe does not take --day/],
+      [
+        'unsubscribe',
+        { platform: 'slack', channel: 'C0AAAAAA1', time: '09:00' },
+        /tips unsubscribe does not take --time/,
+      ],
+      ['unsubscribe', { platform: 'slack', channel: 'C0AAAAAA1', tz: 'UTC' }, /tips unsubscribe does not take --tz/],
       ['status', { tz: 'UTC' }, /tips status does not take --tz/],
       ['list', { at: '2025-03-10T09:00:00Z' }, /tips list does not take --at/],
       ['status', { platform: 'slack' }, /status --platform also needs --channel/],
@@ -93,15 +150,17 @@ describe('career-bot tips (operator commands, in-process)', () => {
   });
 
   it('reads --at with an offset as the same instant, and keeps the real clock for the ledger', async () => {
-    await tips('subscribe', { platform: 'slack', channel: 'C7', at: '2025-03-05T12:00:00Z' }, env);
-    expect(JSON.parse((await tips('run-due', { at: '2025-03-10T09:59:00+01:00', json: true }, env)).out)).toMatchObject({ due: 0 });
+    await tips('subscribe', { platform: 'slack', channel: 'C0AAAAAA7', at: '2025-03-05T12:00:00Z' }, env);
+    expect(JSON.parse((await tips('run-due', { at: '2025-03-10T09:59:00+01:00', json: true }, env)).out)).toMatchObject(
+      { due: 0 },
+    );
     const before = Date.now();
     const run = await tips('run-due', { at: '2025-03-10T10:00:00+01:00', json: true }, env);
     const after = Date.now();
     expect(JSON.parse(run.out)).toMatchObject({ at: '2025-03-10T09:00:00.000Z', due: 1, counts: { posted: 1 } });
     const store = await openStore({ dataDir: env.DATA_DIR!, logger: memoryLogger() });
     try {
-      const row = (await store.getDelivery({ platform: 'slack', channelId: 'C7' }, '2025-W11'))!;
+      const row = (await store.getDelivery({ platform: 'slack', channelId: 'C0AAAAAA7' }, '2025-W11'))!;
       // `--at` decided what was due; the ledger says when it really happened.
       for (const t of [row.claimedAt, row.finishedAt!]) {
         expect(t.getTime()).toBeGreaterThanOrEqual(before);
@@ -113,19 +172,48 @@ describe('career-bot tips (operator commands, in-process)', () => {
   });
 
   it('reports a stored row with an unusable zone in status and still runs the others', async () => {
-    await tips('subscribe', { platform: 'slack', channel: 'C8', at: '2025-03-05T12:00:00Z' }, env);
+    await tips('subscribe', { platform: 'slack', channel: 'C0AAAAAA8', at: '2025-03-05T12:00:00Z' }, env);
     const { db } = openDatabase({ dataDir: env.DATA_DIR!, logger: memoryLogger() });
     try {
-      await db.updateTable('tip_subscriptions').set({ time_zone: 'Mars/Olympus_Mons' }).where('channel_id', '=', 'C8').execute();
-      await db.insertInto('tip_subscriptions').values({ platform: 'discord', channel_id: '77', day: 'mon', time: '09:00', time_zone: 'UTC', active: 1, subscribed_at: 0, effective_from: 0, updated_at: 0, updated_by: 'hand', paused: 0, paused_reason: null, paused_at: null, skip_slot: null, next_slot: '2025-W11', next_slot_at: Date.parse('2025-03-10T09:00:00Z'), next_slot_date: '2025-03-10', rev: 1 }).execute();
+      await db
+        .updateTable('tip_subscriptions')
+        .set({ time_zone: 'Mars/Olympus_Mons' })
+        .where('channel_id', '=', 'C0AAAAAA8')
+        .execute();
+      await db
+        .insertInto('tip_subscriptions')
+        .values({
+          platform: 'discord',
+          channel_id: '77',
+          day: 'mon',
+          time: '09:00',
+          time_zone: 'UTC',
+          active: 1,
+          subscribed_at: 0,
+          effective_from: 0,
+          updated_at: 0,
+          updated_by: 'hand',
+          paused: 0,
+          paused_reason: null,
+          paused_at: null,
+          skip_slot: null,
+          next_slot: '2025-W11',
+          next_slot_at: Date.parse('2025-03-10T09:00:00Z'),
+          next_slot_date: '2025-03-10',
+          rev: 1,
+        })
+        .execute();
     } finally {
       await db.destroy();
     }
     const status = await tips('status', { at: '2025-03-10T09:00:00Z', json: true }, env);
     expect(status.code).toBe(0);
     const all = JSON.parse(status.out) as { channelId: string; problem: string | null }[];
-    expect(all.map((x) => [x.channelId, x.problem !== null])).toEqual([['77', false], ['C8', true]]);
-    const text = await tips('status', { platform: 'slack', channel: 'C8' }, env);
+    expect(all.map((x) => [x.channelId, x.problem !== null])).toEqual([
+      ['77', false],
+      ['C0AAAAAA8', true],
+    ]);
+    const text = await tips('status', { platform: 'slack', channel: 'C0AAAAAA8' }, env);
     expect(text.out).toMatch(/Cannot post: invalid schedule: "Mars\/Olympus_Mons" is not a time zone/);
     const run = await tips('run-due', { at: '2025-03-10T09:00:00Z', json: true }, env);
     expect(JSON.parse(run.out)).toMatchObject({ due: 2, counts: { posted: 1, error: 1 } });

@@ -6,5 +6,6 @@ export const consoleSurface = typedCommandSurface({
   workspace: 'workspace',
   tipsAdmins: 'channel admins',
   tipsElsewhere:
-    'Weekly tips post into a Slack or Discord channel; run this command there. Operators can use `career-bot tips ...` from the command line.',
+    'Weekly tips post into a Slack or Discord channel; run this command there. ' +
+    'Operators can use `career-bot tips ...` from the command line.',
 });

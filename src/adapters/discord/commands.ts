@@ -84,14 +84,31 @@ export function slashCommands(scope: 'global' | 'guild'): RESTPostAPIChatInputAp
       ...(name === 'subscribe'
         ? {
             options: [
-              { type: ApplicationCommandOptionType.String, name: 'day', description: 'Weekday (default Monday)', choices: DAYS.map(([n, value]) => ({ name: n, value })) },
-              { type: ApplicationCommandOptionType.String, name: 'time', description: 'Time of day, e.g. 09:00 or 5:30pm (default 09:00)', max_length: 8 },
-              { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', max_length: 64 },
+              {
+                type: ApplicationCommandOptionType.String,
+                name: 'day',
+                description: 'Weekday (default Monday)',
+                choices: DAYS.map(([n, value]) => ({ name: n, value })),
+              },
+              {
+                type: ApplicationCommandOptionType.String,
+                name: 'time',
+                description: 'Time of day, e.g. 09:00 or 5:30pm (default 09:00)',
+                max_length: 8,
+              },
+              {
+                type: ApplicationCommandOptionType.String,
+                name: 'timezone',
+                description: 'IANA time zone, e.g. Europe/Berlin (default UTC)',
+                max_length: 64,
+              },
             ],
           }
         : {}),
     })),
-    ...(global ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild] } : {}),
+    ...(global
+      ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild] }
+      : {}),
   };
   return [career, tips];
 }

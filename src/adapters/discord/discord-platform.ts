@@ -8,10 +8,15 @@ import { discordSurface } from './discord-surface.js';
 export const discordPlatform: Platform = {
   name: 'discord',
   surface: discordSurface,
+  // A snowflake: a 64-bit number in decimal, 17 digits or more for anything made since 2015.
+  channelIdProblem: (id) =>
+    /^\d{17,20}$/.test(id) ? null : 'a Discord channel id is a snowflake of 17 to 20 digits, e.g. 112233445566778899',
   chatEnabled: (config) => config.discord,
   servesRoutes: () => false,
   start: async ({ bot, config, logger, onFatal, onRateLimited }) => {
-    const discord = await (await import('./start-discord.js')).startDiscord({ bot, config, logger, onFatal, ...(onRateLimited ? { onRateLimited } : {}) });
+    const discord = await (
+      await import('./start-discord.js')
+    ).startDiscord({ bot, config, logger, onFatal, ...(onRateLimited ? { onRateLimited } : {}) });
     const notReadyParts = () =>
       Object.entries(discord.shards())
         .filter(([, state]) => state !== 'ready')
@@ -20,6 +25,10 @@ export const discordPlatform: Platform = {
   },
   poster: async (config, logger) =>
     config.DISCORD_TOKEN
-      ? (await import('./discord-poster.js')).createDiscordPoster({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), logger })
+      ? (await import('./discord-poster.js')).createDiscordPoster({
+          token: config.DISCORD_TOKEN,
+          ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+          logger,
+        })
       : null,
 };

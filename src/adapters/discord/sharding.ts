@@ -1,7 +1,7 @@
 import { Events, GatewayCloseCodes, Routes, type Client, type REST, type RESTGetAPIGatewayBotResult } from 'discord.js';
 
 /** Discord's close code for "this session would hold too many guilds: shard". */
-export const SHARDING_REQUIRED = GatewayCloseCodes.ShardingRequired;
+export const SHARDING_REQUIRED: number = GatewayCloseCodes.ShardingRequired;
 
 /** How to split the gateway: all shards in this process (internal sharding). */
 export type ShardPlan = { shards: 'auto' } | { shards: number[]; shardCount: number };
@@ -44,7 +44,8 @@ export function trackShards(client: Client): ShardStates {
       for (let id = 0; id < count(); id++) out[id] = states.get(id) ?? 'connecting';
       return out;
     },
-    allReady: () => count() > 0 && Array.from({ length: count() }, (_, id) => states.get(id)).every((s) => s === 'ready'),
+    allReady: () =>
+      count() > 0 && Array.from({ length: count() }, (_, id) => states.get(id)).every((s) => s === 'ready'),
     count,
   };
 }

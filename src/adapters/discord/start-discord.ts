@@ -1,6 +1,14 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials, REST, RESTEvents, Status } from 'discord.js';
-import { RECOMMENDED, reshardPlan, SHARDING_REQUIRED, trackShards, type ShardPlan, type ShardState, type ShardStates } from './sharding.js';
+import {
+  RECOMMENDED,
+  reshardPlan,
+  SHARDING_REQUIRED,
+  trackShards,
+  type ShardPlan,
+  type ShardState,
+  type ShardStates,
+} from './sharding.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
@@ -98,13 +106,19 @@ export async function startDiscord(o: {
       if (event.code === SHARDING_REQUIRED) {
         // Too many servers for this many shards: reconnect with more instead of going deaf.
         needsShards = true;
-        logger.warn({ shard, code: event.code, shards: shards.count() }, 'discord requires more shards (4011); resharding');
+        logger.warn(
+          { shard, code: event.code, shards: shards.count() },
+          'discord requires more shards (4011); resharding',
+        );
         if (live()) void reshard(client, shards.count());
         return;
       }
       const cause = closeCause(event.code);
       fatal = new Error(`Discord closed the gateway with ${event.code} (${cause}); discord.js will not reconnect`);
-      logger.error({ shard, code: event.code, cause }, 'discord gateway closed for good; the bot no longer receives anything from Discord');
+      logger.error(
+        { shard, code: event.code, cause },
+        'discord gateway closed for good; the bot no longer receives anything from Discord',
+      );
       if (live()) report(fatal);
     });
     logRestEvents(client.rest, logger);
@@ -149,13 +163,22 @@ export async function startDiscord(o: {
   const application = client.application?.id;
   logger.info({ user: client.user?.tag, application, shards: current.shards.count() }, 'discord connected');
   if (o.config.DISCORD_APPLICATION_ID && application && application !== o.config.DISCORD_APPLICATION_ID) {
-    logger.warn({ configured: o.config.DISCORD_APPLICATION_ID, application }, 'DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN');
+    logger.warn(
+      { configured: o.config.DISCORD_APPLICATION_ID, application },
+      'DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN',
+    );
   }
 
   return {
-    // Deaf after a fatal close even though the process is up; while discord.js resumes (any shard), the bot hears nothing.
+    // Deaf after a fatal close even though the process is up; while discord.js
+    // resumes (any shard), the bot hears nothing.
     ready: () =>
-      stopping === undefined && !reported && !resharding && Boolean(current?.client.isReady()) && current?.client.ws.status === Status.Ready && Boolean(current?.shards.allReady()),
+      stopping === undefined &&
+      !reported &&
+      !resharding &&
+      Boolean(current?.client.isReady()) &&
+      current?.client.ws.status === Status.Ready &&
+      Boolean(current?.shards.allReady()),
     shards: () => current?.shards.snapshot() ?? {},
     stop: () =>
       (stopping ??= (async () => {
@@ -186,12 +209,14 @@ export interface DiscordAdapter {
 
 /** The gateway close codes discord.js does not reconnect after, in words for whoever runs the bot. */
 const CLOSE_CAUSES: Readonly<Record<number, string>> = {
-  [GatewayCloseCodes.AuthenticationFailed]: 'authentication failed: DISCORD_TOKEN was rejected; reset it in the developer portal',
+  [GatewayCloseCodes.AuthenticationFailed]:
+    'authentication failed: DISCORD_TOKEN was rejected; reset it in the developer portal',
   [GatewayCloseCodes.InvalidShard]: 'invalid shard',
   [GatewayCloseCodes.ShardingRequired]: 'sharding required: the bot is in too many servers for one connection',
   [GatewayCloseCodes.InvalidAPIVersion]: 'invalid gateway API version',
   [GatewayCloseCodes.InvalidIntents]: 'invalid intents',
-  [GatewayCloseCodes.DisallowedIntents]: 'disallowed intents: an intent the application is not allowed in the developer portal',
+  [GatewayCloseCodes.DisallowedIntents]:
+    'disallowed intents: an intent the application is not allowed in the developer portal',
 };
 
 /** What a non-resumable gateway close code means for whoever runs the bot. */

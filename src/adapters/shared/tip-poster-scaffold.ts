@@ -24,7 +24,10 @@ export interface PosterParts {
   logger: Logger;
   /** A post never takes longer than this: then its outcome is unknown. */
   budgetMs: number;
-  /** Sends one post; throws what the platform's library throws. `started` is `performance.now()` at the post's start. */
+  /**
+   * Sends one post; throws what the platform's library throws. `started` is
+   * `performance.now()` at the post's start.
+   */
   send(channelId: string, reply: Reply, options: PostOptions, started: number): Promise<PostOutcome>;
   /** Posted-or-not of a thrown failure; `networkOutcome` covers what is not the platform's own. */
   classify(err: unknown): Failure;
@@ -77,10 +80,13 @@ export function createTipPoster(parts: PosterParts): TipPoster {
     }
   };
 
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    parts.release?.();
+  // Releasing is synchronous; the promise is the TipPoster's shape, shared with posters that must wait.
+  const stop = (): Promise<void> => {
+    if (!stopped) {
+      stopped = true;
+      parts.release?.();
+    }
+    return Promise.resolve();
   };
 
   return { platform: parts.platform, surface: parts.surface, pace: parts.pace, post, stop };

@@ -35,7 +35,8 @@ export function homeView(o: {
   const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const blocks: KnownBlock[] = [
     section(
-      `Hi <@${o.user}>! I answer questions about tech roles: what the work involves, the skills and education it asks for, career paths, demand and pay.`,
+      `Hi <@${o.user}>! I answer questions about tech roles: what the work involves, ` +
+        'the skills and education it asks for, career paths, demand and pay.',
     ),
     { type: 'header', text: { type: 'plain_text', text: 'Roles', emoji: true } },
   ];
@@ -55,7 +56,8 @@ export function homeView(o: {
     { type: 'header', text: { type: 'plain_text', text: 'How to ask', emoji: true } },
     section(
       [
-        `• Open the ${bold('Messages')} tab and write to me, e.g. _what does a senior ML systems engineer make in Seattle?_ or _knowledge graph engineer skills_.`,
+        `• Open the ${bold('Messages')} tab and write to me, ` +
+          'e.g. _what does a senior ML systems engineer make in Seattle?_ or _knowledge graph engineer skills_.',
         `• In any channel, type \`${COMMAND} role topic\`: only you see the answer until you share it.`,
         `• Mention me in a channel and I answer in a thread.`,
       ].join('\n'),

@@ -3,6 +3,8 @@ import { classifySlackError } from './slack-errors.js';
 
 /** Everything the Slack adapter itself says to people (the answers come from the core). */
 export const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a moment.";
+/** Said at once, instead of queueing, when the bot has more acknowledged work than it can answer promptly. */
+export const BUSY = "I'm busy right now. Please try again in a moment.";
 export const CANT_POST_HERE = "I can't post in this conversation. Invite me with /invite @career-bot, then try again.";
 
 /** The short apology that fits the failure: a missing channel needs an invite, the rest a retry. */

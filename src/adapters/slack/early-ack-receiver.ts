@@ -1,8 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HTTPModuleFunctions as slackHttp, HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  HTTPModuleFunctions as slackHttp,
+  HTTPResponseAck,
+  type App,
+  type Logger as BoltLogger,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import type { OpsRoutes } from '../../ops/ops-routes.js';
 import { listenError } from '../../ops/startup-errors.js';
 import type { AfterAcks } from './guard.js';
+// ---- issue 12: overload, replays, slow clients ----
+import { Backlog } from './backlog.js';
+import { futureTimestamp, replayKeys, type ReplayGuard } from './replay-guard.js';
+import { MAX_CONNECTIONS, SERVER_OPTIONS } from './server-limits.js';
+import { createShedder } from './shed.js';
+// ----
 
 export interface EarlyAckReceiverOptions {
   signingSecret: string;
@@ -15,9 +28,22 @@ export interface EarlyAckReceiverOptions {
   routes?: OpsRoutes;
   /** OAuth install pages (issue 14) on the same server; true when it answered the request. */
   installRoutes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+  /**
+   * The bound on acknowledged-but-unanswered requests (default:
+   * BACKLOG_MAX_REQUESTS, BACKLOG_MAX_BYTES, BACKLOG_MAX_AGE_MS).
+   */
+  backlog?: Backlog;
+  /** Refuses signed requests seen before; without it, none are refused. */
+  replays?: ReplayGuard;
+  now?: () => number;
 }
 
 type Body = ReceiverEvent['body'];
+
+/** `payload=null`, `[]` or `"x"` parse; only an object is a Slack payload. */
+function isPayload(parsed: unknown): parsed is Body {
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+}
 
 /**
  * Payloads this bot always acknowledges with an empty 200: slash commands and
@@ -55,8 +81,17 @@ export class EarlyAckReceiver implements Receiver {
   private server: Server | undefined;
   /** Requests not yet through Bolt, acknowledged or not: stop() lets them finish. */
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly backlog: Backlog;
+  private readonly shed: ReturnType<typeof createShedder>;
+  private readonly now: () => number;
+  /** Set by stop(): requests still arriving on open connections are told busy, and their connections closed. */
+  private stopping = false;
 
-  constructor(private readonly o: EarlyAckReceiverOptions) {}
+  constructor(private readonly o: EarlyAckReceiverOptions) {
+    this.backlog = o.backlog ?? new Backlog();
+    this.now = o.now ?? Date.now;
+    this.shed = createShedder(o.logger, this.now);
+  }
 
   init(app: App): void {
     this.app = app;
@@ -65,7 +100,7 @@ export class EarlyAckReceiver implements Receiver {
   /** Listens on `port` (0: any free port); resolves with the server once listening. */
   start(port: number): Promise<Server> {
     if (this.server) return Promise.reject(new Error('the Slack receiver is already listening'));
-    const server = createServer((req, res) => {
+    const server = createServer(SERVER_OPTIONS, (req, res) => {
       const handled = this.handle(req, res)
         .catch((err: unknown) => {
           this.o.logger.error('slack: receiver failed on a request', err);
@@ -74,6 +109,7 @@ export class EarlyAckReceiver implements Receiver {
         .finally(() => this.inFlight.delete(handled));
       this.inFlight.add(handled);
     });
+    server.maxConnections = MAX_CONNECTIONS;
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', (err) => {
@@ -91,19 +127,31 @@ export class EarlyAckReceiver implements Receiver {
   /**
    * Stops accepting and closes idle keep-alive connections, then waits for
    * every request already received to get through Bolt (answers included), so
-   * nothing acknowledged reaches a store that the caller closes next.
+   * nothing acknowledged reaches a store that the caller closes next. The
+   * backlog's bound is what makes that wait short. Requests that still come
+   * on open connections meanwhile are told busy with `Connection: close`;
+   * whatever connection remains (a slow client mid-headers) is cut after
+   * STOP_GRACE_MS.
    */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
+    this.stopping = true;
     const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
     server.closeIdleConnections();
-    await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.backlog.drained();
+    server.closeIdleConnections();
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(grace);
+    server.closeAllConnections();
     await closed;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.stopping) res.setHeader('connection', 'close');
     if (this.o.routes?.(req, res)) return;
     // As Bolt's receiver reads it, so an absolute-form request line (some proxies) matches too.
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -112,9 +160,18 @@ export class EarlyAckReceiver implements Receiver {
       slackHttp.buildNoBodyResponse(res, 404);
       return;
     }
+    const future = futureTimestamp(req.headers['x-slack-request-timestamp'], this.now());
+    if (future) {
+      this.o.logger.warn(`slack: request refused, ${future}`);
+      slackHttp.buildNoBodyResponse(res, 401);
+      return;
+    }
     let buffered: Awaited<ReturnType<typeof slackHttp.parseAndVerifyHTTPRequest>>;
     try {
-      buffered = await slackHttp.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: this.o.signingSecret, bodyLimit: slackHttp.defaultBodyLimit }, req);
+      buffered = await slackHttp.parseAndVerifyHTTPRequest(
+        { enabled: true, signingSecret: this.o.signingSecret, bodyLimit: slackHttp.defaultBodyLimit },
+        req,
+      );
     } catch (err) {
       if (slackHttp.isRawBodyError(err) && (err.type === 'entity.too.large' || err.statusCode === 413)) {
         this.o.logger.warn(`slack: request body over ${slackHttp.defaultBodyLimit} bytes refused`);
@@ -127,7 +184,9 @@ export class EarlyAckReceiver implements Receiver {
     }
     let body: Body;
     try {
-      body = slackHttp.parseHTTPRequestBody(buffered);
+      const parsed: unknown = slackHttp.parseHTTPRequestBody(buffered);
+      if (!isPayload(parsed)) throw new Error('the payload is not a JSON object');
+      body = parsed;
     } catch (err) {
       this.o.logger.warn(`slack: malformed request body, ${(err as Error).message}`);
       slackHttp.buildNoBodyResponse(res, 400);
@@ -143,17 +202,48 @@ export class EarlyAckReceiver implements Receiver {
       customProperties: {},
     };
     if (acksEmpty(body)) {
-      slackHttp.buildNoBodyResponse(res, 200);
-      await this.o.afterAcks();
-      await this.dispatch({ ...event, ack: async () => {} });
+      const keys = replayKeys(req.headers['x-slack-signature'], body);
+      // A replay is acknowledged like anything else (it learns nothing), and not acted on.
+      if (this.o.replays && !this.o.replays.firstHere(keys)) return slackHttp.buildNoBodyResponse(res, 200);
+      const leave = this.stopping ? null : this.backlog.enter(buffered.rawBody.length);
+      if (!leave)
+        return this.shed(
+          body,
+          res,
+          this.stopping
+            ? 'stopping'
+            : `backlog full (${this.backlog.size.requests} requests acknowledged and not yet answered, ` +
+                `the oldest ${Math.round(this.backlog.size.oldestMs)} ms ago)`,
+        );
+      try {
+        slackHttp.buildNoBodyResponse(res, 200);
+        await this.o.afterAcks();
+        if (this.o.replays && !(await this.o.replays.firstAnywhere(keys))) return;
+        await this.dispatch({ ...event, ack: async () => {} });
+      } finally {
+        leave();
+      }
       return;
     }
-    const ack = new HTTPResponseAck({ logger: this.o.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger: this.o.logger,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     try {
       await this.bolt().processEvent({ ...event, ack: ack.bind() });
     } catch (err) {
       // Not yet acknowledged, perhaps: answer with a status as Bolt's receiver does (500, 401 for authorisation).
-      await slackHttp.defaultProcessEventErrorHandler({ error: err as Error, logger: this.o.logger, request: req, response: res, storedResponse: ack.storedResponse });
+      await slackHttp.defaultProcessEventErrorHandler({
+        error: err as Error,
+        logger: this.o.logger,
+        request: req,
+        response: res,
+        // Bolt types the stored response `any`; it is passed through untouched.
+        storedResponse: ack.storedResponse as unknown,
+      });
       // Answered now, one way or the other: the 3-second "never acknowledged" timer must not write again.
       if (res.headersSent) ack.ack();
     }
@@ -173,3 +263,6 @@ export class EarlyAckReceiver implements Receiver {
     return this.app;
   }
 }
+
+/** How long stop() lets open connections finish after the backlog is answered, before cutting them. */
+export const STOP_GRACE_MS = 2_000;

@@ -54,7 +54,7 @@ export function onAppHome(app: App, deps: AppHomeDeps): void {
           view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions, report }),
         });
       },
-      async () => undefined,
+      () => Promise.resolve(),
     );
   });
 

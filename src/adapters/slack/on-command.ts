@@ -16,10 +16,16 @@ export { COMMAND } from './slack-surface.js';
  * `/career tips ...` takes the same road, read into a typed tips command here.
  */
 export function onCareerCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
+  app.command(COMMAND, async ({ command, ack, respond: viaUrl, client, context }) => {
     await ack();
     await deps.afterAcks();
     const log = deps.logger.child({ kind: 'command', user: command.user_id, channel: command.channel_id });
+    // Bolt gives a working respond() only with a response_url; without one the answer goes through the Web API.
+    const respond = ({ response_type: _ephemeral, ...message }: { response_type: 'ephemeral'; text?: string; blocks?: unknown[] }): Promise<unknown> =>
+      command.response_url
+        ? viaUrl({ response_type: 'ephemeral', ...message } as Parameters<typeof viaUrl>[0])
+        : client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: '', ...message } as Parameters<typeof client.chat.postEphemeral>[0]);
+    if (!command.response_url) log.warn({}, 'slack: a command came without response_url; answering through chat.postEphemeral');
     await guard(
       log,
       async () => {

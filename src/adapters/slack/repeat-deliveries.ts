@@ -25,15 +25,14 @@ export type SharedEventClaims = EventClaims;
  * to answer does not silence the bot: the event is answered (perhaps twice)
  * and the failure logged.
  */
-export function ignoreRepeatedEvents(o: { logger: Logger; now?: () => number; shared?: SharedEventClaims }): Middleware<AnyMiddlewareArgs> {
+export function ignoreRepeatedEvents(o: {
+  logger: Logger;
+  now?: () => number;
+  shared?: SharedEventClaims;
+}): Middleware<AnyMiddlewareArgs> {
   const now = o.now ?? Date.now;
   const seen = new Map<string, number>(); // event_id → when first taken, oldest first
-  let lastSweep = 0;
-  const sweep = (at: number) => {
-    if (!o.shared || at - lastSweep < SWEEP_EVERY_MS) return;
-    lastSweep = at;
-    o.shared.sweep(new Date(at - REMEMBER_EVENT_MS)).catch((err: unknown) => o.logger.warn({ err }, 'slack: could not sweep old event claims'));
-  };
+  const sweep = o.shared ? sweepNowAndThen(o.shared, o.logger) : () => {};
   return async ({ body, next }) => {
     const envelope = body as { type?: unknown; event_id?: unknown };
     const id = envelope.type === 'event_callback' ? envelope.event_id : undefined;
@@ -62,5 +61,20 @@ export function ignoreRepeatedEvents(o: { logger: Logger; now?: () => number; sh
       }
     }
     await next();
+  };
+}
+
+/**
+ * Deletes shared claims older than REMEMBER_EVENT_MS at most once every
+ * SWEEP_EVERY_MS, on the way of a request (no timer to stop).
+ */
+export function sweepNowAndThen(shared: SharedEventClaims, logger: Logger): (at: number) => void {
+  let lastSweep = 0;
+  return (at) => {
+    if (at - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = at;
+    shared
+      .sweep(new Date(at - REMEMBER_EVENT_MS))
+      .catch((err: unknown) => logger.warn({ err }, 'slack: could not sweep old event claims'));
   };
 }

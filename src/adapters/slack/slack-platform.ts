@@ -8,6 +8,11 @@ import { slackSurface } from './slack-surface.js';
 export const slackPlatform: Platform = {
   name: 'slack',
   surface: slackSurface,
+  // Public (C), private (G) and direct (D) conversations: a capital letter, then capitals and digits (C0123ABCD).
+  channelIdProblem: (id) =>
+    /^[CGD][A-Z0-9]{6,20}$/.test(id)
+      ? null
+      : 'a Slack channel id is C, G or D followed by capital letters and digits, e.g. C0123ABCD',
   chatEnabled: (config) => config.slack !== null,
   // OAuth mode serves its install pages on the same HTTP server.
   servesRoutes: (config) => config.slack === 'http' || config.slack === 'oauth',
@@ -23,12 +28,18 @@ export const slackPlatform: Platform = {
     }),
   poster: async (config, logger, store) => {
     const apiUrl = config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {};
-    if (config.SLACK_BOT_TOKEN) return (await import('./slack-poster.js')).createSlackPoster({ token: config.SLACK_BOT_TOKEN, ...apiUrl, logger });
+    if (config.SLACK_BOT_TOKEN)
+      return (await import('./slack-poster.js')).createSlackPoster({
+        token: config.SLACK_BOT_TOKEN,
+        ...apiUrl,
+        logger,
+      });
     if (!config.SLACK_CLIENT_ID || !config.TOKEN_ENCRYPTION_KEY || !store) return null;
     // OAuth mode: each subscription is posted with its own workspace's bot token.
     const { sealedInstallations } = await import('./oauth/oauth-mode.js');
     const installations = sealedInstallations(config, store);
-    const token = async (workspace: string | null) => (workspace ? (await installations.find({ teamId: workspace }))?.bot?.token : undefined);
+    const token = async (workspace: string | null) =>
+      workspace ? (await installations.find({ teamId: workspace }))?.bot?.token : undefined;
     return (await import('./slack-poster.js')).createSlackPoster({ token, ...apiUrl, logger });
   },
 };

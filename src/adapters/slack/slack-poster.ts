@@ -8,13 +8,20 @@ import { TIP_POST_TIMEOUT_MS, tipPosterWebClientOptions } from './web-client-opt
 import { CHANNEL_GONE } from './slack-errors.js';
 import { slackSurface } from './slack-surface.js';
 
-
 /**
  * Errors about the bot's token itself, or what the app is allowed to do with
  * it (a scope the installation lacks): every channel would fail the same way
  * until an operator fixes the app, so the run stops asking after one.
  */
-const TOKEN_REFUSED: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed', 'missing_scope', 'not_allowed_token_type']);
+const TOKEN_REFUSED: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'not_authed',
+  'missing_scope',
+  'not_allowed_token_type',
+]);
 
 /** Platform errors after which Slack says "it's possible some aspect of the operation succeeded". */
 const MAYBE_DONE: ReadonlySet<string> = new Set(['internal_error', 'fatal_error']);
@@ -52,21 +59,41 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   const budgetMs = 2 * timeoutMs;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const perWorkspace = typeof o.token === 'function' ? o.token : undefined;
-  const client = new webApi.WebClient(perWorkspace ? undefined : (o.token as string), { ...tipPosterWebClientOptions(o.apiUrl, timeoutMs), logger: toBoltLogger(log) });
+  const client = new webApi.WebClient(perWorkspace ? undefined : (o.token as string), {
+    ...tipPosterWebClientOptions(o.apiUrl, timeoutMs),
+    logger: toBoltLogger(log),
+  });
 
   const send = async (channelId: string, reply: Reply, options: PostOptions, started: number): Promise<PostOutcome> => {
     // The call's own token overrides the client's: one client serves every workspace.
     const token = perWorkspace ? await perWorkspace(options.workspace ?? null) : undefined;
-    if (perWorkspace && !token) throw new NotInstalledError(`the app is not installed in Slack workspace ${options.workspace ?? '(none recorded)'}`);
+    if (perWorkspace && !token)
+      throw new NotInstalledError(
+        `the app is not installed in Slack workspace ${options.workspace ?? '(none recorded)'}`,
+      );
     for (let resends = 0; ; resends++) {
       try {
-        const result = await client.chat.postMessage({ ...(token ? { token } : {}), channel: channelId, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
+        const result = await client.chat.postMessage({
+          ...(token ? { token } : {}),
+          channel: channelId,
+          ...renderBlocks(reply),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
         return result.ts ? { ok: true, messageId: result.ts } : { ok: true };
       } catch (err) {
         const waitMs = err instanceof webApi.WebAPIRateLimitedError ? Math.max(0, err.retryAfter) * 1000 : null;
         // Re-send after a 429 only if the re-send, its own timeout included, ends within the post's budget.
-        if (waitMs === null || resends >= MAX_RATE_LIMITED_RESENDS || performance.now() - started + waitMs + timeoutMs > budgetMs) throw err;
-        log.warn({ channel: channelId, retryAfter: waitMs / 1000 }, 'slack: rate limited; waiting Retry-After before re-sending the tip');
+        if (
+          waitMs === null ||
+          resends >= MAX_RATE_LIMITED_RESENDS ||
+          performance.now() - started + waitMs + timeoutMs > budgetMs
+        )
+          throw err;
+        log.warn(
+          { channel: channelId, retryAfter: waitMs / 1000 },
+          'slack: rate limited; waiting Retry-After before re-sending the tip',
+        );
         await sleep(waitMs);
       }
     }
@@ -78,9 +105,19 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   const classify = (err: unknown) => {
     if (err instanceof NotInstalledError) return { ok: false as const, permanent: true, reason: err.message };
     const outcome = slackOutcome(err);
-    return perWorkspace && outcome.tokenRefused ? { ok: false as const, permanent: true, reason: `the workspace's token was refused (${outcome.reason})` } : outcome;
+    return perWorkspace && outcome.tokenRefused
+      ? { ok: false as const, permanent: true, reason: `the workspace's token was refused (${outcome.reason})` }
+      : outcome;
   };
-  return createTipPoster({ platform: 'slack', surface: slackSurface, pace: SLACK_PACE, logger: log, budgetMs, send, classify });
+  return createTipPoster({
+    platform: 'slack',
+    surface: slackSurface,
+    pace: SLACK_PACE,
+    logger: log,
+    budgetMs,
+    send,
+    classify,
+  });
 }
 
 /** Posted, not posted (and why), or unknown: what a WebClient failure (other than a 429) says about the message. */
@@ -99,10 +136,13 @@ export function slackOutcome(err: unknown): PostOutcome & { ok: false } {
   if (err instanceof webApi.WebAPIHTTPError) {
     const reason = `http_${err.statusCode}`;
     // A 5xx can come after the message was stored; other statuses are refusals.
-    return err.statusCode >= 500 ? { ok: false, permanent: false, unknown: true, reason } : { ok: false, permanent: false, reason };
+    return err.statusCode >= 500
+      ? { ok: false, permanent: false, unknown: true, reason }
+      : { ok: false, permanent: false, reason };
   }
   if (err instanceof webApi.WebAPIRateLimitedError) return { ok: false, permanent: false, reason: 'ratelimited' };
   // A 429 without a usable Retry-After: still a 429, nothing was posted.
-  if (err instanceof Error && /Retry header did not contain a valid timeout/.test(err.message)) return { ok: false, permanent: false, reason: 'ratelimited' };
+  if (err instanceof Error && /Retry header did not contain a valid timeout/.test(err.message))
+    return { ok: false, permanent: false, reason: 'ratelimited' };
   return networkOutcome(err);
 }

@@ -12,6 +12,7 @@ import type { OpsRoutes } from '../../ops/ops-routes.js';
 import { createChartLinks, withChartUrls } from '../../charts/chart-links.js';
 import { ignoreRepeatedEvents, type SharedEventClaims } from './repeat-deliveries.js';
 import { EarlyAckReceiver } from './early-ack-receiver.js';
+import { createReplayGuard } from './replay-guard.js';
 import { answerNow, createAnswerTurns } from './guard.js';
 import { classifySlackError } from './slack-errors.js';
 import { webClientOptions } from './web-client-options.js';
@@ -94,12 +95,27 @@ export async function startSlack(o: {
   // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().
   const answerTurns = createAnswerTurns();
   // Pay charts as image blocks need a public HTTPS address and our own server (HTTP mode); else they are uploaded.
-  const links = mode !== 'socket' && config.PUBLIC_URL ? createChartLinks({ publicUrl: config.PUBLIC_URL, secret: config.FEEDBACK_SECRET, content: () => o.bot.content }) : undefined;
+  const links =
+    mode !== 'socket' && config.PUBLIC_URL
+      ? createChartLinks({ publicUrl: config.PUBLIC_URL, secret: config.FEEDBACK_SECRET, content: () => o.bot.content })
+      : undefined;
   const opsRoutes = o.routes;
-  const routes: OpsRoutes | undefined = links ? (req, res) => links.route(req, res) || (opsRoutes?.(req, res) ?? false) : opsRoutes;
+  const routes: OpsRoutes | undefined = links
+    ? (req, res) => links.route(req, res) || (opsRoutes?.(req, res) ?? false)
+    : opsRoutes;
+  // A signed request replayed (here or on a replica sharing the store) is acknowledged and not acted on.
+  const replays = createReplayGuard({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) });
   const receiver =
     mode !== 'socket' && signingSecret
-      ? new EarlyAckReceiver({ signingSecret, path: EVENTS_PATH, logger: boltLogger, afterAcks: answerTurns, ...(routes ? { routes } : {}), ...(oauth ? { installRoutes: oauth.routes } : {}) })
+      ? new EarlyAckReceiver({
+          signingSecret,
+          path: EVENTS_PATH,
+          logger: boltLogger,
+          afterAcks: answerTurns,
+          replays,
+          ...(routes ? { routes } : {}),
+          ...(oauth ? { installRoutes: oauth.routes } : {}),
+        })
       : undefined;
   const app = new App({
     ...(oauth ? { authorize: oauth.authorize } : { token }),

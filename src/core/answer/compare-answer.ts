@@ -58,7 +58,9 @@ function sectionBlocks(roles: readonly Role[], section: SectionId): Block[] {
     if (lines[i]!.length === 0) {
       blocks.push({
         type: 'paragraph',
-        text: `The ${role.title} profile has nothing on ${SECTION_TITLES[section].toLowerCase()}: its source material does not cover it.`,
+        text:
+          `The ${role.title} profile has nothing on ${SECTION_TITLES[section].toLowerCase()}: ` +
+          'its source material does not cover it.',
       });
       return;
     }
@@ -115,10 +117,9 @@ function payBlocks(roles: readonly Role[], level: Level | null, place: PlaceMent
     if (place)
       items.push(loc ? `${loc.name}: ${moneyRange(loc, c)} a year` : `No figures for ${place.name} in the data`);
     if (s.average) items.push(`Average: ${moneyRange(s.average, c)} a year (${s.region})`);
-    if (s.totalCompensation?.average !== undefined)
-      items.push(
-        `Average total compensation: ${moneyRange({ min: s.totalCompensation.average, max: s.totalCompensation.average }, c)}`,
-      );
+    const tcAverage = s.totalCompensation?.average;
+    if (tcAverage !== undefined)
+      items.push(`Average total compensation: ${moneyRange({ min: tcAverage, max: tcAverage }, c)}`);
     blocks.push({ type: 'list', items, ordered: false });
   }
   return blocks;
@@ -129,7 +130,7 @@ const cache = new WeakMap<Role, Map<SectionId, Array<{ line: string; words: stri
 /** A section's statements with their content words, worked out once per loaded role. */
 function linesOf(role: Role, section: SectionId): Array<{ line: string; words: string[] }> {
   let bySection = cache.get(role);
-  if (!bySection) cache.set(role, (bySection = new Map()));
+  if (!bySection) cache.set(role, (bySection = new Map<SectionId, Array<{ line: string; words: string[] }>>()));
   let lines = bySection.get(section);
   if (!lines)
     bySection.set(

@@ -29,15 +29,17 @@ const MAX_SHOWN = 3;
 /** Words of the question itself ("which role suits me"), never evidence of a fit. */
 const ASKING_WORDS = new Set(
   `suit suits suited fit fits fitting match matches role roles career careers job jobs path paths aim become pursue
-  look looking choose pick recommend consider enjoy enjoyed love loved interested interest background experience experienced
+  look looking choose pick recommend consider enjoy enjoyed love loved interested interest background
+  experience experienced
   skill skills good great strong work worked working field area best should would could right fine`.split(/\s+/),
 );
 
 /**
  * Ranks roles by the person's own words found in each profile, rarer words
  * counting more (an IDF weight over the roles), so "SPARQL" says more than
- * "data"; words the profile repeats count a little more (a damped TF). A word every profile uses tells the roles apart no better than
- * silence and is not counted.
+ * "data"; words the profile repeats count a little more (a damped TF). A
+ * word every profile uses tells the roles apart no better than silence and
+ * is not counted.
  */
 export function fitRoles(reader: QuestionReader, text: string): FitMatch[] {
   const words = tokenize(text).filter((w) => !ASKING_WORDS.has(w));
@@ -82,11 +84,15 @@ export function fitReply(content: Content, matches: readonly FitMatch[]): Reply 
       blocks: [
         {
           type: 'paragraph',
-          text: "Nothing you said matches any profile's skills, responsibilities or education, so I can't point you to a role yet.",
+          text:
+            "Nothing you said matches any profile's skills, responsibilities or education, " +
+            "so I can't point you to a role yet.",
         },
         {
           type: 'paragraph',
-          text: 'What do you know or enjoy? Tools, languages, subjects or kinds of work, e.g. "I know Python and SQL and like building data pipelines".',
+          text:
+            'What do you know or enjoy? Tools, languages, subjects or kinds of work, ' +
+            'e.g. "I know Python and SQL and like building data pipelines".',
         },
       ],
       choices: [{ label: 'List roles', action: { type: 'list' }, group: 'role' }],
@@ -104,7 +110,9 @@ export function fitReply(content: Content, matches: readonly FitMatch[]): Reply 
       },
       {
         type: 'paragraph',
-        text: 'Ranked by how many of your words each profile uses, rarer words counting more. Pick one to read its profile.',
+        text:
+          'Ranked by how many of your words each profile uses, rarer words counting more. ' +
+          'Pick one to read its profile.',
       },
     ],
     choices: roleChoices(

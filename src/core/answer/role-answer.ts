@@ -16,7 +16,9 @@ export function roleReply(content: Content, role: Role, section: SectionId): Rep
       blocks: [
         {
           type: 'paragraph',
-          text: `The ${role.title} profile has no ${SECTION_TITLES[section].toLowerCase()} section: the material it is written from does not cover it.`,
+          text:
+            `The ${role.title} profile has no ${SECTION_TITLES[section].toLowerCase()} section: ` +
+            'the material it is written from does not cover it.',
         },
         { type: 'paragraph', text: `It covers: ${available.join(', ')}.` },
       ],

@@ -29,7 +29,9 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
       blocks: [
         {
           type: 'paragraph',
-          text: `I have no salary figures for ${role.title}: the material behind its profile does not include pay data, and I don't estimate.`,
+          text:
+            `I have no salary figures for ${role.title}: ` +
+            "the material behind its profile does not include pay data, and I don't estimate.",
         },
       ],
       choices: navigationChoices(content, role, 'salary'),
@@ -96,7 +98,8 @@ export function salaryReply(content: Content, role: Role, level: Level | null, p
 
   const tcItems = [
     tc?.average !== undefined
-      ? `Average total compensation: ${money(tc.average, c)}${tc.averageBase !== undefined ? ` (of which ${money(tc.averageBase, c)} base salary)` : ''}`
+      ? `Average total compensation: ${money(tc.average, c)}` +
+        (tc.averageBase !== undefined ? ` (of which ${money(tc.averageBase, c)} base salary)` : '')
       : null,
     tc?.topCompanies ? `Top tech companies: packages of ${moneyRange(tc.topCompanies, c)}` : null,
     tc?.includes.length ? `Usually made up of: ${tc.includes.join(', ')}` : null,

@@ -107,7 +107,8 @@ export function unknownReply(
       type: 'paragraph',
       // Emoji or symbols alone hold no words to look up: say that rather than echo them.
       text: normalizeText(question)
-        ? `I don't have a career profile for "${echoed}". I cover ${rolesCount(content)}; type ${surface.ask()} for the list.`
+        ? `I don't have a career profile for "${echoed}". ` +
+          `I cover ${rolesCount(content)}; type ${surface.ask()} for the list.`
         : `I couldn't find a question in that. Type help to see what I can answer, or ${surface.ask()} for the roles.`,
     },
   ];

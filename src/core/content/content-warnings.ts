@@ -20,7 +20,12 @@ export function contentWarnings(content: Content): ContentProblem[] {
   for (const role of content.roles) {
     const lineOf = headingLines(role);
     if (role.related.length === 0) {
-      warnings.push({ file: role.file, line: lineOf('---') ?? 1, field: 'related', message: 'no related roles: the answer offers nowhere to go next' });
+      warnings.push({
+        file: role.file,
+        line: lineOf('---') ?? 1,
+        field: 'related',
+        message: 'no related roles: the answer offers nowhere to go next',
+      });
     }
     for (const [section, blocks] of role.sections) {
       const { chars, bullets } = sizeOf(blocks);
@@ -29,14 +34,22 @@ export function contentWarnings(content: Content): ContentProblem[] {
           file: role.file,
           line: lineOf(section) ?? 1,
           field: section,
-          message: `section is ${chars} characters and ${bullets} bullets; a chat answer reads best under ${MAX_SECTION_CHARS} characters and ${MAX_SECTION_BULLETS} bullets`,
+          message:
+            `section is ${chars} characters and ${bullets} bullets; ` +
+            `a chat answer reads best under ${MAX_SECTION_CHARS} characters and ${MAX_SECTION_BULLETS} bullets`,
         });
       }
     }
     role.aliases.forEach((alias, i) => {
       const a = normalizeText(alias);
       const other = titles.find((t) => t.role !== role && t.text !== a && (t.text.startsWith(`${a} `) || t.text === a));
-      if (other) warnings.push({ file: role.file, line: lineOf(`alias:${i}`) ?? 1, field: `aliases.${i}`, message: `alias "${alias}" is the start of ${other.role.id}'s title "${other.role.title}"` });
+      if (other)
+        warnings.push({
+          file: role.file,
+          line: lineOf(`alias:${i}`) ?? 1,
+          field: `aliases.${i}`,
+          message: `alias "${alias}" is the start of ${other.role.id}'s title "${other.role.title}"`,
+        });
     });
   }
   return warnings;

@@ -17,7 +17,10 @@ export type LoadResult = { ok: true; content: Content } | { ok: false; problems:
 export function loadContent(dir: string): LoadResult {
   const rolesDir = path.join(dir, 'roles');
   if (!isDir(rolesDir)) {
-    return { ok: false, problems: [{ file: rolesDir, line: 1, message: 'no roles folder: expected content/roles/<id>.md files' }] };
+    return {
+      ok: false,
+      problems: [{ file: rolesDir, line: 1, message: 'no roles folder: expected content/roles/<id>.md files' }],
+    };
   }
   const problems: ContentProblem[] = [];
   const roles: Role[] = [];
@@ -57,7 +60,7 @@ export function loadContent(dir: string): LoadResult {
         continue;
       }
       result.value.forEach((t, i) => {
-        const tip: Tip = { ...t, file } as Tip;
+        const tip: Tip = { ...t, file };
         tips.push(tip);
         lines.set(tip, (p) => source.lineOf([i, ...p]));
       });
@@ -80,17 +83,31 @@ function crossCheck(roles: Role[], tips: Tip[], lines: Lines, knownIds: Readonly
   const names = new Map<string, Role>();
   for (const role of roles) {
     const prior = ids.get(role.id);
-    if (prior) problems.push({ file: role.file, line: 1, field: 'id', message: `duplicate id "${role.id}" (also ${prior.file})` });
+    if (prior)
+      problems.push({
+        file: role.file,
+        line: 1,
+        field: 'id',
+        message: `duplicate id "${role.id}" (also ${prior.file})`,
+      });
     ids.set(role.id, role);
   }
   for (const role of roles) {
     const lineOf = lines.get(role)!;
-    const named: Array<[string, readonly PropertyKey[]]> = [[role.title, ['title']], ...role.aliases.map((a, i): [string, PropertyKey[]] => [a, ['aliases', i]])];
+    const named: Array<[string, readonly PropertyKey[]]> = [
+      [role.title, ['title']],
+      ...role.aliases.map((a, i): [string, PropertyKey[]] => [a, ['aliases', i]]),
+    ];
     for (const [name, at] of named) {
       const key = normalizeText(name);
       const owner = names.get(key);
       if (owner && owner !== role) {
-        problems.push({ file: role.file, line: lineOf(at), field: at.join('.'), message: `"${name}" is claimed by two roles: ${owner.id} and ${role.id}` });
+        problems.push({
+          file: role.file,
+          line: lineOf(at),
+          field: at.join('.'),
+          message: `"${name}" is claimed by two roles: ${owner.id} and ${role.id}`,
+        });
       }
       names.set(key, role);
     }
@@ -101,10 +118,17 @@ function crossCheck(roles: Role[], tips: Tip[], lines: Lines, knownIds: Readonly
   const tipIds = new Set<string>();
   for (const tip of tips) {
     const lineOf = lines.get(tip)!;
-    if (tipIds.has(tip.id)) problems.push({ file: tip.file, line: lineOf(['id']), field: 'id', message: `duplicate tip id "${tip.id}"` });
+    if (tipIds.has(tip.id))
+      problems.push({ file: tip.file, line: lineOf(['id']), field: 'id', message: `duplicate tip id "${tip.id}"` });
     tipIds.add(tip.id);
     tip.roles.forEach((id, i) => {
-      if (!knownIds.has(id)) problems.push({ file: tip.file, line: lineOf(['roles', i]), field: `roles.${i}`, message: `tip "${tip.id}" names unknown role "${id}"` });
+      if (!knownIds.has(id))
+        problems.push({
+          file: tip.file,
+          line: lineOf(['roles', i]),
+          field: `roles.${i}`,
+          message: `tip "${tip.id}" names unknown role "${id}"`,
+        });
     });
   }
   return problems;

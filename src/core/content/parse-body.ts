@@ -53,9 +53,9 @@ export function parseBody(file: string, text: string, firstLine: number): Parsed
       const slug = slugify(heading[2]!);
       if (heading[1]!.length === 1) problem(line, `use "## ${heading[2]}": only level-2 headings start sections`);
       else if (!isSectionId(slug)) problem(line, `unknown section heading "${heading[2]}" (slug "${slug}")`);
-      else if (sections.has(slug as ProseSection)) problem(line, `duplicate section "${heading[2]}"`, slug);
+      else if (sections.has(slug)) problem(line, `duplicate section "${heading[2]}"`, slug);
       else {
-        current = { id: slug as ProseSection, line, blocks: [] };
+        current = { id: slug, line, blocks: [] };
         reportedOutside = false;
       }
       return;

@@ -4,13 +4,17 @@ import type { ContentProblem, Role, Salary } from './types.js';
 import { parseYaml, validate } from './yaml-source.js';
 import type { z } from 'zod';
 
-export type Parsed<T> = { ok: true; value: T; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: ContentProblem[] };
+export type Parsed<T> =
+  { ok: true; value: T; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: ContentProblem[] };
 
 /** Parses one `content/roles/<id>.md`: front matter, then sections. */
 export function parseRole(file: string, expectedId: string, text: string): Parsed<Role> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
-    return { ok: false, problems: [{ file, line: 1, message: 'missing front matter: the file must start with a "---" line' }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, message: 'missing front matter: the file must start with a "---" line' }],
+    };
   }
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) {
@@ -21,16 +25,24 @@ export function parseRole(file: string, expectedId: string, text: string): Parse
   const body = parseBody(file, lines.slice(end + 1).join('\n'), end + 2);
   const problems = [...(front.ok ? [] : front.problems), ...body.problems];
   if (front.ok && front.value.id !== expectedId) {
-    problems.push({ file, line: source.lineOf(['id']), field: 'id', message: `id "${front.value.id}" differs from the file name "${expectedId}"` });
+    problems.push({
+      file,
+      line: source.lineOf(['id']),
+      field: 'id',
+      message: `id "${front.value.id}" differs from the file name "${expectedId}"`,
+    });
   }
   if (problems.length || !front.ok) return { ok: false, problems };
   if (body.sections.size === 0) {
-    return { ok: false, problems: [{ file, line: end + 2, message: 'no "## Section" headings: a role needs at least one section' }] };
+    return {
+      ok: false,
+      problems: [{ file, line: end + 2, message: 'no "## Section" headings: a role needs at least one section' }],
+    };
   }
   const fm = front.value;
   return {
     ok: true,
-    lineOf: source.lineOf,
+    lineOf: (path) => source.lineOf(path),
     value: {
       id: fm.id,
       title: fm.title,

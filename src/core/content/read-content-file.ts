@@ -11,7 +11,10 @@ export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;
  * FIFO, socket or device named like a content file, a file over 1 MB. Never
  * throws and never blocks: a FIFO is opened non-blocking and refused.
  */
-export function readContentFile(root: string, file: string): { ok: true; text: string } | { ok: false; problem: ContentProblem } {
+export function readContentFile(
+  root: string,
+  file: string,
+): { ok: true; text: string } | { ok: false; problem: ContentProblem } {
   const refuse = (message: string) => ({ ok: false as const, problem: { file, line: 1, message } });
   let real: string;
   try {
@@ -25,7 +28,8 @@ export function readContentFile(root: string, file: string): { ok: true; text: s
   } catch {
     return refuse('the content folder cannot be resolved');
   }
-  if (real !== inside && !real.startsWith(inside + path.sep)) return refuse(`symlink leaves the content folder (to ${real})`);
+  if (real !== inside && !real.startsWith(inside + path.sep))
+    return refuse(`symlink leaves the content folder (to ${real})`);
   let fd: number | undefined;
   try {
     // Kind first: opening a socket fails and a FIFO would wait for a writer.
@@ -34,7 +38,8 @@ export function readContentFile(root: string, file: string): { ok: true; text: s
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
     if (!st.isFile()) return refuse(`not a regular file (${kindOf(st)})`);
-    if (st.size > MAX_CONTENT_FILE_BYTES) return refuse(`file is ${st.size} bytes; content files may be at most ${MAX_CONTENT_FILE_BYTES} bytes`);
+    if (st.size > MAX_CONTENT_FILE_BYTES)
+      return refuse(`file is ${st.size} bytes; content files may be at most ${MAX_CONTENT_FILE_BYTES} bytes`);
     const buf = Buffer.alloc(st.size);
     let at = 0;
     while (at < st.size) {
@@ -45,7 +50,9 @@ export function readContentFile(root: string, file: string): { ok: true; text: s
     return { ok: true, text: buf.subarray(0, at).toString('utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return refuse(code === 'EISDIR' ? 'not a regular file (a directory)' : `cannot be read (${code ?? (err as Error).message})`);
+    return refuse(
+      code === 'EISDIR' ? 'not a regular file (a directory)' : `cannot be read (${code ?? (err as Error).message})`,
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -59,7 +66,13 @@ function lstatSafe(file: string) {
   }
 }
 
-function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO';
   if (st.isSocket()) return 'a socket';

@@ -60,10 +60,7 @@ export const tipSchema = z
     id: idSchema,
     roles: z.array(idSchema).min(1),
     skill: z.string().trim().min(1).max(80),
-    section: z
-      .string()
-      .refine(isSectionId, { message: 'is not a section id' })
-      .optional(),
+    section: z.string().refine(isSectionId, { message: 'is not a section id' }).optional(),
     text: z.string().trim().min(1).max(400),
   })
   .strict();

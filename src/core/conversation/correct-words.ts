@@ -10,7 +10,7 @@ const MAX_MEMO = 50_000;
  */
 export function correctWords(reader: QuestionReader, words: readonly string[]): string[] {
   let seen = memo.get(reader);
-  if (!seen) memo.set(reader, (seen = new Map()));
+  if (!seen) memo.set(reader, (seen = new Map<string, string>()));
   return words.map((w) => {
     let fixed = seen.get(w);
     if (fixed === undefined) {

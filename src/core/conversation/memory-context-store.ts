@@ -55,9 +55,9 @@ export function createMemoryContextStore(options: MemoryContextStoreOptions = {}
   return {
     get,
     set,
-    load: async (id, now) => get(id, now),
-    save: async (id, slots, now) => set(id, slots, now),
-    purge: async (now) => purge(now),
+    load: (id, now) => Promise.resolve(get(id, now)),
+    save: (id, slots, now) => Promise.resolve(set(id, slots, now)),
+    purge: (now) => Promise.resolve(purge(now)),
     get size() {
       return entries.size;
     },

@@ -26,7 +26,7 @@ export const EMPTY_SLOTS: ConversationSlots = Object.freeze({
   level: null,
   location: null,
   offered: [],
-}) as ConversationSlots;
+});
 
 /** Caps what one context may hold, whatever a (corrupt or hostile) row says. */
 export function boundedSlots(slots: ConversationSlots): ConversationSlots {

@@ -19,5 +19,6 @@ export function formatInZone(instantMs: number, timeZone: string): string {
       .formatToParts(new Date(instantMs))
       .map((p) => [p.type, p.value]),
   );
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  const date = `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+  return `${date}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }

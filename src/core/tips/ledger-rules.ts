@@ -10,7 +10,10 @@ import type { Delivery } from './subscription.js';
 /** Transient failures are retried by later runs within the slot's week, this many posts at most. */
 export const MAX_ATTEMPTS = 5;
 
-/** The backoff's base: a slot that failed after `n` posts may be tried again `RETRY_BASE_MS · 2^n` after (4, 8, 16, 32 min). */
+/**
+ * The backoff's base: a slot that failed after `n` posts may be tried again
+ * `RETRY_BASE_MS · 2^n` after (4, 8, 16, 32 min).
+ */
 export const RETRY_BASE_MS = 2 * 60 * 1000;
 
 export const retryDelayMs = (attempts: number): number => RETRY_BASE_MS * 2 ** attempts;

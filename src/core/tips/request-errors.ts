@@ -14,7 +14,10 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** The `code`s and `name`s along an error's cause chain (fetch wraps the socket error in `cause`; happy-eyeballs in an AggregateError). */
+/**
+ * The `code`s and `name`s along an error's cause chain (fetch wraps the socket error in `cause`;
+ * happy-eyeballs in an AggregateError).
+ */
 export function errorCodes(err: unknown): string[] {
   const codes: string[] = [];
   const seen = new Set<unknown>();

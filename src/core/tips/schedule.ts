@@ -80,7 +80,9 @@ export function parseSchedule(input: ScheduleInput, fallbackZone: string, exampl
   if (!timeZone) {
     return {
       ok: false,
-      error: `"${input.timeZone}" is not an IANA time zone. Use a name like Europe/Berlin, America/New_York or UTC, e.g. ${example}`,
+      error:
+        `"${input.timeZone}" is not an IANA time zone. ` +
+        `Use a name like Europe/Berlin, America/New_York or UTC, e.g. ${example}`,
     };
   }
   return { ok: true, value: { day, time, timeZone } };
@@ -107,7 +109,9 @@ export function splitScheduleWords(words: readonly string[], example: string): P
     if (input[slot] !== undefined)
       return {
         ok: false,
-        error: `I read both "${input[slot]}" and "${word}" as the ${slot === 'timeZone' ? 'time zone' : slot}. Try e.g. ${example}`,
+        error:
+          `I read both "${input[slot]}" and "${word}" as the ${slot === 'timeZone' ? 'time zone' : slot}. ` +
+          `Try e.g. ${example}`,
       };
     input[slot] = word;
   }

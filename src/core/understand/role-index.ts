@@ -106,9 +106,9 @@ export class RoleIndex {
         for (const word of canonicalWords(surface)) {
           if (STOP_STEMS.has(word) || GENERIC_ROLE_STEMS.has(word) || word.length < 2) continue;
           let roles = this.contentByWord.get(word);
-          if (!roles) this.contentByWord.set(word, (roles = new Map()));
+          if (!roles) this.contentByWord.set(word, (roles = new Map<string, Map<SectionId, number>>()));
           let sections = roles.get(roleId);
-          if (!sections) roles.set(roleId, (sections = new Map()));
+          if (!sections) roles.set(roleId, (sections = new Map<SectionId, number>()));
           sections.set(section, (sections.get(section) ?? 0) + 1);
         }
       }

@@ -80,12 +80,17 @@ export const CANONICAL_PHRASES: ReadonlyArray<readonly [string[], string]> = [
 ];
 
 /** Greetings and thanks: answered with help rather than "unknown". */
-export const GREETING =
-  /^(hi|hey|hello|hallo|hiya|howdy|yo|sup|good (morning|afternoon|evening)|greetings|thanks|thank you|thx|ty)( (there|bot|all|everyone|folks|team|career bot|careerbot))*$/;
+export const GREETING = new RegExp(
+  String.raw`^(hi|hey|hello|hallo|hiya|howdy|yo|sup|good (morning|afternoon|evening)|greetings|thanks|` +
+    String.raw`thank you|thx|ty)( (there|bot|all|everyone|folks|team|career bot|careerbot))*$`,
+);
 
 /** Asking how to use the bot. Only when nothing else is asked (see HELP_FILLER). */
-export const HELP_CUE =
-  /\b(help|commands?|usage|menu|instructions?|manual|guide|how (do|can|should) (i|we) (use|ask|talk)|how to use|what can (you|i) (do|ask)|what do you (do|know)|how does (this|it) work|what are you)\b|^\?+$/;
+export const HELP_CUE = new RegExp(
+  String.raw`\b(help|commands?|usage|menu|instructions?|manual|guide|` +
+    String.raw`how (do|can|should) (i|we) (use|ask|talk)|how to use|what can (you|i) (do|ask)|` +
+    String.raw`what do you (do|know)|how does (this|it) work|what are you)\b|^\?+$`,
+);
 export const HELP_FILLER = new Set(
   `help commands command usage menu instructions instruction manual guide use ask talk work
   bot you this it what how can do does are is the a me please available list show there which
@@ -106,17 +111,30 @@ export const TIP_CUE =
   /\b(tips?|hints?|tip of the week|skill tip|weekly tip|daily tip|advice|something to (try|practice))\b/;
 
 /** Pay questions. "how much" alone is weaker: "how much experience" is not pay. */
-export const SALARY_CUE =
-  /\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|stipend|rate|rates|ctc|how much)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
+export const SALARY_CUE = new RegExp(
+  String.raw`\b(salary|salaries|salry|pay|pays|paid|paying|payscale|earn|earns|earned|earning|earnings|` +
+    String.raw`compensation|comp|tc|total comp|wage|wages|income|money|remuneration|package|bonus|bonuses|` +
+    String.raw`stipend|rate|rates|ctc|how much)\b|\b(make|makes|making)\b(?=\s*$|` +
+    String.raw`\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|` +
+    String.raw`a month|an hour|there))`,
+);
 
 /** Pay words that outweigh any topic word ("salary trends" is a pay question). */
-export const STRONG_SALARY_CUE =
-  /\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|compensation|comp|tc|wage|wages|income|remuneration|payscale|ctc)\b|\b(make|makes|making)\b(?=\s*$|\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|a month|an hour|there))/;
+export const STRONG_SALARY_CUE = new RegExp(
+  String.raw`\b(salary|salaries|salry|pay|pays|paid|earn|earns|earning|earnings|compensation|comp|tc|` +
+    String.raw`wage|wages|income|remuneration|payscale|ctc)\b|\b(make|makes|making)\b(?=\s*$|` +
+    String.raw`\s+(in|at|per|a year|annually|yearly|money|on average|after|starting|out of|right out|` +
+    String.raw`a month|an hour|there))`,
+);
 
 export const LEVEL_CUES: ReadonlyArray<readonly ['entry' | 'mid' | 'senior', RegExp]> = [
   [
     'entry',
-    /\b(entry|entry level|junior|juniors|jr|graduate|graduates|grad|grads|new grads?|beginner|beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|associate)\b/,
+    new RegExp(
+      String.raw`\b(entry|entry level|junior|juniors|jr|graduate|graduates|grad|grads|new grads?|beginner|` +
+        String.raw`beginners|fresher|freshers|starting|starter|early career|first job|intern|interns|` +
+        String.raw`associate)\b`,
+    ),
   ],
   ['mid', /\b(mid|mid level|midlevel|middle|intermediate|mid career|mid senior)\b/],
   ['senior', /\b(senior|seniors|sr|snr|staff|principal|lead|experienced|veteran|veterans|seasoned|expert level)\b/],
@@ -131,77 +149,138 @@ export const SECTION_CUES: ReadonlyArray<readonly [string, number, RegExp]> = [
   [
     'soft-skills',
     3,
-    /\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|team player|non technical skills?|personal qualities|personality|traits?|behaviou?ral skills?|empathy|attitude|mindset)\b/,
+    new RegExp(
+      String.raw`\b(soft skills?|people skills?|interpersonal|communication|communicate|teamwork|team work|` +
+        String.raw`team player|non technical skills?|personal qualities|personality|traits?|` +
+        String.raw`behaviou?ral skills?|empathy|attitude|mindset)\b`,
+    ),
   ],
   // "tips for doing X well" asks how to do the job well, not for the weekly tip.
   [
     'best-practices',
     3,
-    /\b(do|does|doing|done|work|works|working|perform|performing) (it |this |the job |the role )?well\b|\b(be|being|become|becoming) (a |an )?(good|great|better|successful|excellent)\b|\b(excel|succeed|thrive)\b/,
+    new RegExp(
+      String.raw`\b(do|does|doing|done|work|works|working|perform|performing) (it |this |the job |` +
+        String.raw`the role )?well\b|\b(be|being|become|becoming) (a |an )?(good|great|better|successful|` +
+        String.raw`excellent)\b|\b(excel|succeed|thrive)\b`,
+    ),
   ],
   [
     'best-practices',
     3,
-    /\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|how should|the right way|best way|properly)\b/,
+    new RegExp(
+      String.raw`\b(best practices?|good practices?|guidelines?|practices?|dos and donts|do s and don ts|` +
+        String.raw`rules of thumb|standards|conventions|how to do it well|recommendations?|recommended|` +
+        String.raw`how should|the right way|best way|properly)\b`,
+    ),
   ],
   [
     'career-path',
     3,
-    /\b(career paths?|career progression|career ladder|career development|career growth|progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|paths|trajectory|level up|move up|become (an? )?(senior|lead|principal|staff)|specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b/,
+    new RegExp(
+      String.raw`\b(career paths?|career progression|career ladder|career development|career growth|` +
+        String.raw`progression|progress|promotions?|promoted|advance|advancement|grow|growing|next steps?|path|` +
+        String.raw`paths|trajectory|level up|move up|become (an? )?(senior|lead|principal|staff)|` +
+        String.raw`specialis[ae]tions?|specializ[ae]tions?|specialise|specialize|become senior|where can i go|` +
+        String.raw`long term|roadmap|comes? after|after senior|next role|next level|climb|ladder|get ahead)\b`,
+    ),
   ],
   [
     'responsibilities',
     3,
-    /\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|do all day|do every day|job entails?|entails?|accountable for|responsible for|what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b/,
+    new RegExp(
+      String.raw`\b(responsibilit(y|ies)|duties|duty|tasks?|day to day|day in the life|daily|job description|` +
+        String.raw`in charge of|role involve|involves?|work on|working on|what (do|does|did)( \w+){0,3} do|` +
+        String.raw`do all day|do every day|job entails?|entails?|accountable for|responsible for|` +
+        String.raw`what (do|does|did)( \w+){0,3} (build|builds|create|handle|work on|deliver|own|look after))\b`,
+    ),
   ],
   [
     'education',
     3,
-    /\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|certificates?|certified|diploma|school|schooling|experience (required|needed|do i need)|years of experience|courses?|bootcamp|self taught)\b/,
+    new RegExp(
+      String.raw`\b(degrees?|education|educational|qualifications?|qualified|qualify|study|studies|studying|` +
+        String.raw`major|university|college|phd|ph d|masters?|master s|bachelors?|bachelor s|certifications?|` +
+        String.raw`certificates?|certified|diploma|school|schooling|experience (required|needed|do i need)|` +
+        String.raw`years of experience|courses?|bootcamp|self taught)\b`,
+    ),
   ],
   // Weaker than a skill word: "skills needed to become X" asks for skills.
   [
     'education',
     1.5,
-    /\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|break into|getting into|start out|starting out)\b/,
+    new RegExp(
+      String.raw`\b(background|requirements?|required|prerequisites?|become an?|how to become|get into|` +
+        String.raw`break into|getting into|start out|starting out)\b`,
+    ),
   ],
   [
     'demand',
     3,
-    /\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|worth it|future proof|jobs available|popular|sought after)\b/,
+    new RegExp(
+      String.raw`\b(demand|in demand|job market|market|outlook|hiring|hire|hires|who hires|employers?|` +
+        String.raw`companies|openings?|vacancies|job growth|growth|prospects?|opportunit(y|ies)|job security|` +
+        String.raw`worth it|future proof|jobs available|popular|sought after)\b`,
+    ),
   ],
   [
     'trends',
     3,
-    /\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|heading|headed|going forward|where is( \w+){0,4} going)\b/,
+    new RegExp(
+      String.raw`\b(trends?|trending|latest|emerging|upcoming|future|whats next|what s next|developments|` +
+        String.raw`evolving|changing|changes|innovations?|state of the art|new tech|hot topics?|direction|` +
+        String.raw`heading|headed|going forward|where is( \w+){0,4} going)\b`,
+    ),
   ],
   [
     'challenges',
     3,
-    /\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|pain points?|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|frustrating|worst part|hardest part|stress|stressful|blockers?)\b/,
+    new RegExp(
+      String.raw`\b(challenges?|challenging|difficult|difficulty|difficulties|hard|hardest|tough|toughest|` +
+        String.raw`problems?|issues|pitfalls?|obstacles?|downsides?|cons|drawbacks?|struggles?|struggle|risks?|` +
+        String.raw`pain points?|pros and cons|disadvantages?|limitations?|headaches?|hurdles?|frustrations?|` +
+        String.raw`frustrating|worst part|hardest part|stress|stressful|blockers?)\b`,
+    ),
   ],
   [
     'work-environment',
     3,
-    /\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|work with|works with|working with|who do they work|culture|settings?|where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b/,
+    new RegExp(
+      String.raw`\b(work environment|working environment|environment|workplace|office|remote|remotely|wfh|` +
+        String.raw`work from home|hybrid|teams?|colleagues|coworkers|collaborate|collaborates|collaboration|` +
+        String.raw`work with|works with|working with|who do they work|culture|settings?|` +
+        String.raw`where do( \w+){0,3} work|industries|sectors?|work life|life as|work life balance)\b`,
+    ),
   ],
   [
     'skills',
     2,
-    /\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|should know|must know|code|coding|math|maths|mathematics|statistics)\b/,
+    new RegExp(
+      String.raw`\b(skills?|skillset|skill set|tools?|tooling|tech stack|stack|technolog(y|ies)|libraries|` +
+        String.raw`library|frameworks?|programming|languages?|learn|learning|know how|proficien(t|cy)|` +
+        String.raw`competenc(y|ies)|expertise|abilities|toolkit|software|platforms?|need to know|have to know|` +
+        String.raw`should know|must know|code|coding|math|maths|mathematics|statistics)\b`,
+    ),
   ],
   // What the work brings: the profiles give benefits their place in the overview.
   ['overview', 3, /\b(advantages?|benefits?|pros|strengths?|upsides?)\b/],
   [
     'overview',
     1,
-    /\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b/,
+    new RegExp(
+      String.raw`\b(overview|what is|what s|whats|who is|who are|about|describe|description|introduction|` +
+        String.raw`intro|summary|summarise|summarize|explain|meaning|definition|define|tell me about)\b`,
+    ),
   ],
 ];
 
 /** Words that ask "which role does X?" rather than naming one. */
-export const ROLE_SEEKING_CUE =
-  /\b(which|what) (role|roles|job|jobs|career|careers|position|positions|title|engineer|engineers|profession|kind of (engineer|job|role))\b|\b(careers?|jobs?|roles?|work|working|works|someone|person|people|specialist|expert|engineer) (in|with|on|who|that|doing|using|uses|building)\b|\bwho (uses?|does|works?|builds?|designs?|handles?)\b|\binterested in\b/;
+export const ROLE_SEEKING_CUE = new RegExp(
+  String.raw`\b(which|what) (role|roles|job|jobs|career|careers|position|positions|title|engineer|` +
+    String.raw`engineers|profession|kind of (engineer|job|role))\b|\b(careers?|jobs?|roles?|work|working|` +
+    String.raw`works|someone|person|people|specialist|expert|engineer) (in|with|on|who|that|doing|using|` +
+    String.raw`uses|building)\b|\bwho (uses?|does|works?|builds?|designs?|handles?)\b|\binterested in\b`,
+);
 
 /**
  * Topic words typos are corrected towards ("responsibilites", "salery"). The
@@ -209,15 +288,21 @@ export const ROLE_SEEKING_CUE =
  */
 export const TOPIC_WORDS = `overview describe description introduction summary explain definition
 responsibility responsibilities duties tasks daily involve entails
-skills skillset tools tooling technology technologies libraries library frameworks framework programming languages learn proficiency competencies expertise
-degree degrees education educational qualifications qualification study university college masters bachelors bachelor certification certifications certificate diploma background requirements required prerequisites courses bootcamp
+skills skillset tools tooling technology technologies libraries library frameworks framework programming
+languages learn proficiency competencies expertise
+degree degrees education educational qualifications qualification study university college masters bachelors
+bachelor certification certifications certificate diploma background requirements required prerequisites
+courses bootcamp
 soft interpersonal communication personality traits
 career path paths progression progress promotion promotions advance advancement trajectory specialisation specialization
-demand market outlook hiring employers companies openings vacancies growth prospects opportunities opportunity security popular
+demand market outlook hiring employers companies openings vacancies growth prospects opportunities opportunity
+security popular
 trends trending latest emerging upcoming future developments evolving changing innovations
 best practices practice guidelines standards recommendations
-challenges challenge challenging difficult difficulty difficulties hardest problems issues pitfalls obstacles downsides drawbacks struggles risks advantages disadvantages limitations
-environment workplace office remote hybrid teams colleagues coworkers collaborate collaboration culture settings industries sectors
+challenges challenge challenging difficult difficulty difficulties hardest problems issues pitfalls obstacles
+downsides drawbacks struggles risks advantages disadvantages limitations
+environment workplace office remote hybrid teams colleagues coworkers collaborate collaboration culture
+settings industries sectors
 salary salaries earn earnings making compensation wage wages income remuneration bonus stipend
 entry junior juniors graduate graduates grad grads beginner beginners fresher freshers starter intern interns associate
 intermediate midlevel middle senior seniors principal staff lead experienced veteran veterans seasoned

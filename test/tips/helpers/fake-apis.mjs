@@ -53,55 +53,58 @@ export async function startFakeApis(options = {}) {
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const raw = Buffer.concat(chunks).toString('utf8');
-      let platform = null;
-      let channel = null;
-      let body = null;
-      if (req.method === 'POST' && url.pathname === '/slack/api/chat.postMessage') {
-        platform = 'slack';
-        body = String(req.headers['content-type']).includes('json')
-          ? JSON.parse(raw)
-          : Object.fromEntries(new URLSearchParams(raw));
-        channel = body.channel;
-      } else {
-        const m = /^\/discord\/api\/v\d+\/channels\/([^/]+)\/messages$/.exec(url.pathname);
-        if (req.method === 'POST' && m) {
-          platform = 'discord';
-          channel = m[1];
-          body = raw ? JSON.parse(raw) : null;
-        }
-      }
-      if (!platform) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ ok: false, error: 'unknown_method', message: '404: Not Found', code: 0 }));
-      }
-      const answer = decide(platform, channel, body);
-      const record = {
-        platform,
-        channel,
-        status: answer.status,
-        outcome: answer.outcome,
-        at: performance.now(),
-        ...(keepBodies ? { body } : {}),
-      };
-      posts.push(record);
-      for (const w of waiters) w();
-      if (answer.after === 'reset') return req.socket.destroy();
-      // Limits are counted on arrival, as the platform does; the latency is the trip back.
-      const delay = answer.after === 'late' ? (options.lateMs ?? 2_000) : latencyMs;
-      if (delay) {
-        late.add(res);
-        await new Promise((r) => setTimeout(r, delay));
-        late.delete(res);
-        if (res.destroyed) return;
-      }
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body));
-      for (const w of waiters) w();
-    });
+    // The handler waits out the latency; its promise is not the 'end' listener's to return.
+    req.on('end', () => void respond(req, res, chunks));
   });
+
+  async function respond(req, res, chunks) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let platform = null;
+    let channel = null;
+    let body = null;
+    if (req.method === 'POST' && url.pathname === '/slack/api/chat.postMessage') {
+      platform = 'slack';
+      body = String(req.headers['content-type']).includes('json')
+        ? JSON.parse(raw)
+        : Object.fromEntries(new URLSearchParams(raw));
+      channel = body.channel;
+    } else {
+      const m = /^\/discord\/api\/v\d+\/channels\/([^/]+)\/messages$/.exec(url.pathname);
+      if (req.method === 'POST' && m) {
+        platform = 'discord';
+        channel = m[1];
+        body = raw ? JSON.parse(raw) : null;
+      }
+    }
+    if (!platform) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ ok: false, error: 'unknown_method', message: '404: Not Found', code: 0 }));
+    }
+    const answer = decide(platform, channel, body);
+    const record = {
+      platform,
+      channel,
+      status: answer.status,
+      outcome: answer.outcome,
+      at: performance.now(),
+      ...(keepBodies ? { body } : {}),
+    };
+    posts.push(record);
+    for (const w of waiters) w();
+    if (answer.after === 'reset') return req.socket.destroy();
+    // Limits are counted on arrival, as the platform does; the latency is the trip back.
+    const delay = answer.after === 'late' ? (options.lateMs ?? 2_000) : latencyMs;
+    if (delay) {
+      late.add(res);
+      await new Promise((r) => setTimeout(r, delay));
+      late.delete(res);
+      if (res.destroyed) return;
+    }
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+    res.end(JSON.stringify(answer.body));
+    for (const w of waiters) w();
+  }
 
   function decide(platform, channel, body) {
     const now = performance.now();

@@ -81,7 +81,11 @@ export function createSealedInstallationStore(o: {
   return {
     find,
     async storeInstallation(installation) {
-      const q = { teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: Boolean(installation.isEnterpriseInstall) };
+      const q = {
+        teamId: installation.team?.id,
+        enterpriseId: installation.enterprise?.id,
+        isEnterpriseInstall: Boolean(installation.isEnterpriseInstall),
+      };
       const key = installKey(q);
       if (!key) throw new Error('an installation with neither a team nor an enterprise id cannot be stored');
       await o.records.put({

@@ -15,8 +15,12 @@ export interface OAuthMode {
 
 /** The installation store on the bot's store, sealed with TOKEN_ENCRYPTION_KEY. */
 export function sealedInstallations(config: Config, store: TipStore): SealedInstallationStore {
-  if (!config.TOKEN_ENCRYPTION_KEY) throw new Error('TOKEN_ENCRYPTION_KEY is required in Slack OAuth mode: installations are stored encrypted');
-  return createSealedInstallationStore({ records: store.installations, cipher: createInstallationCipher(config.TOKEN_ENCRYPTION_KEY) });
+  if (!config.TOKEN_ENCRYPTION_KEY)
+    throw new Error('TOKEN_ENCRYPTION_KEY is required in Slack OAuth mode: installations are stored encrypted');
+  return createSealedInstallationStore({
+    records: store.installations,
+    cipher: createInstallationCipher(config.TOKEN_ENCRYPTION_KEY),
+  });
 }
 
 /**
@@ -24,14 +28,24 @@ export function sealedInstallations(config: Config, store: TipStore): SealedInst
  * for an org-wide install). A workspace with no installation fails
  * authorisation, so Bolt calls no listener and nothing is answered there.
  */
-export function setupOAuth(o: { config: Config; store: TipStore | undefined; boltLogger: BoltLogger; logger: Logger }): OAuthMode {
+export function setupOAuth(o: {
+  config: Config;
+  store: TipStore | undefined;
+  boltLogger: BoltLogger;
+  logger: Logger;
+}): OAuthMode {
   const { config } = o;
-  if (!o.store) throw new Error('Slack OAuth mode needs the bot\'s store for installations');
-  if (!config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.SLACK_STATE_SECRET) throw new Error('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are required in Slack OAuth mode');
+  if (!o.store) throw new Error("Slack OAuth mode needs the bot's store for installations");
+  if (!config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.SLACK_STATE_SECRET)
+    throw new Error('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are required in Slack OAuth mode');
   const installations = sealedInstallations(config, o.store);
   const authorize: Authorize<boolean> = async (source) => {
     const found = await installations.find(source);
-    if (!found?.bot) throw new Error(`slack: no installation for team ${source.teamId ?? '-'} / enterprise ${source.enterpriseId ?? '-'}; not answering`);
+    if (!found?.bot)
+      throw new Error(
+        `slack: no installation for team ${source.teamId ?? '-'} ` +
+          `/ enterprise ${source.enterpriseId ?? '-'}; not answering`,
+      );
     return {
       botToken: found.bot.token,
       botId: found.bot.id,

@@ -13,19 +13,34 @@ export const TOKENS_REVOKED_REASON = "the Slack workspace revoked the app's bot 
  * tip subscriptions paused with the reason, so no run posts there again and
  * status says why. A re-install followed by `tips resume` starts them again.
  */
-export function onUninstall(app: App, deps: { store: TipStore; installations: SealedInstallationStore; logger: Logger; clock?: () => Date }): void {
+export function onUninstall(
+  app: App,
+  deps: { store: TipStore; installations: SealedInstallationStore; logger: Logger; clock?: () => Date },
+): void {
   const clock = deps.clock ?? (() => new Date());
-  const forget = async (body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }, reason: string) => {
-    const q: WorkspaceQuery = { teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall: Boolean(body.is_enterprise_install) };
+  const forget = async (
+    body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean },
+    reason: string,
+  ) => {
+    const q: WorkspaceQuery = {
+      teamId: body.team_id,
+      enterpriseId: body.enterprise_id,
+      isEnterpriseInstall: Boolean(body.is_enterprise_install),
+    };
     const removed = await deps.installations.remove(q);
     // Subscriptions are recorded by team; an org-wide uninstall arrives per team too.
-    const paused = body.team_id ? await deps.store.pauseWorkspace('slack', body.team_id, reason, { at: clock(), by: 'system' }) : 0;
-    deps.logger.info({ team: body.team_id, enterprise: body.enterprise_id, removed, pausedSubscriptions: paused, reason }, 'slack: workspace installation removed');
+    const paused = body.team_id
+      ? await deps.store.pauseWorkspace('slack', body.team_id, reason, { at: clock(), by: 'system' })
+      : 0;
+    deps.logger.info(
+      { team: body.team_id, enterprise: body.enterprise_id, removed, pausedSubscriptions: paused, reason },
+      'slack: workspace installation removed',
+    );
   };
   app.event('app_uninstalled', async ({ body }) => forget(body as never, UNINSTALLED_REASON));
   app.event('tokens_revoked', async ({ event, body }) => {
     // Only the bot's token matters: the app keeps no user tokens it acts with.
     if (!event.tokens.bot?.length) return;
-    await forget(body as never, TOKENS_REVOKED_REASON);
+    await forget(body, TOKENS_REVOKED_REASON);
   });
 }
