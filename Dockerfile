@@ -39,8 +39,9 @@ RUN npx tsc -p tsconfig.build.json
 FROM ${NODE_IMAGE}
 # tini reaps zombies and forwards SIGTERM to node (with `docker run --init`
 # Docker's own init does the same; tini makes it so under Kubernetes too).
+# fonts-dejavu-core: the pay charts' text (resvg draws with system fonts; slim has none).
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends tini \
+  && apt-get install -y --no-install-recommends tini fonts-dejavu-core \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATA_DIR=/app/data \

@@ -46,6 +46,11 @@ const envFields = z
     LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
     // Minutes of silence after which a conversation's context is forgotten.
     CONVERSATION_TTL_MINUTES: z.coerce.number().int('CONVERSATION_TTL_MINUTES must be a whole number of minutes').min(1).max(10_080).default(30),
+    // Feedback and the question log (README "Feedback and the question log").
+    // Slack shows pay charts as image blocks served from here (else uploads them).
+    PUBLIC_URL: url('PUBLIC_URL', 'https://career-bot.example.com').refine((u) => u.startsWith('https:'), 'PUBLIC_URL must be https (Slack fetches images over https)').optional(),
+    FEEDBACK_SECRET: z.string().min(16, 'FEEDBACK_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+    QUESTION_LOG_DAYS: z.coerce.number().int('QUESTION_LOG_DAYS must be a whole number of days').min(0).max(3650).default(90),
     // Reload content when files under the content folder change (SIGHUP always reloads).
     CONTENT_WATCH: z
       .enum(['0', '1', 'true', 'false'], { message: 'CONTENT_WATCH must be 1 or 0' })

@@ -29,6 +29,8 @@ export interface LauncherSignals {
 const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
        career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json
        career-bot ask --json --conversation            answer {"conversation": ID, "text": Q} lines in context
+       career-bot ask --chart FILE TEXT                 also write the answer's pay chart (PNG) to FILE
+       career-bot report [--since YYYY-MM-DD] [--json]  answers, unanswered questions, votes and tips from the store
        career-bot check [--content DIR]                 validate the content
        career-bot tips list --json [--content DIR]      print every tip
        career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
@@ -58,6 +60,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         workspace: { type: 'string' },
         at: { type: 'string' },
         guild: { type: 'string' },
+        chart: { type: 'string' },
+        since: { type: 'string' },
       },
     });
   } catch (err) {
@@ -89,7 +93,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // `ask` runs without platform credentials; only the context TTL is read here.
     const ttl = parseConfig(io.env, 'post');
     const contextTtlMs = ttl.ok ? ttl.config.conversationTtlMinutes * 60_000 : undefined;
+    if (values.chart !== undefined) {
+      const { writeChart } = await import('./write-chart.js');
+      if (!rest.length || !(await writeChart(bot, rest.join(' '), values.chart, io.stderr))) return 1;
+    }
     return askCommand(bot, rest.length ? rest.join(' ') : undefined, { json: values.json, conversation: values.conversation, contextTtlMs }, io);
+  }
+  if (command === 'report') {
+    const { reportCommand } = await import('./report-command.js');
+    return reportCommand(values.since, values.json, io);
   }
   if (command === 'tips') {
     const content = loadOrExplain(contentDir, io.stderr);

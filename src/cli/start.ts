@@ -15,6 +15,8 @@ import { measureBot, type MeasuredBot } from '../ops/measured-bot.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { explainStartupError, type StartupStep } from '../ops/startup-errors.js';
 import { openStore } from '../store/open-store.js';
+import { startLearning } from '../learn/start-learning.js';
+import { reportLines, usageReport } from '../learn/usage-report.js';
 import { channelTipOfTheWeek } from '../tips/channel-tip.js';
 import { startTipScheduler } from '../tips/tip-scheduler.js';
 import { createTipsCommands } from '../tips/tips-commands.js';
@@ -92,8 +94,10 @@ export async function start(content: Content, config: Config, io: CliIo, options
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
+    const { answerLog } = await step('store', 'question log', () => Promise.resolve(startLearning(store.learning, config, clock, logger)));
+    const reports = async (since: string | null, workspace: string | null) => reportLines(await usageReport(store.learning, since, workspace));
     // One bot per content snapshot: a reload (SIGHUP, CONTENT_WATCH) swaps it whole, and platforms hold the live one.
-    const live = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands, channelTip, contexts, surface: consoleSurface }), content);
+    const live = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: reports, surface: consoleSurface }), content);
     const reloader = startContentReloader({ dir: content.dir, bot: live, logger, watchFiles: config.CONTENT_WATCH });
     running.push({ name: 'content reloader', stop: () => reloader.stop() });
     measured = measureBot(live, ops.metrics);

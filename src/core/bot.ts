@@ -19,6 +19,9 @@ import { conversationId } from './conversation/conversation-id.js';
 import { nextSlots } from './conversation/next-slots.js';
 import { resolveTurn, type Turn } from './conversation/resolve-turn.js';
 import { EMPTY_SLOTS, type ConversationSlots } from './conversation/slots.js';
+import type { AnswerLog } from './feedback.js';
+import { withFeedback } from './answer/with-feedback.js';
+import { feedbackAck, loggedAnswer, reportReply } from './answer/feedback-answer.js';
 import { suggestRoles as suggestRolesFor } from './understand/suggest-roles.js';
 
 /** One answered question: the contract's `ask --json` fields plus the reply. */
@@ -52,6 +55,10 @@ export interface BotOptions {
   surface: Surface;
   /** Conversation context between messages; without it every message stands alone. */
   contexts?: ContextStore;
+  /** Usage counts, the unanswered-question log and feedback votes; without it none are kept. */
+  answerLog?: AnswerLog;
+  /** The usage report as lines of text, for an admin's `/career report`; without it reports are off. */
+  usageReport?: (since: string | null, workspace: string | null) => Promise<string[]>;
 }
 
 /** One answered turn of a conversation and what the conversation remembers after it. */
@@ -89,6 +96,11 @@ export function createBot(options: BotOptions): Bot {
   const answer = (text: string, surface: Surface = options.surface): Answer => fromUnderstanding(understand(reader, text), text, surface);
 
   const fromUnderstanding = (u: Understanding, text: string, surface: Surface): Answer => {
+    const a = understood(u, text, surface);
+    return { ...a, reply: withFeedback(content, a.reply) };
+  };
+
+  const understood = (u: Understanding, text: string, surface: Surface): Answer => {
     const role = u.role;
     let reply: Reply;
     switch (u.intent) {
@@ -135,11 +147,11 @@ export function createBot(options: BotOptions): Bot {
       const reply = withRecreate(compareReply(content, turn.roles, turn.section, turn.level, turn.place), {
         type: 'answer', intent: 'compare', roles: ids, section: turn.section, level: turn.level, location: turn.place?.id ?? null,
       });
-      return { ...empty, intent: 'compare', role: ids[0]!, roles: ids, section: turn.section, confidence: 1, reply };
+      return { ...empty, intent: 'compare', role: ids[0]!, roles: ids, section: turn.section, confidence: 1, reply: withFeedback(content, reply) };
     }
     const matches = fitRoles(reader, text);
     const ids = matches.map((m) => m.role.id);
-    return { ...empty, intent: 'fit', role: ids[0] ?? null, roles: ids, section: null, confidence: matches.length ? 1 : 0, reply: fitReply(content, matches) };
+    return { ...empty, intent: 'fit', role: ids[0] ?? null, roles: ids, section: null, confidence: matches.length ? 1 : 0, reply: withFeedback(content, fitReply(content, matches)) };
   };
 
   const converse = (text: string, slots: ConversationSlots, surface: Surface = options.surface): ConversationTurn => {
@@ -153,11 +165,15 @@ export function createBot(options: BotOptions): Bot {
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {
-    const reply = message.kind === 'tips' ? await tipsCommand(message) : message.kind === 'button' ? pressed(message) : await question(message);
+    const reply =
+      message.kind === 'tips' ? await tipsCommand(message)
+      : message.kind === 'button' ? await pressed(message)
+      : message.kind === 'report' ? await reportReply(message, options.usageReport)
+      : await question(message);
     logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
     // Slash commands and DMs are answered to the asker only; mentions in a
     // channel are public unless the reply itself is private (pay, unknowns).
-    const command = message.kind === 'tips' || (message.kind === 'question' && message.via === 'command');
+    const command = message.kind === 'tips' || message.kind === 'report' || (message.kind === 'question' && message.via === 'command');
     return { ...reply, private: reply.private || command || message.channel.kind === 'dm' };
   };
 
@@ -170,12 +186,17 @@ export function createBot(options: BotOptions): Bot {
       private: true,
     };
 
-  const pressed = ({ action, surface }: ButtonMessage): Reply => {
+  const pressed = async ({ action, surface, platform, user, conversation }: ButtonMessage): Promise<Reply> => {
+    if (action.type === 'feedback') {
+      const { type: _, helpful, ...target } = action;
+      const outcome = options.answerLog ? await options.answerLog.vote({ platform, workspace: conversation.workspace, user: user.id, helpful, target }) : 'unkept';
+      return feedbackAck(helpful, outcome);
+    }
     if (action.type === 'list') return listReply(content, surface);
     if (action.type === 'help') return helpReply(content, surface);
-    if (action.type === 'answer') return recreateReply(content, action) ?? unknownReply(content, action.roles.join(' '), [], surface);
+    if (action.type === 'answer') return withFeedback(content, recreateReply(content, action) ?? unknownReply(content, action.roles.join(' '), [], surface));
     const role = content.roleById.get(action.role);
-    return role ? roleReply(content, role, action.section) : unknownReply(content, action.role, [], surface);
+    return withFeedback(content, role ? roleReply(content, role, action.section) : unknownReply(content, action.role, [], surface));
   };
 
   // The context is read before and written after the answer: one small upsert
@@ -191,6 +212,8 @@ export function createBot(options: BotOptions): Bot {
     const turn = converse(message.text, slots, surface);
     if (store) await store.save(id, turn.slots, clock());
     const answered = turn.answer;
+    // A log that fails must not cost the asker their answer.
+    await options.answerLog?.answered(loggedAnswer(content, message, answered)).catch((err: unknown) => logger.warn({ err }, 'could not log the answer'));
     if (answered.intent !== 'tip' || answered.role || message.channel.kind !== 'channel' || !options.channelTip) return answered.reply;
     // A channel that gets weekly tips is shown its own tip of the week, the one posted (or about to be) there.
     const tip = await options.channelTip({ platform: message.platform, channelId: message.channel.id }).catch((err: unknown) => {

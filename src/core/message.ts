@@ -24,6 +24,8 @@ export interface Envelope {
    * admin commands pay for the platform lookup it may need.
    */
   isAdmin?: () => Promise<boolean>;
+  /** Whether the sender may read the usage report: workspace admins (Slack), Manage Server (Discord). Lazy. */
+  canReadReports?: () => Promise<boolean>;
   /** The workspace's or server's usual IANA time zone, when the platform can tell (lazy, like isAdmin). */
   timeZone?: () => Promise<string | undefined>;
 }
@@ -47,5 +49,11 @@ export interface TipsMessage extends Envelope {
   command: TipsCommand;
 }
 
+/** `/career report [YYYY-MM-DD]`: an admin's usage report (src/learn/usage-report.ts), answered privately. */
+export interface ReportMessage extends Envelope {
+  kind: 'report';
+  since: string | null;
+}
+
 /** What any platform hands the core. */
-export type IncomingMessage = QuestionMessage | ButtonMessage | TipsMessage;
+export type IncomingMessage = QuestionMessage | ButtonMessage | TipsMessage | ReportMessage;

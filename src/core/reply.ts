@@ -1,5 +1,7 @@
 import type { Level } from './content/types.js';
 import type { SectionId } from './sections.js';
+import type { FeedbackTarget } from './feedback.js';
+import type { PayChart } from './chart/pay-chart.js';
 
 /**
  * The neutral answer every adapter renders. It carries what a rich platform
@@ -24,7 +26,9 @@ export type Action =
   | { type: 'list' }
   | { type: 'help' }
   /** Re-creates a pay or comparison answer exactly as shown (Share, Continue reading). */
-  | { type: 'answer'; intent: 'salary' | 'compare'; roles: string[]; section: SectionId; level: Level | null; location: string | null };
+  | { type: 'answer'; intent: 'salary' | 'compare'; roles: string[]; section: SectionId; level: Level | null; location: string | null }
+  /** Helpful / Not helpful on an answer (src/core/feedback.ts). */
+  | ({ type: 'feedback'; helpful: boolean } & FeedbackTarget);
 
 export type ChoiceGroup = 'section' | 'related' | 'suggestion' | 'role';
 
@@ -60,4 +64,8 @@ export interface Reply {
    * nothing outside its conversation, so Share and paging use this instead.
    */
   recreate?: Action;
+  /** Offer Helpful / Not helpful buttons voting on this target (set by the core for career answers). */
+  feedback?: FeedbackTarget;
+  /** A pay chart for the adapter to attach (rendered by src/charts/, cached by its key). */
+  chart?: PayChart;
 }

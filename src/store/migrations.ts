@@ -127,4 +127,54 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('tip_subscriptions_workspace').on('tip_subscriptions').columns(['platform', 'workspace_id']).execute();
     },
   },
+  {
+    version: 6,
+    name: 'answer counts, the unanswered-question log and feedback votes',
+    async up(db, backend) {
+      // Counts per day and kind of answer: no text, no person.
+      await db.schema
+        .createTable('answer_counts')
+        // Slack team or Discord guild ('' for none): an admin's report shows their own workspace only.
+        .addColumn('workspace', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('intent', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('section', 'text', (c) => c.notNull())
+        .addColumn('count', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('answer_counts_pk', ['day', 'workspace', 'platform', 'intent', 'role', 'section'])
+        .execute();
+      // Masked question text only (see src/learn/mask-question.ts); kept QUESTION_LOG_DAYS.
+      await db.schema
+        .createTable('question_log')
+        .addColumn('id', backend === 'postgres' ? 'bigserial' : 'integer', (c) => (backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('workspace', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('intent', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('unknown_role', 'text')
+        .addColumn('suggestions', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('question_log_day').on('question_log').columns(['day']).execute();
+      // Covering indexes: the report groups a million rows by text, and by unknown role, without sorting them.
+      await db.schema.createIndex('question_log_text').on('question_log').columns(['text', 'reason', 'day', 'workspace']).execute();
+      await db.schema.createIndex('question_log_role').on('question_log').columns(['unknown_role', 'day', 'workspace']).execute();
+      // One row per voter and answer: the voter is a keyed hash, never the platform's user id.
+      await db.schema
+        .createTable('feedback_votes')
+        .addColumn('voter', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('workspace', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('intent', 'text', (c) => c.notNull())
+        .addColumn('roles', 'text', (c) => c.notNull())
+        .addColumn('section', 'text', (c) => c.notNull())
+        .addColumn('helpful', 'integer', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feedback_votes_pk', ['voter', 'answer'])
+        .execute();
+    },
+  },
 ];

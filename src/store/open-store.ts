@@ -11,6 +11,7 @@ import { installationRecords } from './installation-queries.js';
 import * as eventsQ from './event-claim-queries.js';
 import * as leasesQ from './lease-queries.js';
 import { migrate } from './migrate.js';
+import { createLearnStore } from './learn-queries.js';
 import type { Backend, StoreSchema } from './schema.js';
 import * as subsQ from './subscription-queries.js';
 import type { TipStore } from './tip-store.js';
@@ -106,6 +107,7 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
   let closing: Promise<void> | undefined;
   return {
     backend,
+    learning: createLearnStore(db),
     subscribe: (c, schedule, meta) => subsQ.subscribe(db, c, schedule, meta),
     unsubscribe: (c, meta) => subsQ.unsubscribe(db, c, meta),
     getSubscription: (c) => subsQ.getSubscription(db, c),

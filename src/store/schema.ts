@@ -66,6 +66,43 @@ export interface ConversationContextsTable {
   expires_at: number;
 }
 
+export interface AnswerCountsTable {
+  /** Slack team or Discord guild id; '' for none. */
+  workspace: string;
+  day: string;
+  platform: string;
+  intent: string;
+  /** Role ids joined by ',' ('' for none). */
+  role: string;
+  /** '' for none. */
+  section: string;
+  count: number;
+}
+
+export interface QuestionLogTable {
+  id: Generated<number>;
+  workspace: string;
+  day: string;
+  platform: string;
+  reason: string;
+  intent: string;
+  text: string;
+  unknown_role: string | null;
+  suggestions: string;
+}
+
+export interface FeedbackVotesTable {
+  voter: string;
+  answer: string;
+  workspace: string;
+  platform: string;
+  intent: string;
+  roles: string;
+  section: string;
+  helpful: number;
+  day: string;
+}
+
 export interface InstallationsTable {
   install_key: string;
   team_id: string | null;
@@ -81,6 +118,9 @@ export interface OAuthStatesTable {
 }
 
 export interface StoreSchema {
+  answer_counts: AnswerCountsTable;
+  question_log: QuestionLogTable;
+  feedback_votes: FeedbackVotesTable;
   slack_installations: InstallationsTable;
   slack_oauth_states: OAuthStatesTable;
   tip_subscriptions: SubscriptionsTable;

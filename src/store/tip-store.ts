@@ -5,6 +5,7 @@ import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPl
 import type { InstallationRecords } from './installation-queries.js';
 import type { ContextStore } from '../core/conversation/context-store.js';
 import type { Backend } from './schema.js';
+import type { LearnStore } from './learn-store.js';
 
 // The ledger's rules live with the tips domain; re-exported for the store's SQL and its callers.
 export { isRetryable, MAX_ATTEMPTS, RETRY_BASE_MS, retryDelayMs } from '../core/tips/ledger-rules.js';
@@ -25,6 +26,8 @@ export interface ClaimRequest extends ChannelRef {
  */
 export interface TipStore {
   readonly backend: Backend;
+  /** Answer counts, the unanswered-question log and feedback votes. */
+  readonly learning: LearnStore;
 
   /** Subscribes, or changes the schedule of, a channel. Slots before `meta.at` are never due. Unpauses and clears a skip. */
   subscribe(channel: ChannelRef, schedule: WeeklySchedule, meta: ChangeMeta): Promise<Subscription>;

@@ -19,6 +19,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+  /** Attachments of a multipart request. */
+  files: { field: string; name: string; bytes: Buffer }[];
   /** performance.now() when the request was complete. */
   at: number;
   status: number;

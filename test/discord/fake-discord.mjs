@@ -64,19 +64,30 @@ export async function startFakeDiscord(options = {}) {
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => void onEnd());
+    const onEnd = async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
       const raw = Buffer.concat(chunks).toString('utf8');
       let body = null;
-      try {
-        body = raw ? JSON.parse(raw) : null;
-      } catch {
-        body = raw;
+      /** Files of a multipart request (attachments), as discord.js sends them. */
+      const files = [];
+      if (String(req.headers['content-type']).startsWith('multipart/form-data')) {
+        const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] } }).formData();
+        for (const [key, value] of form) {
+          if (typeof value === 'string') body = key === 'payload_json' ? JSON.parse(value) : body;
+          else files.push({ field: key, name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+        }
+      } else {
+        try {
+          body = raw ? JSON.parse(raw) : null;
+        } catch {
+          body = raw;
+        }
       }
       const override = overrides.find((o) => o.method === req.method && o.path.test(path));
       if (override) overrides.splice(overrides.indexOf(override), 1);
-      const record = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body, at: performance.now(), status: override?.status ?? 200 };
+      const record = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body, files, at: performance.now(), status: override?.status ?? 200 };
       if (override) {
         res.writeHead(override.status, { 'content-type': 'application/json', ...override.headers });
         res.end(override.body === undefined ? '' : JSON.stringify(override.body));
@@ -93,7 +104,7 @@ export async function startFakeDiscord(options = {}) {
       }
       requests.push(record);
       for (const w of [...waiters]) if (w.match(record)) w.done(record);
-    });
+    };
   });
 
   const route = (r) => {

@@ -82,8 +82,42 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
 
   it('shows no subscriptions to someone who is not an admin', async () => {
     const view = (await openHome('TH1', 'UMEMBER')).args.view;
+    expect(text(view)).not.toContain('Usage in this workspace');
     expect(text(view)).not.toContain('Weekly tips in this workspace');
     expect(text(view)).not.toContain('CONE');
+  });
+
+  it("shows an admin this workspace's usage report, and only this workspace's questions", async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const logged = (workspace: string, text: string) =>
+      store.learning.recordAnswer(
+        { day, workspace, platform: 'slack', intent: 'unknown', roles: [], section: null },
+        {
+          day,
+          workspace,
+          platform: 'slack',
+          reason: 'unknown',
+          intent: 'unknown',
+          text,
+          unknownRole: null,
+          suggestions: [],
+        },
+      );
+    await logged('TH1', 'what does a home one question ask');
+    await logged('TH2', 'what does a home two question ask');
+    expect(
+      await postSigned(
+        running.base,
+        teamEvent('TH1', { type: 'app_home_opened', user: 'UADMIN', channel: 'DUADMIN', tab: 'home' }),
+      ),
+    ).toBe(200);
+    // An earlier test opened this Home before anything was logged: wait for the view that has the question.
+    const call = await fake.waitForCall(
+      'views.publish',
+      (c) => c.args.user_id === 'UADMIN' && text(c.args.view).includes('home one'),
+    );
+    expect(text(call.args.view)).toContain('Usage in this workspace');
+    expect(text(call.args.view)).not.toContain('home two');
   });
 
   it('answers a role button in the person\u2019s DM with the bot, with that workspace\u2019s token', async () => {

@@ -47,6 +47,8 @@ const WAIT_MS = 5_000;
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
+  /** Files posted to upload URLs (files.uploadV2), with their bytes. */
+  readonly uploads: { fileId: string; bytes: Buffer }[] = [];
   readonly socketMessages: Record<string, any>[] = [];
   readonly users = new Map<string, Record<string, unknown>>();
   /** Channels the bot has not joined: chat.postMessage there fails with not_in_channel, as in Slack. */
@@ -156,8 +158,16 @@ export class FakeSlack {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/upload/')) {
+      // files.uploadV2's second step: the file's bytes to the URL files.getUploadURLExternal gave.
+      this.uploads.push({ fileId: url.pathname.slice('/upload/'.length), bytes });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - uploaded');
+      this.emitter.emit('change');
+      return;
+    }
     if (url.pathname.startsWith('/response/')) {
       this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, any> });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
@@ -221,6 +231,12 @@ export class FakeSlack {
       }
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
+      case 'files.getUploadURLExternal': {
+        const id = `F${this.uploads.length + this.calls.length}`;
+        return { ok: true, file_id: id, upload_url: `${this.apiUrl.replace(/\/api\/?$/, '')}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: ((typeof args.files === 'string' ? JSON.parse(args.files) : args.files ?? []) as { id: string }[]).map((f) => ({ id: f.id })) };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -255,11 +271,11 @@ function tryJson(value: string): unknown {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

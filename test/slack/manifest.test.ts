@@ -22,7 +22,7 @@ describe('slack/manifest.yaml', () => {
   });
 
   it('asks for exactly the scopes those features need', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read']);
     // OAuth installs ask Slack for the same scopes the manifest declares.
     expect([...BOT_SCOPES].sort()).toEqual(manifest.oauth_config.scopes.bot);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();

@@ -3,6 +3,7 @@ import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-sl
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { createBot } from '../../src/core/bot.js';
 import { createLogger } from '../../src/create-logger.js';
+import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import type { FakeSlack, Grant } from './fake-slack.js';
 import { config, LogCapture, SECRET, signature, testContent } from './harness.js';
@@ -31,7 +32,10 @@ export async function startOAuthSlack(
   env: Record<string, string> = {},
 ): Promise<{ slack: SlackAdapter; base: string }> {
   const logger = createLogger('debug', logs.stream);
-  const bot = createBot({ surface: slackSurface, content: testContent(), logger });
+  // The usage report as the running bot has it: one workspace's rows for an admin.
+  const usageReport = async (since: string | null, workspace: string | null) =>
+    reportLines(await usageReportOf(store.learning, since, workspace));
+  const bot = createBot({ surface: slackSurface, content: testContent(), logger, usageReport });
   const slack = await startSlack({ bot, config: config({ ...oauthEnv(fake), ...env }), logger, store });
   return { slack, base: `http://127.0.0.1:${slack.port}` };
 }

@@ -68,6 +68,7 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
       'app_mentions:read',
       'chat:write',
       'commands',
+      'files:write',
       'im:history',
       'users:read',
     ]);

@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply.js';
 import { renderText } from '../../core/render-text.js';
 import { commandMessage } from '../shared/typed-command.js';
 import { consoleSurface } from './console-surface.js';
+import { writeChartFile } from '../../charts/chart-file.js';
 
 export interface ConsoleChat {
   /** Resolves when the user quits or input ends. */
@@ -12,7 +13,7 @@ export interface ConsoleChat {
   stop(): void;
 }
 
-const BANNER = 'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, "help", or "quit".';
+const BANNER = 'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, + or - to rate an answer, "help", or "quit".';
 
 /**
  * The console adapter: a person types what they would type in Slack or
@@ -22,6 +23,8 @@ const BANNER = 'career-bot console. Ask a question, type /career ROLE [TOPIC], a
 export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): ConsoleChat {
   const rl = createInterface({ input, output, terminal: false, crlfDelay: Infinity });
   let last: Reply | null = null;
+  /** The last answer that takes votes: `+` and `-` rate it (a thanks in between does not). */
+  let rated: Reply | null = null;
   const user = { id: 'console-user', name: process.env.USER ?? 'you' };
   const write = (s: string) => output.write(`${s}\n`);
 
@@ -43,11 +46,16 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
       rl.close();
       return;
     }
-    const message = toMessage(line, last, user);
+    const message = toMessage(line, last, rated, user);
     if (message) {
       try {
         last = await bot.handle(message);
         write(renderText(last));
+        if (last.chart) write(`Chart: ${await writeChartFile(last.chart)}`);
+        if (last.feedback) {
+          rated = last;
+          write('Was this helpful? Type + or -.');
+        }
       } catch (err) {
         // A fault answering one line must not end the session.
         write(`Sorry, something went wrong answering that (${(err as Error).message}).`);
@@ -64,7 +72,7 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
   };
 }
 
-function toMessage(line: string, last: Reply | null, user: IncomingMessage['user']): IncomingMessage | null {
+function toMessage(line: string, last: Reply | null, rated: Reply | null, user: IncomingMessage['user']): IncomingMessage | null {
   const base: Envelope = {
     platform: 'console',
     surface: consoleSurface,
@@ -72,6 +80,7 @@ function toMessage(line: string, last: Reply | null, user: IncomingMessage['user
     user,
     channel: { id: 'console', kind: 'dm' },
   };
+  if ((line === '+' || line === '-') && rated?.feedback) return { ...base, kind: 'button', action: { type: 'feedback', helpful: line === '+', ...rated.feedback } };
   if (/^\d{1,3}$/.test(line) && last?.choices.length) {
     const choice = last.choices[Number(line) - 1];
     return choice ? { ...base, kind: 'button', action: choice.action } : null;

@@ -2,7 +2,7 @@ import type { Message } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
 import { fromDirectMessage } from './incoming.js';
-import { sendOptions } from './message-options.js';
+import { sendOptions, withChartFile } from './message-options.js';
 import { renderEmbed } from './render-embed.js';
 
 /**
@@ -16,7 +16,7 @@ export async function handleDirectMessage(message: Message, deps: { bot: Bot; lo
   if (!channel.isDMBased() || !channel.isSendable()) return;
   try {
     const reply = await deps.bot.handle({ ...fromDirectMessage(message), kind: 'question', via: 'dm', text: message.content });
-    await channel.send(sendOptions(renderEmbed(reply)));
+    await channel.send(sendOptions(await withChartFile(renderEmbed(reply))));
   } catch (err) {
     deps.logger.error({ err, message: message.id, channel: message.channelId, user: message.author.id }, 'discord DM answer failed');
   }

@@ -19,6 +19,7 @@ export function fromInteraction(interaction: Interaction): Envelope {
     // A group DM or a DM between people (user install) is a conversation with others, not a DM with the bot.
     channel: { id: channel, kind: inGuild || interaction.context === InteractionContextType.PrivateChannel ? 'channel' : 'dm' },
     isAdmin: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    canReadReports: () => Promise.resolve(inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)),
     timeZone: async () => undefined,
   };
 }

@@ -12,13 +12,15 @@ import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { isTipsSubcommand, type TipsCommand } from '../../core/tips/tips-request.js';
 import { buttonResponse, expiredButton } from '../shared/button-policy.js';
+import { commandMessage } from '../shared/typed-command.js';
 import { CAREER_COMMAND, TIPS_COMMAND } from './commands.js';
 import { discordSurface } from './discord-surface.js';
 import { parseCustomId } from './custom-ids.js';
 import { LIMITS, truncate } from './embed-limits.js';
 import { fromInteraction } from './incoming.js';
 import { installContext } from './install-context.js';
-import { editOptions, NO_MENTIONS, replyOptions } from './message-options.js';
+import { editOptions, NO_MENTIONS, replyOptions, withChartFile } from './message-options.js';
+import { ackText } from '../shared/vote-buttons.js';
 import { renderEmbed, type DiscordMessage } from './render-embed.js';
 import { sharedCopy } from './share-message.js';
 
@@ -67,7 +69,7 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
       return;
     }
     const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
-    const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'question', via: 'command', text });
+    const pending = deps.bot.handle(commandMessage(fromInteraction(i), text));
     // Only the asker sees the answer until they share it, except in a DM with the bot (install-context.ts).
     await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer }), deps, privateAnswer ? 'private' : 'reply');
     return;
@@ -105,6 +107,12 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   }
   const { privateAnswer } = installContext(i);
   const { page, action } = request;
+  if (action.type === 'feedback') {
+    // A vote never rewrites the answer it is on: the thanks goes to the voter alone.
+    const ack = await deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
+    await i.reply({ content: ackText(ack), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
   const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
   if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: privateAnswer }) === 'update') {
     await respond(i, pending, (reply) => renderEmbed(reply, { page, share: privateAnswer, source: action }), deps, 'update');
@@ -133,14 +141,14 @@ async function respond(
   });
   const quick = await Promise.race([pending, slow]).finally(() => clearTimeout(timer));
   if (quick) {
-    const message = render(quick);
+    const message = await withChartFile(render(quick));
     if (mode === 'update' && i.isButton()) await i.update(editOptions(message));
     else await i.reply(replyOptions(message));
     return;
   }
   if (mode === 'update' && i.isButton()) await i.deferUpdate();
   else await i.deferReply(mode === 'private' ? { flags: MessageFlags.Ephemeral } : {});
-  await i.editReply(editOptions(render(await pending)));
+  await i.editReply(editOptions(await withChartFile(render(await pending))));
 }
 
 async function reportFailure(i: Interaction, err: unknown, logger: Logger): Promise<void> {

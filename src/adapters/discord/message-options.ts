@@ -1,5 +1,6 @@
 import { MessageFlags, type InteractionReplyOptions, type MessageCreateOptions, type MessageEditOptions } from 'discord.js';
-import type { DiscordMessage } from './render-embed.js';
+import { CHART_FILE, type DiscordMessage } from './render-embed.js';
+import { renderChart } from '../../charts/render-chart.js';
 
 /** Mentions in anything the bot sends never ping (also the client's default). */
 export const NO_MENTIONS = { parse: [] as [] };
@@ -10,7 +11,14 @@ function body(message: DiscordMessage) {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: NO_MENTIONS,
+    ...(message.files ? { files: message.files } : {}),
   };
+}
+
+/** The message with its chart rendered (cached) and attached under the name its embed shows. */
+export async function withChartFile(message: DiscordMessage): Promise<DiscordMessage> {
+  if (!message.chart) return message;
+  return { ...message, files: [{ name: CHART_FILE, attachment: await renderChart(message.chart) }] };
 }
 
 /** A rendered message as an interaction reply (ephemeral when rendered so). */
@@ -28,5 +36,6 @@ export function sendOptions(message: DiscordMessage): MessageCreateOptions {
  * flags, since whether a message is ephemeral is fixed when it is created.
  */
 export function editOptions(message: DiscordMessage): MessageEditOptions {
-  return body(message);
+  // A new chart replaces the message's old one rather than joining it.
+  return { ...body(message), ...(message.files ? { attachments: [] } : {}) };
 }

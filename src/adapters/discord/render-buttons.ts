@@ -13,6 +13,8 @@ export interface ButtonOptions {
   pages: number;
   /** Offer a Share button (it reposts the message it is on, so it needs no action). */
   share: boolean;
+  /** Helpful / Not helpful, as [label, custom id] (src/adapters/shared/vote-buttons.ts). */
+  votes?: [string, string][];
 }
 
 /**
@@ -27,6 +29,7 @@ export function renderButtons(o: ButtonOptions): ButtonRow[] {
     if (o.page < o.pages - 1) controls.push(button(navigateId(o.action, o.page + 1), `Next ▶ (${o.page + 2}/${o.pages})`, ButtonStyle.Secondary));
   }
   if (o.share) controls.push(button(shareId(), 'Share', ButtonStyle.Success));
+  for (const [label, id] of o.votes ?? []) if (id.length <= LIMITS.customId) controls.push(button(id, label, ButtonStyle.Secondary));
 
   const seen = new Set(controls.map((c) => ('custom_id' in c ? c.custom_id : '')));
   const choiceButtons: { group: string; button: APIButtonComponent }[] = [];

@@ -5,6 +5,10 @@ import { fnv1a } from '../../core/fnv1a.js';
 import { navigateId } from './custom-ids.js';
 import { LIMITS, splitText, truncate } from './embed-limits.js';
 import { renderButtons, type ButtonRow } from './render-buttons.js';
+import type { PayChart } from '../../core/chart/pay-chart.js';
+import { voteButtons } from '../shared/vote-buttons.js';
+
+export const CHART_FILE = 'pay-chart.png';
 
 /** A message body as Discord's API takes it (interaction callbacks, webhooks, channel messages). */
 export interface DiscordMessage {
@@ -13,6 +17,9 @@ export interface DiscordMessage {
   components: ButtonRow[];
   allowed_mentions: { parse: [] };
   flags?: number;
+  /** The reply's pay chart, shown as the embed's image once `withChartFile` attaches it. */
+  chart?: PayChart;
+  files?: { name: string; attachment: Buffer }[];
 }
 
 export interface RenderOptions {
@@ -62,11 +69,13 @@ export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordM
   if (description) embed.description = description;
   if (fields.length) embed.fields = fields;
   if (footer) embed.footer = { text: footer };
+  if (reply.chart) embed.image = { url: `attachment://${CHART_FILE}` };
 
   const message: DiscordMessage = {
     embeds: [embed],
-    components: renderButtons({ choices: reply.choices, action, page, pages: pageCount, share: Boolean(options.share && reply.shareable) }),
+    components: renderButtons({ choices: reply.choices, action, page, pages: pageCount, share: Boolean(options.share && reply.shareable), votes: voteButtons(reply) }),
     allowed_mentions: { parse: [] },
+    ...(reply.chart ? { chart: reply.chart } : {}),
   };
   if (options.ephemeral) message.flags = MessageFlags.Ephemeral;
   return message;

@@ -2,7 +2,8 @@ import type { types } from '@slack/bolt';
 import type { Content } from '../../core/content/types.js';
 import { describeSchedule } from '../../core/tips/schedule.js';
 import type { Subscription } from '../../core/tips/subscription.js';
-import { bold, plainToMrkdwn } from './mrkdwn.js';
+import type { Reply } from '../../core/reply.js';
+import { bold, clip, plainToMrkdwn } from './mrkdwn.js';
 import { COMMAND } from './slack-surface.js';
 
 type KnownBlock = types.KnownBlock;
@@ -29,6 +30,7 @@ export function homeView(o: {
   content: Content;
   admin: boolean;
   subscriptions: readonly Subscription[];
+  report?: Reply | null;
 }): HomeView {
   const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const blocks: KnownBlock[] = [
@@ -62,6 +64,7 @@ export function homeView(o: {
     ),
   );
   if (o.admin) blocks.push(...subscriptionBlocks(o.subscriptions));
+  if (o.admin && o.report) blocks.push(...reportBlocks(o.report));
   return { type: 'home', blocks };
 }
 
@@ -97,5 +100,16 @@ function subscriptionBlocks(subs: readonly Subscription[]): KnownBlock[] {
     head,
     ...sections,
     { type: 'context', elements: [{ type: 'mrkdwn', text: 'Shown to workspace admins only.' }] },
+  ];
+}
+
+/** The usage report (the core's answer to an admin's `report`), as on `/career report`. */
+function reportBlocks(report: Reply): KnownBlock[] {
+  const lines = report.blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [b.text] : b.type === 'list' ? b.items.map((i) => `• ${i}`) : [],
+  );
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Usage in this workspace', emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(plainToMrkdwn(lines.join('\n')), 3000) } },
   ];
 }

@@ -46,17 +46,20 @@ export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: 
         return undefined;
       },
     ));
+  const isAdmin = async () => {
+    if (deps.config.ADMIN_USER_IDS.includes(user.id)) return true;
+    const u = await load();
+    return Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
+  };
   return {
     platform: 'slack',
     surface: slackSurface,
     conversation: { platform: 'slack', workspace: where.team, channel: channelId, thread: where.thread, user: user.id },
     user: user.name ? { id: user.id, name: user.name } : { id: user.id },
     channel: { id: channelId, kind: channelKind(channelId) },
-    isAdmin: async () => {
-      if (deps.config.ADMIN_USER_IDS.includes(user.id)) return true;
-      const u = await load();
-      return Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
-    },
+    isAdmin,
+    // Workspace admins manage tips and read the usage report alike.
+    canReadReports: isAdmin,
     timeZone: async () => (await load())?.tz || undefined,
   };
 }

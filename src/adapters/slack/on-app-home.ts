@@ -47,9 +47,11 @@ export function onAppHome(app: App, deps: AppHomeDeps): void {
                 inWorkspace(s, team, deps.manyWorkspaces),
               )
             : [];
+        // The core answers the report as it answers `/career report` (this workspace only).
+        const report = admin ? await deps.bot.handle({ ...origin, kind: 'report', since: null }) : null;
         await client.views.publish({
           user_id: event.user,
-          view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions }),
+          view: homeView({ user: event.user, content: deps.bot.content, admin, subscriptions, report }),
         });
       },
       () => Promise.resolve(),

@@ -3,6 +3,8 @@ import { decodeAction } from '../../core/actions.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { buttonResponse, expiredButton } from '../shared/button-policy.js';
+import { ackText } from '../shared/vote-buttons.js';
+import { uploadChart } from './upload-chart.js';
 import { apologyFor, privateNote } from './copy.js';
 import { guard } from './guard.js';
 import { originOf, type Origin, type SlackDeps } from './incoming.js';
@@ -81,6 +83,13 @@ async function onNav(p: Press): Promise<void> {
   await show(p, reply, encodeSource({ kind: 'action', action }), 0);
 }
 
+/** Helpful / Not helpful: stored by the core, thanked privately; the answer stays as it is. */
+async function onVote(p: Press): Promise<void> {
+  const action = decodeAction(p.value);
+  if (action?.type !== 'feedback') return void (await expired(p));
+  await tell(p, ackText(await p.deps.bot.handle({ ...p.origin, kind: 'button', action })));
+}
+
 /** "Continue reading": the next page of the same answer. */
 async function onMore(p: Press): Promise<void> {
   const bar = p.value.indexOf('|');
@@ -105,9 +114,11 @@ async function onShare(p: Press): Promise<void> {
   const message = renderBlocks(reply, { source: p.value, sharedBy: p.place.user });
   if (!p.respond) {
     await p.client.chat.postMessage({ channel: p.place.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+    await uploadChart(p.client, { channel: p.place.channel, ...thread }, reply, p.log);
     return;
   }
   await p.respond({ response_type: 'in_channel', replace_original: false, ...thread, ...message });
+  await uploadChart(p.client, { channel: p.place.channel, ...thread }, reply, p.log);
   if (p.place.ephemeral) {
     // The private copy has done its job; losing it is cosmetic, so only log.
     await p.respond({ delete_original: true }).catch((err: unknown) => p.log.warn({ err }, 'slack: could not remove the private copy after sharing'));
@@ -119,6 +130,7 @@ export function onButtons(app: App, deps: SlackDeps): void {
     [new RegExp(`^${ACTION_IDS.navPrefix}\\d+$`), 'nav', onNav],
     [ACTION_IDS.more, 'more', onMore],
     [ACTION_IDS.share, 'share', onShare],
+    [new RegExp(`^${ACTION_IDS.vote}_\\d$`), 'vote', onVote],
   ];
   for (const [id, name, handler] of handlers) {
     app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client, context }) => {

@@ -4,6 +4,7 @@ import { APOLOGY } from './copy.js';
 import { guard } from './guard.js';
 import { cleanText, originOf, type SlackDeps } from './incoming.js';
 import { renderBlocks } from './render-blocks.js';
+import { uploadChart } from './upload-chart.js';
 import { sourceOfText } from './reply-source.js';
 import { COMMAND } from './slack-surface.js';
 
@@ -35,6 +36,7 @@ export function onCareerCommand(app: App, deps: SlackDeps): void {
         const reply = await deps.bot.handle(message);
         const share = origin.channel.kind === 'channel' && reply.shareable === true;
         await respond({ response_type: 'ephemeral', ...renderBlocks(reply, { source: sourceOfText(message, reply), share }) });
+        if (origin.channel.kind === 'dm') await uploadChart(client, { channel: command.channel_id }, reply, log);
       },
       () => respond({ response_type: 'ephemeral', text: APOLOGY }),
     );

@@ -3,6 +3,7 @@ import { apologyFor, privateNote } from './copy.js';
 import { guard } from './guard.js';
 import { cleanText, originOf, type SlackDeps } from './incoming.js';
 import { renderBlocks } from './render-blocks.js';
+import { uploadChart } from './upload-chart.js';
 import { sourceOfText } from './reply-source.js';
 
 /** The fields of a message or app_mention event we use, read defensively. */
@@ -66,6 +67,7 @@ export function onMessages(app: App, deps: SlackDeps): void {
         const message = { ...originOf({ ...deps, logger: log }, client, { id: e.user! }, where), kind: 'question', via: 'dm', text } as const;
         const reply = await deps.bot.handle(message);
         await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source: sourceOfText(message, reply) }), ...unfurl });
+        await uploadChart(client, { channel: e.channel, ...thread }, reply, log);
       },
       (err) => client.chat.postMessage({ channel: e.channel, ...thread, text: apologyFor(err) }),
     );

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { encodeAction } from '../../core/actions.js';
+import { voteButtons } from '../shared/vote-buttons.js';
 import { listLines } from '../../core/block-lines.js';
 import type { Block, Choice, ChoiceGroup, Field, Reply } from '../../core/reply.js';
 import { CHOICE_GROUP_LABELS, renderText } from '../../core/render-text.js';
@@ -49,7 +50,7 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-export const ACTION_IDS = { navPrefix: 'career_nav_', share: 'career_share', more: 'career_more' } as const;
+export const ACTION_IDS = { navPrefix: 'career_nav_', share: 'career_share', more: 'career_more', vote: 'career_vote' } as const;
 
 const GROUP_LABELS: Record<ChoiceGroup, string> = { ...CHOICE_GROUP_LABELS, suggestion: `${CHOICE_GROUP_LABELS.suggestion}?` };
 
@@ -65,6 +66,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   if (options.note) head.push(context(clip(plainToMrkdwn(options.note), 300)));
 
   const tail: KnownBlock[] = [];
+  if (reply.chart?.url) tail.push({ type: 'image', image_url: reply.chart.url, alt_text: clip(reply.chart.alt, 2000) });
   if (reply.footer) tail.push(context(clip(plainToMrkdwn(reply.footer), 500)));
   tail.push(...choiceBlocks(reply.choices));
 
@@ -83,6 +85,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
     controls.push(button(ACTION_IDS.more, `Continue reading (${page + 2}/${pages.length})`, `${page + 1}|${source}`));
   }
   if (source && options.share) controls.push({ ...button(ACTION_IDS.share, 'Share in channel', source), style: 'primary' });
+  controls.push(...voteButtons(reply).map(([label, value], i) => button(`${ACTION_IDS.vote}_${i}`, label, value)));
   const controlRow: KnownBlock[] = controls.length ? [{ type: 'actions', elements: controls }] : [];
 
   return { text: fallbackText(reply, options.sharedBy), blocks: [...head, ...body, ...tail, ...controlRow] };

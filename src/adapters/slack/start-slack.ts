@@ -9,6 +9,7 @@ import { onButtons } from './on-buttons.js';
 import { onCareerCommand } from './on-command.js';
 import { onMessages } from './on-messages.js';
 import type { OpsRoutes } from '../../ops/ops-routes.js';
+import { createChartLinks, withChartUrls } from '../../charts/chart-links.js';
 import { ignoreRepeatedEvents, type SharedEventClaims } from './repeat-deliveries.js';
 import { EarlyAckReceiver } from './early-ack-receiver.js';
 import { createReplayGuard } from './replay-guard.js';
@@ -93,6 +94,15 @@ export async function startSlack(o: {
   // other requests' acknowledgements, so listeners have nothing left to wait
   // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().
   const answerTurns = createAnswerTurns();
+  // Pay charts as image blocks need a public HTTPS address and our own server (HTTP mode); else they are uploaded.
+  const links =
+    mode !== 'socket' && config.PUBLIC_URL
+      ? createChartLinks({ publicUrl: config.PUBLIC_URL, secret: config.FEEDBACK_SECRET, content: () => o.bot.content })
+      : undefined;
+  const opsRoutes = o.routes;
+  const routes: OpsRoutes | undefined = links
+    ? (req, res) => links.route(req, res) || (opsRoutes?.(req, res) ?? false)
+    : opsRoutes;
   // A signed request replayed (here or on a replica sharing the store) is acknowledged and not acted on.
   const replays = createReplayGuard({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) });
   const receiver =
@@ -103,7 +113,7 @@ export async function startSlack(o: {
           logger: boltLogger,
           afterAcks: answerTurns,
           replays,
-          ...(o.routes ? { routes: o.routes } : {}),
+          ...(routes ? { routes } : {}),
           ...(oauth ? { installRoutes: oauth.routes } : {}),
         })
       : undefined;
@@ -117,7 +127,7 @@ export async function startSlack(o: {
     deferInitialization: true,
   });
 
-  const deps = { bot: o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
+  const deps = { bot: links ? withChartUrls(o.bot, links) : o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
   if (o.onRateLimited) app.use(watchRateLimits(app, o.onRateLimited));
   // Slack re-sends an event whose ack was lost or late: answer it once.
   app.use(ignoreRepeatedEvents({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) }));

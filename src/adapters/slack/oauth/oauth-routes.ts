@@ -14,7 +14,7 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes the code uses (slack/manifest.yaml explains each; test/slack/manifest.test.ts keeps them equal). */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read'] as const;
+export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read'] as const;
 
 export interface OAuthRoutesOptions {
   clientId: string;
