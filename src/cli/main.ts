@@ -76,12 +76,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const contentDir = path.resolve(values.content ?? DEFAULT_CONTENT_DIR);
   const [command, ...rest] = positionals;
   // `start` and `tips run-due` stop cleanly on a signal; other commands end on Node's default.
-  if (command !== undefined && command !== 'start' && !(command === 'tips' && rest[0] === 'run-due')) io.signals?.release();
+  if (command !== undefined && command !== 'start' && !(command === 'tips' && rest[0] === 'run-due'))
+    io.signals?.release();
 
   if (command === 'check') {
     const content = loadOrExplain(contentDir, io.stderr);
     if (!content) return 1;
-    io.stdout.write(`content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${forTerminal(contentDir)}\n`);
+    io.stdout.write(
+      `content ok: ${content.roles.length} roles, ${content.tips.length} tips in ${forTerminal(contentDir)}\n`,
+    );
     // Warnings are for the editor; they never fail the check.
     for (const w of contentWarnings(content)) io.stdout.write(`warning: ${formatProblem(w)}\n`);
     return 0;
@@ -97,7 +100,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const { writeChart } = await import('./write-chart.js');
       if (!rest.length || !(await writeChart(bot, rest.join(' '), values.chart, io.stderr))) return 1;
     }
-    return askCommand(bot, rest.length ? rest.join(' ') : undefined, { json: values.json, conversation: values.conversation, contextTtlMs }, io);
+    return askCommand(
+      bot,
+      rest.length ? rest.join(' ') : undefined,
+      { json: values.json, conversation: values.conversation, contextTtlMs },
+      io,
+    );
   }
   if (command === 'report') {
     const { reportCommand } = await import('./report-command.js');
@@ -114,7 +122,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const configResult = parseConfig(io.env);
     if (!configResult.ok) return explainConfig(configResult.errors, io);
     const { discordCommand } = await import('./discord-command.js');
-    return discordCommand(rest[0], typeof values.guild === 'string' ? { guild: values.guild } : {}, configResult.config, io);
+    return discordCommand(
+      rest[0],
+      typeof values.guild === 'string' ? { guild: values.guild } : {},
+      configResult.config,
+      io,
+    );
   }
   if (command !== undefined && command !== 'start') {
     io.stderr.write(`career-bot: unknown command ${quoted(command)}\n${USAGE}\n`);

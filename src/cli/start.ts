@@ -55,7 +55,10 @@ export async function start(content: Content, config: Config, io: CliIo, options
     io.signals?.release();
     const logger = createLogger('warn', io.stderr);
     const contexts = createMemoryContextStore({ ttlMs: config.conversationTtlMinutes * 60_000 });
-    const bot = createLiveBot((c) => createBot({ content: c, logger, clock, contexts, surface: consoleSurface }), content);
+    const bot = createLiveBot(
+      (c) => createBot({ content: c, logger, clock, contexts, surface: consoleSurface }),
+      content,
+    );
     const reloader = startContentReloader({ dir: content.dir, bot, logger, watchFiles: config.CONTENT_WATCH });
     const chat = startConsoleChat(bot, io.stdin, io.stdout);
     await chat.closed;
@@ -77,7 +80,11 @@ export async function start(content: Content, config: Config, io: CliIo, options
   let startStep: StartupStep = 'ops';
   let abandon = false;
   /** Runs one start-up step; what it started is stopped with the rest, even when a stop came meanwhile. */
-  const step = async <T extends { stop(): Promise<void> } | { close(): Promise<void> }>(name: StartupStep, label: string, fn: () => Promise<T>): Promise<T> => {
+  const step = async <T extends { stop(): Promise<void> } | { close(): Promise<void> }>(
+    name: StartupStep,
+    label: string,
+    fn: () => Promise<T>,
+  ): Promise<T> => {
     startStep = name;
     const part = await fn();
     running.push({ name: label, stop: () => ('stop' in part ? part.stop() : part.close()) });
@@ -88,16 +95,41 @@ export async function start(content: Content, config: Config, io: CliIo, options
   // Registered before anything starts, so a platform still connecting reads "not ready".
   const platformReadiness = enabled.map((p) => [p, ops.platform(p.name)] as const);
   const startUp = (async () => {
-    if (!enabled.some((p) => p.servesRoutes(config))) await step('ops', 'ops server', () => startOpsServer({ port: config.PORT, routes: ops.routes, logger }));
-    const store = await step('store', 'store', () => openStore({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: config.DATA_DIR, logger, ...ops.storeTiming }));
+    if (!enabled.some((p) => p.servesRoutes(config)))
+      await step('ops', 'ops server', () => startOpsServer({ port: config.PORT, routes: ops.routes, logger }));
+    const store = await step('store', 'store', () =>
+      openStore({
+        ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+        dataDir: config.DATA_DIR,
+        logger,
+        ...ops.storeTiming,
+      }),
+    );
     ops.readiness.add({ name: 'store', ready: () => store.ping().then(() => true) });
     const tipsCommands = createTipsCommands({ store, content, clock, logger });
     const channelTip = (channel: ChannelRef) => channelTipOfTheWeek(store, content, channel, clock());
     const contexts = store.contexts(config.conversationTtlMinutes * 60_000);
-    const { answerLog } = await step('store', 'question log', () => Promise.resolve(startLearning(store.learning, config, clock, logger)));
-    const reports = async (since: string | null, workspace: string | null) => reportLines(await usageReport(store.learning, since, workspace));
+    const { answerLog } = await step('store', 'question log', () =>
+      Promise.resolve(startLearning(store.learning, config, clock, logger)),
+    );
+    const reports = async (since: string | null, workspace: string | null) =>
+      reportLines(await usageReport(store.learning, since, workspace));
     // One bot per content snapshot: a reload (SIGHUP, CONTENT_WATCH) swaps it whole, and platforms hold the live one.
-    const live = createLiveBot((c) => createBot({ content: c, logger, clock, tipsCommands, channelTip, contexts, answerLog, usageReport: reports, surface: consoleSurface }), content);
+    const live = createLiveBot(
+      (c) =>
+        createBot({
+          content: c,
+          logger,
+          clock,
+          tipsCommands,
+          channelTip,
+          contexts,
+          answerLog,
+          usageReport: reports,
+          surface: consoleSurface,
+        }),
+      content,
+    );
     const reloader = startContentReloader({ dir: content.dir, bot: live, logger, watchFiles: config.CONTENT_WATCH });
     running.push({ name: 'content reloader', stop: () => reloader.stop() });
     measured = measureBot(live, ops.metrics);
@@ -106,23 +138,55 @@ export async function start(content: Content, config: Config, io: CliIo, options
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     // Replicas on one PostgreSQL claim event ids there; SQLite serves one process.
     const eventClaims: EventClaims | undefined =
-      store.backend === 'postgres' ? { claim: (id, at) => store.claimEvent(id, INSTANCE, at), sweep: (before) => store.sweepEventClaims(before) } : undefined;
+      store.backend === 'postgres'
+        ? { claim: (id, at) => store.claimEvent(id, INSTANCE, at), sweep: (before) => store.sweepEventClaims(before) }
+        : undefined;
     for (const [platform, readiness] of platformReadiness) {
-      const deps = { bot, config, logger, onFatal: (err: Error) => fatal(err), store, ...ops.rateLimits(platform.name) };
+      const deps = {
+        bot,
+        config,
+        logger,
+        onFatal: (err: Error) => fatal(err),
+        store,
+        ...ops.rateLimits(platform.name),
+      };
       const started = await step(platform.name, platform.name, () =>
-        platform.start({ ...deps, ...(platform.servesRoutes(config) ? { routes: ops.routes } : {}), ...(eventClaims ? { eventClaims } : {}) }),
+        platform.start({
+          ...deps,
+          ...(platform.servesRoutes(config) ? { routes: ops.routes } : {}),
+          ...(eventClaims ? { eventClaims } : {}),
+        }),
       );
       readiness.set(started);
     }
     if (posters.length && config.TIPS_SCHEDULER === 'on') {
-      await step('store', 'tip scheduler', async () => startTipScheduler({ store, content, posters, clock, logger, ...ops.tipsReporting }));
+      await step('store', 'tip scheduler', () =>
+        Promise.resolve(startTipScheduler({ store, content, posters, clock, logger, ...ops.tipsReporting })),
+      );
     } else if (posters.length) {
-      logger.info({}, 'TIPS_SCHEDULER=off: this process posts no weekly tips; run `career-bot tips run-due` on a schedule');
+      logger.info(
+        {},
+        'TIPS_SCHEDULER=off: this process posts no weekly tips; run `career-bot tips run-due` on a schedule',
+      );
     }
-    logger.info({ platforms: enabled.map((p) => p.name), slack: config.slack, store: config.DATABASE_URL ? 'postgres' : 'sqlite' }, 'career-bot started');
+    logger.info(
+      {
+        platforms: enabled.map((p) => p.name),
+        slack: config.slack,
+        store: config.DATABASE_URL ? 'postgres' : 'sqlite',
+      },
+      'career-bot started',
+    );
   })();
 
-  const first = await Promise.race([startUp.then(() => 'started' as const, (err: unknown) => err), stopAsked.then((reason) => ({ stop: reason })), fatalStop]);
+  const first = await Promise.race([
+    startUp.then(
+      () => 'started' as const,
+      (err: unknown) => err,
+    ),
+    stopAsked.then((reason) => ({ stop: reason })),
+    fatalStop,
+  ]);
   if (first !== 'started' && !isStopRequest(first) && !(first instanceof StartAbandoned)) {
     const line = explainStartupError(startStep, first, config);
     logger.error({ err: first, step: startStep }, 'career-bot failed to start');
@@ -133,13 +197,18 @@ export async function start(content: Content, config: Config, io: CliIo, options
   }
   const reason = isStopRequest(first) ? first.stop : await Promise.race([stopAsked, fatalStop]);
   ops.readiness.markStopping();
-  logger.info({ reason: reason instanceof Error ? reason.message : reason, duringStartUp: isStopRequest(first) }, 'stopping');
+  logger.info(
+    { reason: reason instanceof Error ? reason.message : reason, duringStartUp: isStopRequest(first) },
+    'stopping',
+  );
   if (isStopRequest(first)) {
     // Let the step under way finish (it may hold a connection), then stop what started.
     abandon = true;
     await Promise.race([startUp.catch(() => undefined), delay(STARTUP_SETTLE_MS)]);
   }
-  const inFlight = measured ? [{ name: 'answers in flight', stop: async () => void (await measured?.drained(STOP_DEADLINE_MS)) }] : [];
+  const inFlight = measured
+    ? [{ name: 'answers in flight', stop: async () => void (await measured?.drained(STOP_DEADLINE_MS)) }]
+    : [];
   const clean = await stopAll([...running, ...inFlight], logger);
   return clean && !(reason instanceof Error) ? 0 : 1;
 }
@@ -150,7 +219,8 @@ const INSTANCE = `${hostname()}:${process.pid}`;
 const STARTUP_SETTLE_MS = 5_000;
 
 class StartAbandoned extends Error {}
-const isStopRequest = (v: unknown): v is { stop: unknown } => typeof v === 'object' && v !== null && 'stop' in v && !(v instanceof Error);
+const isStopRequest = (v: unknown): v is { stop: unknown } =>
+  typeof v === 'object' && v !== null && 'stop' in v && !(v instanceof Error);
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 function nextSignal(): Promise<string> {

@@ -93,7 +93,8 @@ export function createBot(options: BotOptions): Bot {
     return pool[Math.floor(clock().getTime() / WEEK_MS) % Math.max(1, pool.length)];
   };
 
-  const answer = (text: string, surface: Surface = options.surface): Answer => fromUnderstanding(understand(reader, text), text, surface);
+  const answer = (text: string, surface: Surface = options.surface): Answer =>
+    fromUnderstanding(understand(reader, text), text, surface);
 
   const fromUnderstanding = (u: Understanding, text: string, surface: Surface): Answer => {
     const a = understood(u, text, surface);
@@ -109,7 +110,14 @@ export function createBot(options: BotOptions): Bot {
         break;
       case 'salary':
         reply = role
-          ? withRecreate(salaryReply(content, role, u.level, u.place), { type: 'answer', intent: 'salary', roles: [role.id], section: 'salary', level: u.level, location: u.place?.id ?? null })
+          ? withRecreate(salaryReply(content, role, u.level, u.place), {
+              type: 'answer',
+              intent: 'salary',
+              roles: [role.id],
+              section: 'salary',
+              level: u.level,
+              location: u.place?.id ?? null,
+            })
           : salaryWhichRoleReply(content);
         break;
       case 'list':
@@ -122,7 +130,12 @@ export function createBot(options: BotOptions): Bot {
         reply = tipReply(content, tipOfTheWeek(role), role, surface);
         break;
       default:
-        reply = unknownReply(content, text, u.suggestions.map((s) => s.role), surface);
+        reply = unknownReply(
+          content,
+          text,
+          u.suggestions.map((s) => s.role),
+          surface,
+        );
         break;
     }
     const salary = u.intent === 'salary' ? role?.salary : undefined;
@@ -145,35 +158,68 @@ export function createBot(options: BotOptions): Bot {
     if (turn.kind === 'compare') {
       const ids = turn.roles.map((r) => r.id);
       const reply = withRecreate(compareReply(content, turn.roles, turn.section, turn.level, turn.place), {
-        type: 'answer', intent: 'compare', roles: ids, section: turn.section, level: turn.level, location: turn.place?.id ?? null,
+        type: 'answer',
+        intent: 'compare',
+        roles: ids,
+        section: turn.section,
+        level: turn.level,
+        location: turn.place?.id ?? null,
       });
-      return { ...empty, intent: 'compare', role: ids[0]!, roles: ids, section: turn.section, confidence: 1, reply: withFeedback(content, reply) };
+      return {
+        ...empty,
+        intent: 'compare',
+        role: ids[0]!,
+        roles: ids,
+        section: turn.section,
+        confidence: 1,
+        reply: withFeedback(content, reply),
+      };
     }
     const matches = fitRoles(reader, text);
     const ids = matches.map((m) => m.role.id);
-    return { ...empty, intent: 'fit', role: ids[0] ?? null, roles: ids, section: null, confidence: matches.length ? 1 : 0, reply: withFeedback(content, fitReply(content, matches)) };
+    return {
+      ...empty,
+      intent: 'fit',
+      role: ids[0] ?? null,
+      roles: ids,
+      section: null,
+      confidence: matches.length ? 1 : 0,
+      reply: withFeedback(content, fitReply(content, matches)),
+    };
   };
 
   const converse = (text: string, slots: ConversationSlots, surface: Surface = options.surface): ConversationTurn => {
     const turn = resolveTurn(reader, content, text, slots);
     const a = answerTurn(turn, text, surface);
-    const asked = turn.kind === 'single'
-      ? { level: turn.understanding.level, location: turn.understanding.place?.id ?? null }
-      : turn.kind === 'compare' ? { level: turn.level, location: turn.place?.id ?? null } : { level: null, location: null };
+    const asked =
+      turn.kind === 'single'
+        ? { level: turn.understanding.level, location: turn.understanding.place?.id ?? null }
+        : turn.kind === 'compare'
+          ? { level: turn.level, location: turn.place?.id ?? null }
+          : { level: null, location: null };
     const keep = turn.kind === 'single' && turn.keepsContext === true && a.intent === 'unknown';
     return { answer: a, slots: keep ? slots : nextSlots(content, slots, a, asked) };
   };
 
   const handle = async (message: IncomingMessage): Promise<Reply> => {
     const reply =
-      message.kind === 'tips' ? await tipsCommand(message)
-      : message.kind === 'button' ? await pressed(message)
-      : message.kind === 'report' ? await reportReply(message, options.usageReport)
-      : await question(message);
-    logger.debug({ platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role }, 'answered');
+      message.kind === 'tips'
+        ? await tipsCommand(message)
+        : message.kind === 'button'
+          ? await pressed(message)
+          : message.kind === 'report'
+            ? await reportReply(message, options.usageReport)
+            : await question(message);
+    logger.debug(
+      { platform: message.platform, kind: message.kind, intent: reply.intent, role: reply.role },
+      'answered',
+    );
     // Slash commands and DMs are answered to the asker only; mentions in a
     // channel are public unless the reply itself is private (pay, unknowns).
-    const command = message.kind === 'tips' || message.kind === 'report' || (message.kind === 'question' && message.via === 'command');
+    const command =
+      message.kind === 'tips' ||
+      message.kind === 'report' ||
+      (message.kind === 'question' && message.via === 'command');
     return { ...reply, private: reply.private || command || message.channel.kind === 'dm' };
   };
 
@@ -189,14 +235,23 @@ export function createBot(options: BotOptions): Bot {
   const pressed = async ({ action, surface, platform, user, conversation }: ButtonMessage): Promise<Reply> => {
     if (action.type === 'feedback') {
       const { type: _, helpful, ...target } = action;
-      const outcome = options.answerLog ? await options.answerLog.vote({ platform, workspace: conversation.workspace, user: user.id, helpful, target }) : 'unkept';
+      const outcome = options.answerLog
+        ? await options.answerLog.vote({ platform, workspace: conversation.workspace, user: user.id, helpful, target })
+        : 'unkept';
       return feedbackAck(helpful, outcome);
     }
     if (action.type === 'list') return listReply(content, surface);
     if (action.type === 'help') return helpReply(content, surface);
-    if (action.type === 'answer') return withFeedback(content, recreateReply(content, action) ?? unknownReply(content, action.roles.join(' '), [], surface));
+    if (action.type === 'answer')
+      return withFeedback(
+        content,
+        recreateReply(content, action) ?? unknownReply(content, action.roles.join(' '), [], surface),
+      );
     const role = content.roleById.get(action.role);
-    return withFeedback(content, role ? roleReply(content, role, action.section) : unknownReply(content, action.role, [], surface));
+    return withFeedback(
+      content,
+      role ? roleReply(content, role, action.section) : unknownReply(content, action.role, [], surface),
+    );
   };
 
   // The context is read before and written after the answer: one small upsert
@@ -213,13 +268,21 @@ export function createBot(options: BotOptions): Bot {
     if (store) await store.save(id, turn.slots, clock());
     const answered = turn.answer;
     // A log that fails must not cost the asker their answer.
-    await options.answerLog?.answered(loggedAnswer(content, message, answered)).catch((err: unknown) => logger.warn({ err }, 'could not log the answer'));
-    if (answered.intent !== 'tip' || answered.role || message.channel.kind !== 'channel' || !options.channelTip) return answered.reply;
+    await options.answerLog
+      ?.answered(loggedAnswer(content, message, answered))
+      .catch((err: unknown) => logger.warn({ err }, 'could not log the answer'));
+    if (answered.intent !== 'tip' || answered.role || message.channel.kind !== 'channel' || !options.channelTip)
+      return answered.reply;
     // A channel that gets weekly tips is shown its own tip of the week, the one posted (or about to be) there.
-    const tip = await options.channelTip({ platform: message.platform, channelId: message.channel.id }).catch((err: unknown) => {
-      logger.warn({ err, platform: message.platform, channel: message.channel.id }, "could not read the channel's tip of the week; answering with the week's tip");
-      return null;
-    });
+    const tip = await options
+      .channelTip({ platform: message.platform, channelId: message.channel.id })
+      .catch((err: unknown) => {
+        logger.warn(
+          { err, platform: message.platform, channel: message.channel.id },
+          "could not read the channel's tip of the week; answering with the week's tip",
+        );
+        return null;
+      });
     return tip ? tipReply(content, tip, null, surface) : answered.reply;
   };
 

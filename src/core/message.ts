@@ -4,11 +4,11 @@ import type { TipsCommand } from './tips/tips-request.js';
 
 /** Who is talking where: a conversation's context is kept under this key (see src/core/conversation/). */
 export interface ConversationKey {
-  platform: string;          // 'slack' | 'discord' | 'console' | future platforms
-  workspace: string | null;  // Slack team id / Discord guild id; null in DMs without one and in the console
-  channel: string;           // channel or DM id
-  thread: string | null;     // Slack thread_ts for thread replies; null elsewhere
-  user: string;              // the person; a Slack thread or a DM is still keyed per person
+  platform: string; // 'slack' | 'discord' | 'console' | future platforms
+  workspace: string | null; // Slack team id / Discord guild id; null in DMs without one and in the console
+  channel: string; // channel or DM id
+  thread: string | null; // Slack thread_ts for thread replies; null elsewhere
+  user: string; // the person; a Slack thread or a DM is still keyed per person
 }
 
 /** Who sent a message, where, and how that platform writes commands. */

@@ -26,7 +26,14 @@ export type Action =
   | { type: 'list' }
   | { type: 'help' }
   /** Re-creates a pay or comparison answer exactly as shown (Share, Continue reading). */
-  | { type: 'answer'; intent: 'salary' | 'compare'; roles: string[]; section: SectionId; level: Level | null; location: string | null }
+  | {
+      type: 'answer';
+      intent: 'salary' | 'compare';
+      roles: string[];
+      section: SectionId;
+      level: Level | null;
+      location: string | null;
+    }
   /** Helpful / Not helpful on an answer (src/core/feedback.ts). */
   | ({ type: 'feedback'; helpful: boolean } & FeedbackTarget);
 

@@ -4,6 +4,8 @@ import type { Backend } from './schema.js';
 export interface Migration {
   version: number;
   name: string;
+  // A migration runs against the schema as it was then, not as StoreSchema says it is now.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   up(db: Kysely<any>, backend: Backend): Promise<void>;
 }
 
@@ -42,14 +44,18 @@ export const MIGRATIONS: readonly Migration[] = [
 
       await db.schema
         .createTable('tip_deliveries')
-        .addColumn('id', backend === 'postgres' ? 'bigserial' : 'integer', (c) => (backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('id', backend === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
         .addColumn('platform', 'text', (c) => c.notNull())
         .addColumn('channel_id', 'text', (c) => c.notNull())
         .addColumn('slot', 'text', (c) => c.notNull())
         .addColumn('slot_at', 'bigint', (c) => c.notNull())
         .addColumn('tip_id', 'text')
         .addColumn('cycle', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('claimed', 'delivered', 'failed', 'skipped')`))
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('claimed', 'delivered', 'failed', 'skipped')`),
+        )
         .addColumn('attempts', 'integer', (c) => c.notNull())
         .addColumn('claimed_at', 'bigint', (c) => c.notNull())
         .addColumn('claimed_by', 'text', (c) => c.notNull())
@@ -60,7 +66,11 @@ export const MIGRATIONS: readonly Migration[] = [
         // The exactly-once guarantee: one row per channel per weekly slot.
         .addUniqueConstraint('tip_deliveries_slot_unique', ['platform', 'channel_id', 'slot'])
         .execute();
-      await db.schema.createIndex('tip_deliveries_rotation').on('tip_deliveries').columns(['platform', 'channel_id', 'cycle']).execute();
+      await db.schema
+        .createIndex('tip_deliveries_rotation')
+        .on('tip_deliveries')
+        .columns(['platform', 'channel_id', 'cycle'])
+        .execute();
     },
   },
   {
@@ -86,7 +96,11 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('slots', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('conversation_contexts_expiry').on('conversation_contexts').columns(['expires_at']).execute();
+      await db.schema
+        .createIndex('conversation_contexts_expiry')
+        .on('conversation_contexts')
+        .columns(['expires_at'])
+        .execute();
     },
   },
   {
@@ -124,7 +138,11 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.alterTable('tip_subscriptions').addColumn('workspace_id', 'text').execute();
-      await db.schema.createIndex('tip_subscriptions_workspace').on('tip_subscriptions').columns(['platform', 'workspace_id']).execute();
+      await db.schema
+        .createIndex('tip_subscriptions_workspace')
+        .on('tip_subscriptions')
+        .columns(['platform', 'workspace_id'])
+        .execute();
     },
   },
   {
@@ -147,7 +165,9 @@ export const MIGRATIONS: readonly Migration[] = [
       // Masked question text only (see src/learn/mask-question.ts); kept QUESTION_LOG_DAYS.
       await db.schema
         .createTable('question_log')
-        .addColumn('id', backend === 'postgres' ? 'bigserial' : 'integer', (c) => (backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('id', backend === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
         .addColumn('workspace', 'text', (c) => c.notNull())
         .addColumn('day', 'text', (c) => c.notNull())
         .addColumn('platform', 'text', (c) => c.notNull())
@@ -159,8 +179,16 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
       await db.schema.createIndex('question_log_day').on('question_log').columns(['day']).execute();
       // Covering indexes: the report groups a million rows by text, and by unknown role, without sorting them.
-      await db.schema.createIndex('question_log_text').on('question_log').columns(['text', 'reason', 'day', 'workspace']).execute();
-      await db.schema.createIndex('question_log_role').on('question_log').columns(['unknown_role', 'day', 'workspace']).execute();
+      await db.schema
+        .createIndex('question_log_text')
+        .on('question_log')
+        .columns(['text', 'reason', 'day', 'workspace'])
+        .execute();
+      await db.schema
+        .createIndex('question_log_role')
+        .on('question_log')
+        .columns(['unknown_role', 'day', 'workspace'])
+        .execute();
       // One row per voter and answer: the voter is a keyed hash, never the platform's user id.
       await db.schema
         .createTable('feedback_votes')

@@ -96,7 +96,14 @@ function openPostgres(connectionString: string, logger: Logger): { dialect: Dial
     query_timeout: PG_TIMEOUTS.queryMs,
     keepAlive: true,
     // Epoch-ms columns are bigint; they fit a JS number, so read them as one.
-    types: { getTypeParser: ((oid: number, format?: string) => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === PG_INT8
+          ? Number
+          : (pg.types.getTypeParser(oid, format as 'text') as (
+              value: string,
+            ) => unknown)) as typeof pg.types.getTypeParser,
+    },
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', (err) => logger.warn({ err }, 'postgres idle client error'));
@@ -112,7 +119,8 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     unsubscribe: (c, meta) => subsQ.unsubscribe(db, c, meta),
     getSubscription: (c) => subsQ.getSubscription(db, c),
     listSubscriptions: (filter) => subsQ.listSubscriptions(db, filter),
-    setPaused: (c, paused, meta) => (paused ? subsQ.pause(db, c, meta.reason ?? null, meta) : subsQ.resume(db, c, meta)),
+    setPaused: (c, paused, meta) =>
+      paused ? subsQ.pause(db, c, meta.reason ?? null, meta) : subsQ.resume(db, c, meta),
     pauseWithReason: async (c, reason, meta) => void (await subsQ.pause(db, c, reason, meta)),
     pauseWorkspace: (platform, workspace, reason, meta) => subsQ.pauseWorkspace(db, platform, workspace, reason, meta),
     installations: installationRecords(db),

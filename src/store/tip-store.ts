@@ -1,7 +1,14 @@
 import type { RotationState } from '../core/tips/rotation.js';
 import type { WeeklySchedule } from '../core/tips/schedule.js';
 import type { Slot } from '../core/tips/slots.js';
-import type { ChangeMeta, ChannelRef, ClaimResult, Delivery, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type {
+  ChangeMeta,
+  ChannelRef,
+  ClaimResult,
+  Delivery,
+  Subscription,
+  TipPlatform,
+} from '../core/tips/subscription.js';
 import type { InstallationRecords } from './installation-queries.js';
 import type { ContextStore } from '../core/conversation/context-store.js';
 import type { Backend } from './schema.js';
@@ -39,7 +46,11 @@ export interface TipStore {
    * Pauses or resumes an active subscription (undefined when there is none).
    * Resuming starts afresh from `meta.at`: slots that passed while paused are not posted late, and a pending skip is cleared.
    */
-  setPaused(channel: ChannelRef, paused: boolean, meta: ChangeMeta & { reason?: string }): Promise<Subscription | undefined>;
+  setPaused(
+    channel: ChannelRef,
+    paused: boolean,
+    meta: ChangeMeta & { reason?: string },
+  ): Promise<Subscription | undefined>;
   /** Pauses after a permanent posting failure, keeping the reason for status. */
   pauseWithReason(channel: ChannelRef, reason: string, meta: ChangeMeta): Promise<void>;
   /** Pauses every active, unpaused subscription of one workspace with `reason` (an uninstall); how many. */

@@ -27,7 +27,11 @@ describe('Share on Discord', () => {
     const received = {
       messageFlags: 64,
       embeds: answer.embeds.map((e: object) => ({ ...e, type: 'rich', content_scan_version: 0 })),
-      components: answer.components.map((row: { components: object[] }, r: number) => ({ ...row, id: 100 + r, components: row.components.map((b, i) => ({ ...b, id: 10 * r + i })) })),
+      components: answer.components.map((row: { components: object[] }, r: number) => ({
+        ...row,
+        id: 100 + r,
+        components: row.components.map((b, i) => ({ ...b, id: 10 * r + i })),
+      })),
     };
     const cb = await h.interact(buttonPress('sh', received));
     expect(cb.body.type).toBe(4);
@@ -46,7 +50,9 @@ describe('Share on Discord', () => {
 
   it('shares from a button id of an earlier version (sh:<action>) the same way', async () => {
     const skills = await h.interact(buttonPress('s:ml-systems-engineer:skills', { messageFlags: 64 }));
-    const cb = await h.interact(buttonPress('sh:s:ml-systems-engineer:skills', { messageFlags: 64, embeds: skills.body.data.embeds }));
+    const cb = await h.interact(
+      buttonPress('sh:s:ml-systems-engineer:skills', { messageFlags: 64, embeds: skills.body.data.embeds }),
+    );
     expect(cb.body.data.content).toBe(`Shared by <@${USER.id}>`);
     expect(cb.body.data.embeds).toEqual(skills.body.data.embeds);
   });

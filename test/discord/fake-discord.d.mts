@@ -17,7 +17,7 @@ export interface RecordedRequest {
   path: string;
   query: string;
   headers: Record<string, string | string[] | undefined>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   body: any;
   /** Attachments of a multipart request. */
   files: { field: string; name: string; bytes: Buffer }[];
@@ -28,7 +28,7 @@ export interface RecordedRequest {
 
 export interface GatewayPayload {
   op: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   d: any;
 }
 

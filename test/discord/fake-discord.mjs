@@ -7,14 +7,30 @@ import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 
 export const APP_ID = '1100000000000000001';
-export const BOT_USER = { id: APP_ID, username: 'career-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
+export const BOT_USER = {
+  id: APP_ID,
+  username: 'career-bot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+  flags: 0,
+};
 
 let nextId = 1200000000000000000n;
 /** A fresh snowflake-shaped id. */
 export const snowflake = () => String(nextId++);
 
 /** A Discord message object as the API returns and the gateway dispatches it; the bot is the author unless said otherwise. */
-export function messageObject({ channelId, author = BOT_USER, content = '', embeds = [], components = [], flags = 0, extra = {} }) {
+export function messageObject({
+  channelId,
+  author = BOT_USER,
+  content = '',
+  embeds = [],
+  components = [],
+  flags = 0,
+  extra = {},
+}) {
   return {
     id: snowflake(),
     channel_id: channelId,
@@ -73,7 +89,9 @@ export async function startFakeDiscord(options = {}) {
       /** Files of a multipart request (attachments), as discord.js sends them. */
       const files = [];
       if (String(req.headers['content-type']).startsWith('multipart/form-data')) {
-        const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] } }).formData();
+        const form = await new Response(Buffer.concat(chunks), {
+          headers: { 'content-type': req.headers['content-type'] },
+        }).formData();
         for (const [key, value] of form) {
           if (typeof value === 'string') body = key === 'payload_json' ? JSON.parse(value) : body;
           else files.push({ field: key, name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
@@ -87,7 +105,16 @@ export async function startFakeDiscord(options = {}) {
       }
       const override = overrides.find((o) => o.method === req.method && o.path.test(path));
       if (override) overrides.splice(overrides.indexOf(override), 1);
-      const record = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body, files, at: performance.now(), status: override?.status ?? 200 };
+      const record = {
+        method: req.method ?? 'GET',
+        path,
+        query: url.search,
+        headers: req.headers,
+        body,
+        files,
+        at: performance.now(),
+        status: override?.status ?? 200,
+      };
       if (override) {
         res.writeHead(override.status, { 'content-type': 'application/json', ...override.headers });
         res.end(override.body === undefined ? '' : JSON.stringify(override.body));
@@ -109,7 +136,14 @@ export async function startFakeDiscord(options = {}) {
 
   const route = (r) => {
     if (r.method === 'GET' && r.path === '/gateway/bot') {
-      return [200, { url: gatewayUrl, shards: recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: gatewayUrl,
+          shards: recommendedShards,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      ];
     }
     if (r.method === 'GET' && r.path === '/gateway') return [200, { url: gatewayUrl }];
     // An interaction callback is answered 204 with no body, as Discord does.
@@ -121,20 +155,34 @@ export async function startFakeDiscord(options = {}) {
     m = /^\/channels\/(\d+)\/messages$/.exec(r.path);
     if (m && r.method === 'POST') return [200, message(r.body, m[1])];
     if (r.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(r.path)) {
-      return [200, (Array.isArray(r.body) ? r.body : []).map((c) => ({ id: snowflake(), application_id: APP_ID, version: snowflake(), ...c }))];
+      return [
+        200,
+        (Array.isArray(r.body) ? r.body : []).map((c) => ({
+          id: snowflake(),
+          application_id: APP_ID,
+          version: snowflake(),
+          ...c,
+        })),
+      ];
     }
     return [404, { message: '404: Not Found', code: 0 }];
   };
 
   const message = (body, channelId) =>
-    messageObject({ channelId, content: body?.content, embeds: body?.embeds, components: body?.components, flags: body?.flags });
+    messageObject({
+      channelId,
+      content: body?.content,
+      embeds: body?.embeds,
+      components: body?.components,
+      flags: body?.flags,
+    });
 
   const wss = new WebSocketServer({ server });
   wss.on('connection', (ws) => {
     const send = (payload) => ws.send(JSON.stringify(payload));
     send({ op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null });
     ws.on('message', (data) => {
-      const payload = JSON.parse(String(data));
+      const payload = JSON.parse(/** @type {Buffer} */ (data).toString());
       gatewayOps.push(payload);
       for (const w of [...opWaiters]) if (w.op === payload.op) w.done(payload);
       if (payload.op === 1) send({ op: 11, d: null, s: null, t: null });
@@ -157,7 +205,15 @@ export async function startFakeDiscord(options = {}) {
         ws.once('close', () => {
           if (shardSockets.get(shardId)?.ws === ws) shardSockets.delete(shardId);
         });
-        const ready = { v: 10, user: BOT_USER, guilds: [], session_id: `session-${snowflake()}`, resume_gateway_url: gatewayUrl, shard: payload.d.shard, application: { id: APP_ID, flags: 0 } };
+        const ready = {
+          v: 10,
+          user: BOT_USER,
+          guilds: [],
+          session_id: `session-${snowflake()}`,
+          resume_gateway_url: gatewayUrl,
+          shard: payload.d.shard,
+          application: { id: APP_ID, flags: 0 },
+        };
         if (heldReady) heldReady.push(() => send({ op: 0, t: 'READY', s: ++seq, d: ready }));
         else send({ op: 0, t: 'READY', s: ++seq, d: ready });
       }

@@ -31,7 +31,8 @@ beforeAll(async () => {
     questionLogDays: 90,
     voterKey: createVoterKey('discord-test-secret-0123456789', silentLogger),
   });
-  const usageReport = async (since: string | null, workspace: string | null) => reportLines(await usageReportOf(store.learning, since, workspace));
+  const usageReport = async (since: string | null, workspace: string | null) =>
+    reportLines(await usageReportOf(store.learning, since, workspace));
   h = await startHarness(createBot({ surface: discordSurface, content: shippedContent(), answerLog, usageReport }), {
     deferAfterMs: 4000,
   });

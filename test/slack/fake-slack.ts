@@ -73,7 +73,7 @@ export class FakeSlack {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.sockets.push(ws);
         ws.on('message', (data) => {
-          this.socketMessages.push(JSON.parse(String(data)) as Record<string, any>);
+          this.socketMessages.push(JSON.parse((data as Buffer).toString()) as Record<string, any>);
           this.emitter.emit('change');
         });
         ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
@@ -111,7 +111,9 @@ export class FakeSlack {
 
   /** Resolves with the first recorded call to `method` (answered ok unless `anyStatus`) matching `where`. */
   waitForCall(method: string, where: (c: ApiCall) => boolean = () => true): Promise<ApiCall> {
-    return this.waitFor(`a ${method} call`, () => this.calls.find((c) => c.method === method && c.result.ok === true && where(c)));
+    return this.waitFor(`a ${method} call`, () =>
+      this.calls.find((c) => c.method === method && c.result.ok === true && where(c)),
+    );
   }
 
   waitForResponse(id: string, where: (r: ResponsePost) => boolean = () => true): Promise<ResponsePost> {
@@ -138,7 +140,11 @@ export class FakeSlack {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`fake Slack: timed out waiting for ${what}; calls: ${this.calls.map((c) => `${c.method}:${c.status}:${c.result.error ?? 'ok'}`).join(', ')}`));
+        reject(
+          new Error(
+            `fake Slack: timed out waiting for ${what}; calls: ${this.calls.map((c) => `${c.method}:${c.status}:${c.result.error ?? 'ok'}`).join(', ')}`,
+          ),
+        );
       }, WAIT_MS);
       const onChange = () => void check();
       const cleanup = () => {
@@ -169,7 +175,10 @@ export class FakeSlack {
       return;
     }
     if (url.pathname.startsWith('/response/')) {
-      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, any> });
+      this.responses.push({
+        id: url.pathname.slice('/response/'.length),
+        body: JSON.parse(raw) as Record<string, any>,
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       this.emitter.emit('change');
       return;
@@ -183,7 +192,8 @@ export class FakeSlack {
     this.bearer = req.headers.authorization?.replace(/^Bearer /, '');
     const override = this.overrides.get(method)?.shift();
     const status = override?.status ?? 200;
-    const result = override?.body ?? (status === 200 ? this.answer(method, args) : { ok: false, error: `http_${status}` });
+    const result =
+      override?.body ?? (status === 200 ? this.answer(method, args) : { ok: false, error: `http_${status}` });
     this.calls.push({ method, args, authorization: req.headers.authorization, status, result });
     res.writeHead(status, { 'content-type': 'application/json', ...override?.headers }).end(JSON.stringify(result));
     this.emitter.emit('change');
@@ -193,11 +203,28 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test': {
         const grant = this.issued.get(String(args.token ?? this.bearer));
-        if (grant) return { ok: true, url: 'https://test.slack.com/', team_id: grant.team?.id, enterprise_id: grant.enterprise?.id, user_id: grant.botUserId ?? BOT_USER_ID, bot_id: `B${grant.botToken.slice(-4)}` };
-        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'career-bot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+        if (grant)
+          return {
+            ok: true,
+            url: 'https://test.slack.com/',
+            team_id: grant.team?.id,
+            enterprise_id: grant.enterprise?.id,
+            user_id: grant.botUserId ?? BOT_USER_ID,
+            bot_id: `B${grant.botToken.slice(-4)}`,
+          };
+        return {
+          ok: true,
+          url: 'https://test.slack.com/',
+          team: 'Test',
+          user: 'career-bot',
+          team_id: 'T1',
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
       }
       case 'oauth.v2.access': {
-        if (args.client_id !== this.client.id || args.client_secret !== this.client.secret) return { ok: false, error: 'invalid_client_id' };
+        if (args.client_id !== this.client.id || args.client_secret !== this.client.secret)
+          return { ok: false, error: 'invalid_client_id' };
         const grant = this.grants.get(String(args.code));
         // A code is good once, as at Slack.
         if (!grant) return { ok: false, error: 'invalid_code' };
@@ -236,7 +263,12 @@ export class FakeSlack {
         return { ok: true, file_id: id, upload_url: `${this.apiUrl.replace(/\/api\/?$/, '')}/upload/${id}` };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: ((typeof args.files === 'string' ? JSON.parse(args.files) : args.files ?? []) as { id: string }[]).map((f) => ({ id: f.id })) };
+        return {
+          ok: true,
+          files: (
+            (typeof args.files === 'string' ? JSON.parse(args.files) : (args.files ?? [])) as { id: string }[]
+          ).map((f) => ({ id: f.id })),
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }

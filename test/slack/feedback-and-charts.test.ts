@@ -34,7 +34,8 @@ beforeAll(async () => {
     questionLogDays: 90,
     voterKey: createVoterKey('slack-test-secret-0123456789', silentLogger),
   });
-  const usageReport = async (since: string | null, workspace: string | null) => reportLines(await usageReportOf(store.learning, since, workspace));
+  const usageReport = async (since: string | null, workspace: string | null) =>
+    reportLines(await usageReportOf(store.learning, since, workspace));
   h = await startHttpHarness({ bot: { answerLog, usageReport }, env: { ADMIN_USER_IDS: 'UADMIN1' } });
 });
 

@@ -13,7 +13,8 @@ export interface ConsoleChat {
   stop(): void;
 }
 
-const BANNER = 'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, + or - to rate an answer, "help", or "quit".';
+const BANNER =
+  'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, + or - to rate an answer, "help", or "quit".';
 
 /**
  * The console adapter: a person types what they would type in Slack or
@@ -72,7 +73,12 @@ export function startConsoleChat(bot: Bot, input: NodeJS.ReadableStream, output:
   };
 }
 
-function toMessage(line: string, last: Reply | null, rated: Reply | null, user: IncomingMessage['user']): IncomingMessage | null {
+function toMessage(
+  line: string,
+  last: Reply | null,
+  rated: Reply | null,
+  user: IncomingMessage['user'],
+): IncomingMessage | null {
   const base: Envelope = {
     platform: 'console',
     surface: consoleSurface,
@@ -80,7 +86,8 @@ function toMessage(line: string, last: Reply | null, rated: Reply | null, user: 
     user,
     channel: { id: 'console', kind: 'dm' },
   };
-  if ((line === '+' || line === '-') && rated?.feedback) return { ...base, kind: 'button', action: { type: 'feedback', helpful: line === '+', ...rated.feedback } };
+  if ((line === '+' || line === '-') && rated?.feedback)
+    return { ...base, kind: 'button', action: { type: 'feedback', helpful: line === '+', ...rated.feedback } };
   if (/^\d{1,3}$/.test(line) && last?.choices.length) {
     const choice = last.choices[Number(line) - 1];
     return choice ? { ...base, kind: 'button', action: choice.action } : null;

@@ -15,9 +15,17 @@ export async function handleDirectMessage(message: Message, deps: { bot: Bot; lo
   const channel = message.channel;
   if (!channel.isDMBased() || !channel.isSendable()) return;
   try {
-    const reply = await deps.bot.handle({ ...fromDirectMessage(message), kind: 'question', via: 'dm', text: message.content });
+    const reply = await deps.bot.handle({
+      ...fromDirectMessage(message),
+      kind: 'question',
+      via: 'dm',
+      text: message.content,
+    });
     await channel.send(sendOptions(await withChartFile(renderEmbed(reply))));
   } catch (err) {
-    deps.logger.error({ err, message: message.id, channel: message.channelId, user: message.author.id }, 'discord DM answer failed');
+    deps.logger.error(
+      { err, message: message.id, channel: message.channelId, user: message.author.id },
+      'discord DM answer failed',
+    );
   }
 }

@@ -14,13 +14,24 @@ export function fromInteraction(interaction: Interaction): Envelope {
   return {
     platform: 'discord',
     surface: discordSurface,
-    conversation: { platform: 'discord', workspace: interaction.guildId ?? null, channel, thread: null, user: interaction.user.id },
+    conversation: {
+      platform: 'discord',
+      workspace: interaction.guildId ?? null,
+      channel,
+      thread: null,
+      user: interaction.user.id,
+    },
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
     // A group DM or a DM between people (user install) is a conversation with others, not a DM with the bot.
-    channel: { id: channel, kind: inGuild || interaction.context === InteractionContextType.PrivateChannel ? 'channel' : 'dm' },
-    isAdmin: async () => inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
-    canReadReports: () => Promise.resolve(inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)),
-    timeZone: async () => undefined,
+    channel: {
+      id: channel,
+      kind: inGuild || interaction.context === InteractionContextType.PrivateChannel ? 'channel' : 'dm',
+    },
+    isAdmin: () =>
+      Promise.resolve(inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false)),
+    canReadReports: () =>
+      Promise.resolve(inGuild && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)),
+    timeZone: () => Promise.resolve(undefined),
   };
 }
 
@@ -28,10 +39,16 @@ export function fromDirectMessage(message: Message): Envelope {
   return {
     platform: 'discord',
     surface: discordSurface,
-    conversation: { platform: 'discord', workspace: null, channel: message.channelId, thread: null, user: message.author.id },
+    conversation: {
+      platform: 'discord',
+      workspace: null,
+      channel: message.channelId,
+      thread: null,
+      user: message.author.id,
+    },
     user: { id: message.author.id, name: message.author.globalName ?? message.author.username },
     channel: { id: message.channelId, kind: 'dm' },
-    isAdmin: async () => false,
-    timeZone: async () => undefined,
+    isAdmin: () => Promise.resolve(false),
+    timeZone: () => Promise.resolve(undefined),
   };
 }

@@ -52,7 +52,9 @@ async function autocomplete(i: AutocompleteInteraction, { bot }: HandlerDeps): P
   const focused = i.options.getFocused(true);
   const roles = focused.name === 'role' ? bot.suggestRoles(String(focused.value), LIMITS.choices) : [];
   await i.respond(
-    roles.slice(0, LIMITS.choices).map((r) => ({ name: truncate(r.title, LIMITS.choiceName), value: r.id.slice(0, LIMITS.choiceValue) })),
+    roles
+      .slice(0, LIMITS.choices)
+      .map((r) => ({ name: truncate(r.title, LIMITS.choiceName), value: r.id.slice(0, LIMITS.choiceValue) })),
   );
 }
 
@@ -71,16 +73,35 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
     const text = `${role} ${i.options.getString('topic') ?? ''}`.trim();
     const pending = deps.bot.handle(commandMessage(fromInteraction(i), text));
     // Only the asker sees the answer until they share it, except in a DM with the bot (install-context.ts).
-    await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer }), deps, privateAnswer ? 'private' : 'reply');
+    await respond(
+      i,
+      pending,
+      (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer }),
+      deps,
+      privateAnswer ? 'private' : 'reply',
+    );
     return;
   }
   if (i.commandName === TIPS_COMMAND) {
     const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'tips', command: tipsCommandOf(i) });
-    await respond(i, pending, (reply) => renderEmbed(reply, { ephemeral: inGuild }), deps, inGuild ? 'private' : 'reply');
+    await respond(
+      i,
+      pending,
+      (reply) => renderEmbed(reply, { ephemeral: inGuild }),
+      deps,
+      inGuild ? 'private' : 'reply',
+    );
     return;
   }
-  deps.logger.warn({ interaction: i.id, command: i.commandName }, 'unknown slash command (registered by an older version?)');
-  await i.reply({ content: 'I no longer know that command; try /career.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  deps.logger.warn(
+    { interaction: i.id, command: i.commandName },
+    'unknown slash command (registered by an older version?)',
+  );
+  await i.reply({
+    content: 'I no longer know that command; try /career.',
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
 }
 
 /** `/tips` as typed: its options are already fields, each read as what it is named. */
@@ -89,20 +110,33 @@ function tipsCommandOf(i: ChatInputCommandInteraction): TipsCommand {
   const sub = i.options.getSubcommand();
   // A subcommand registered by a newer version than this one.
   if (!isTipsSubcommand(sub)) return { sub: 'help', unknown: sub };
-  if (sub === 'subscribe') return { sub, schedule: { day: option('day'), time: option('time'), timeZone: option('timezone') } };
+  if (sub === 'subscribe')
+    return { sub, schedule: { day: option('day'), time: option('time'), timeZone: option('timezone') } };
   return { sub };
 }
 
 async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const request = parseCustomId(i.customId);
   if (!request) {
-    await i.reply({ content: expiredButton(discordSurface), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({
+      content: expiredButton(discordSurface),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   if (request.kind === 'share') {
     // A new, visible message with exactly what the sharer sees.
     const copy = sharedCopy(i.message, i.user.id);
-    await i.reply(copy ? replyOptions(copy) : { content: 'There is nothing to share in that message.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply(
+      copy
+        ? replyOptions(copy)
+        : {
+            content: 'There is nothing to share in that message.',
+            flags: MessageFlags.Ephemeral,
+            allowedMentions: NO_MENTIONS,
+          },
+    );
     return;
   }
   const { privateAnswer } = installContext(i);
@@ -114,11 +148,25 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     return;
   }
   const pending = deps.bot.handle({ ...fromInteraction(i), kind: 'button', action });
-  if (buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: privateAnswer }) === 'update') {
-    await respond(i, pending, (reply) => renderEmbed(reply, { page, share: privateAnswer, source: action }), deps, 'update');
+  if (
+    buttonResponse({ ephemeral: i.message.flags.has(MessageFlags.Ephemeral), inChannel: privateAnswer }) === 'update'
+  ) {
+    await respond(
+      i,
+      pending,
+      (reply) => renderEmbed(reply, { page, share: privateAnswer, source: action }),
+      deps,
+      'update',
+    );
   } else {
     // A shared message stays as shared: whoever presses its buttons gets their own private answer.
-    await respond(i, pending, (reply) => renderEmbed(reply, { page, ephemeral: true, share: true, source: action }), deps, 'private');
+    await respond(
+      i,
+      pending,
+      (reply) => renderEmbed(reply, { page, ephemeral: true, share: true, source: action }),
+      deps,
+      'private',
+    );
   }
 }
 
@@ -167,8 +215,13 @@ async function reportFailure(i: Interaction, err: unknown, logger: Logger): Prom
     'discord interaction failed',
   );
   // An expired interaction cannot be answered at all; autocomplete has no message to show.
-  if (!i.isRepliable() || (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction)) return;
-  const notice = { content: 'Sorry, something went wrong answering that. Please try again.', flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
+  if (!i.isRepliable() || (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction))
+    return;
+  const notice = {
+    content: 'Sorry, something went wrong answering that. Please try again.',
+    flags: MessageFlags.Ephemeral as const,
+    allowedMentions: NO_MENTIONS,
+  };
   try {
     if (i.deferred || i.replied) await i.followUp(notice);
     else await i.reply(notice);

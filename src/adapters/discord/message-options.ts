@@ -1,4 +1,9 @@
-import { MessageFlags, type InteractionReplyOptions, type MessageCreateOptions, type MessageEditOptions } from 'discord.js';
+import {
+  MessageFlags,
+  type InteractionReplyOptions,
+  type MessageCreateOptions,
+  type MessageEditOptions,
+} from 'discord.js';
 import { CHART_FILE, type DiscordMessage } from './render-embed.js';
 import { renderChart } from '../../charts/render-chart.js';
 

@@ -26,10 +26,14 @@ export function renderButtons(o: ButtonOptions): ButtonRow[] {
   const controls: APIButtonComponent[] = [];
   if (o.action && o.pages > 1) {
     if (o.page > 0) controls.push(button(navigateId(o.action, o.page - 1), '◀ Previous', ButtonStyle.Secondary));
-    if (o.page < o.pages - 1) controls.push(button(navigateId(o.action, o.page + 1), `Next ▶ (${o.page + 2}/${o.pages})`, ButtonStyle.Secondary));
+    if (o.page < o.pages - 1)
+      controls.push(
+        button(navigateId(o.action, o.page + 1), `Next ▶ (${o.page + 2}/${o.pages})`, ButtonStyle.Secondary),
+      );
   }
   if (o.share) controls.push(button(shareId(), 'Share', ButtonStyle.Success));
-  for (const [label, id] of o.votes ?? []) if (id.length <= LIMITS.customId) controls.push(button(id, label, ButtonStyle.Secondary));
+  for (const [label, id] of o.votes ?? [])
+    if (id.length <= LIMITS.customId) controls.push(button(id, label, ButtonStyle.Secondary));
 
   const seen = new Set(controls.map((c) => ('custom_id' in c ? c.custom_id : '')));
   const choiceButtons: { group: string; button: APIButtonComponent }[] = [];
@@ -43,13 +47,21 @@ export function renderButtons(o: ButtonOptions): ButtonRow[] {
 
   const maxRows = LIMITS.rows - (controls.length ? 1 : 0);
   let rows = groupedRows(choiceButtons);
-  if (rows.length > maxRows) rows = chunk(choiceButtons.map((c) => c.button), LIMITS.buttonsPerRow);
+  if (rows.length > maxRows)
+    rows = chunk(
+      choiceButtons.map((c) => c.button),
+      LIMITS.buttonsPerRow,
+    );
   rows = rows.slice(0, maxRows);
   if (controls.length) rows.push(controls);
   return rows.map((components) => ({ type: ComponentType.ActionRow, components }));
 }
 
-function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success): APIButtonComponent {
+function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success,
+): APIButtonComponent {
   return { type: ComponentType.Button, style, label: truncate(label, LIMITS.label), custom_id: customId };
 }
 

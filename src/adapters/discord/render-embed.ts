@@ -59,7 +59,11 @@ export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordM
   const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), pageCount - 1);
   const units = pages[page] ?? [];
 
-  const footer = [footerBase, pageCount > 1 ? `Page ${page + 1} of ${pageCount}` : '', !action && pages.length > 1 ? TRIMMED_NOTE : '']
+  const footer = [
+    footerBase,
+    pageCount > 1 ? `Page ${page + 1} of ${pageCount}` : '',
+    !action && pages.length > 1 ? TRIMMED_NOTE : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   const description = units.flatMap((u) => (u.kind === 'lead' ? [u.text] : [])).join('\n\n');
@@ -73,7 +77,14 @@ export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordM
 
   const message: DiscordMessage = {
     embeds: [embed],
-    components: renderButtons({ choices: reply.choices, action, page, pages: pageCount, share: Boolean(options.share && reply.shareable), votes: voteButtons(reply) }),
+    components: renderButtons({
+      choices: reply.choices,
+      action,
+      page,
+      pages: pageCount,
+      share: Boolean(options.share && reply.shareable),
+      votes: voteButtons(reply),
+    }),
     allowed_mentions: { parse: [] },
     ...(reply.chart ? { chart: reply.chart } : {}),
   };
@@ -91,7 +102,8 @@ export function renderEmbed(reply: Reply, options: RenderOptions = {}): DiscordM
 export function rebuildAction(reply: Reply): Action | null {
   // Custom ids hold 100 characters; a comparison of many roles may not fit, and then is not paged.
   if (reply.recreate && navigateId(reply.recreate, 999).length <= 100) return reply.recreate;
-  if (reply.intent === 'role' && reply.role && reply.section) return { type: 'section', role: reply.role, section: reply.section };
+  if (reply.intent === 'role' && reply.role && reply.section)
+    return { type: 'section', role: reply.role, section: reply.section };
   if (reply.intent === 'list') return { type: 'list' };
   return null;
 }
@@ -164,7 +176,8 @@ function paginate(units: Unit[], budget: number): Unit[][] {
   let description = 0;
   for (const unit of units) {
     for (;;) {
-      const size = unit.kind === 'lead' ? unit.text.length + (description ? 2 : 0) : unit.name.length + unit.value.length;
+      const size =
+        unit.kind === 'lead' ? unit.text.length + (description ? 2 : 0) : unit.name.length + unit.value.length;
       const fits =
         used + size <= budget &&
         (unit.kind === 'lead' ? fields === 0 && description + size <= LIMITS.description : fields < LIMITS.fields);

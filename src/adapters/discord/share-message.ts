@@ -37,7 +37,12 @@ function copyEmbed(e: APIEmbed): APIEmbed {
   if (e.color !== undefined) copy.color = e.color;
   if (e.timestamp !== undefined) copy.timestamp = e.timestamp;
   if (e.author) copy.author = { name: e.author.name, ...(e.author.url ? { url: e.author.url } : {}) };
-  if (e.fields?.length) copy.fields = e.fields.map((f) => ({ name: f.name, value: f.value, ...(f.inline !== undefined ? { inline: f.inline } : {}) }));
+  if (e.fields?.length)
+    copy.fields = e.fields.map((f) => ({
+      name: f.name,
+      value: f.value,
+      ...(f.inline !== undefined ? { inline: f.inline } : {}),
+    }));
   if (e.footer) copy.footer = { text: e.footer.text };
   // A chart arrives as the attachment's CDN URL, which a new message can show as it is.
   if (e.image && /^https:/.test(e.image.url)) copy.image = { url: e.image.url };

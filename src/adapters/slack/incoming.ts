@@ -35,12 +35,17 @@ export function channelKind(channelId: string): 'dm' | 'channel' {
  * Who and where, with the two lazy lookups the tips commands need. users.info
  * is called at most once per message, and only if a command asks.
  */
-export function originOf(deps: SlackDeps, client: webApi.WebClient, user: { id: string; name?: string }, where: Where): Origin {
+export function originOf(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  user: { id: string; name?: string },
+  where: Where,
+): Origin {
   const channelId = where.channel;
   let info: Promise<UserInfo | undefined> | undefined;
   const load = (): Promise<UserInfo | undefined> =>
     (info ??= client.users.info({ user: user.id }).then(
-      (r) => r.user as UserInfo | undefined,
+      (r) => r.user,
       (err: unknown) => {
         deps.logger.warn({ err, user: user.id }, 'slack: users.info failed; treating the user as a non-admin');
         return undefined;

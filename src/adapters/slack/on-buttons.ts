@@ -21,7 +21,12 @@ interface Place {
 }
 
 function placeOf(body: BlockAction): Place {
-  const c = body.container as { is_ephemeral?: unknown; channel_id?: unknown; message_ts?: unknown; thread_ts?: unknown };
+  const c = body.container as {
+    is_ephemeral?: unknown;
+    channel_id?: unknown;
+    message_ts?: unknown;
+    thread_ts?: unknown;
+  };
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const messageTs = str(body.message?.ts) ?? str(c.message_ts);
   const threadTs = str(body.message?.thread_ts) ?? str(c.thread_ts);
@@ -63,13 +68,21 @@ async function show(p: Press, reply: Reply, source: string | null, page: number)
   const shareable = reply.shareable === true;
   const update = buttonResponse({ ephemeral: place.ephemeral, inChannel }) === 'update';
   if (update && place.ephemeral && p.respond) {
-    await p.respond({ replace_original: true, ...renderBlocks(reply, { source, share: inChannel && shareable, page }) });
+    await p.respond({
+      replace_original: true,
+      ...renderBlocks(reply, { source, share: inChannel && shareable, page }),
+    });
   } else if (update && !place.ephemeral && place.messageTs) {
     await client.chat.update({ channel: place.channel, ts: place.messageTs, ...renderBlocks(reply, { source, page }) });
   } else {
     const note = reply.private ? privateNote(reply) : undefined;
     const message = renderBlocks(reply, { source, share: shareable, page, ...(note ? { note } : {}) });
-    await client.chat.postEphemeral({ channel: place.channel, user: place.user, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...message });
+    await client.chat.postEphemeral({
+      channel: place.channel,
+      user: place.user,
+      ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+      ...message,
+    });
   }
 }
 
@@ -113,7 +126,13 @@ async function onShare(p: Press): Promise<void> {
   const thread = p.place.threadTs ? { thread_ts: p.place.threadTs } : {};
   const message = renderBlocks(reply, { source: p.value, sharedBy: p.place.user });
   if (!p.respond) {
-    await p.client.chat.postMessage({ channel: p.place.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+    await p.client.chat.postMessage({
+      channel: p.place.channel,
+      ...thread,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     await uploadChart(p.client, { channel: p.place.channel, ...thread }, reply, p.log);
     return;
   }
@@ -121,7 +140,9 @@ async function onShare(p: Press): Promise<void> {
   await uploadChart(p.client, { channel: p.place.channel, ...thread }, reply, p.log);
   if (p.place.ephemeral) {
     // The private copy has done its job; losing it is cosmetic, so only log.
-    await p.respond({ delete_original: true }).catch((err: unknown) => p.log.warn({ err }, 'slack: could not remove the private copy after sharing'));
+    await p
+      .respond({ delete_original: true })
+      .catch((err: unknown) => p.log.warn({ err }, 'slack: could not remove the private copy after sharing'));
   }
 }
 
@@ -138,11 +159,32 @@ export function onButtons(app: App, deps: SlackDeps): void {
       await deps.afterAcks();
       const place = placeOf(body);
       const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
-      const where = { team: context.teamId ?? body.team?.id ?? null, channel: place.channel, thread: place.threadTs ?? null };
-      const origin = originOf({ ...deps, logger: log }, client, { id: place.user, name: body.user.name ?? body.user.username }, where);
+      const where = {
+        team: context.teamId ?? body.team?.id ?? null,
+        channel: place.channel,
+        thread: place.threadTs ?? null,
+      };
+      const origin = originOf(
+        { ...deps, logger: log },
+        client,
+        { id: place.user, name: body.user.name ?? body.user.username },
+        where,
+      );
       // Bolt passes respond() only when the payload has a response_url.
-      const press: Press = { deps, log, place, origin, value: action.value ?? '', respond: body.response_url ? respond : undefined, client };
-      await guard(log, () => handler(press), (err) => tell(press, apologyFor(err)));
+      const press: Press = {
+        deps,
+        log,
+        place,
+        origin,
+        value: action.value ?? '',
+        respond: body.response_url ? respond : undefined,
+        client,
+      };
+      await guard(
+        log,
+        () => handler(press),
+        (err) => tell(press, apologyFor(err)),
+      );
     });
   }
 }

@@ -64,9 +64,19 @@ export function onMessages(app: App, deps: SlackDeps): void {
       async () => {
         const text = cleanText(e.text, context.botUserId);
         const where = { team: context.teamId ?? null, channel: e.channel, thread: e.threadTs ?? null };
-        const message = { ...originOf({ ...deps, logger: log }, client, { id: e.user! }, where), kind: 'question', via: 'dm', text } as const;
+        const message = {
+          ...originOf({ ...deps, logger: log }, client, { id: e.user! }, where),
+          kind: 'question',
+          via: 'dm',
+          text,
+        } as const;
         const reply = await deps.bot.handle(message);
-        await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source: sourceOfText(message, reply) }), ...unfurl });
+        await client.chat.postMessage({
+          channel: e.channel,
+          ...thread,
+          ...renderBlocks(reply, { source: sourceOfText(message, reply) }),
+          ...unfurl,
+        });
         await uploadChart(client, { channel: e.channel, ...thread }, reply, log);
       },
       (err) => client.chat.postMessage({ channel: e.channel, ...thread, text: apologyFor(err) }),
@@ -90,7 +100,12 @@ export function onMessages(app: App, deps: SlackDeps): void {
       async () => {
         const text = cleanText(e.text, context.botUserId);
         // The conversation lives in the thread the answer goes to, so a follow-up there continues it.
-        const origin = originOf({ ...deps, logger: log }, client, { id: user }, { team: context.teamId ?? null, channel: e.channel, thread: thread.thread_ts });
+        const origin = originOf(
+          { ...deps, logger: log },
+          client,
+          { id: user },
+          { team: context.teamId ?? null, channel: e.channel, thread: thread.thread_ts },
+        );
         const message = { ...origin, kind: 'question', via: 'mention', text } as const;
         const reply = await deps.bot.handle(message);
         const source = sourceOfText(message, reply);
@@ -98,7 +113,12 @@ export function onMessages(app: App, deps: SlackDeps): void {
           const message = renderBlocks(reply, { source, share: reply.shareable === true, note: privateNote(reply) });
           await client.chat.postEphemeral({ channel: e.channel, user, ...ephemeralThread, ...message });
         } else {
-          await client.chat.postMessage({ channel: e.channel, ...thread, ...renderBlocks(reply, { source }), ...unfurl });
+          await client.chat.postMessage({
+            channel: e.channel,
+            ...thread,
+            ...renderBlocks(reply, { source }),
+            ...unfurl,
+          });
         }
       },
       (err) => client.chat.postEphemeral({ channel: e.channel, user, ...ephemeralThread, text: apologyFor(err) }),

@@ -50,9 +50,17 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-export const ACTION_IDS = { navPrefix: 'career_nav_', share: 'career_share', more: 'career_more', vote: 'career_vote' } as const;
+export const ACTION_IDS = {
+  navPrefix: 'career_nav_',
+  share: 'career_share',
+  more: 'career_more',
+  vote: 'career_vote',
+} as const;
 
-const GROUP_LABELS: Record<ChoiceGroup, string> = { ...CHOICE_GROUP_LABELS, suggestion: `${CHOICE_GROUP_LABELS.suggestion}?` };
+const GROUP_LABELS: Record<ChoiceGroup, string> = {
+  ...CHOICE_GROUP_LABELS,
+  suggestion: `${CHOICE_GROUP_LABELS.suggestion}?`,
+};
 
 /**
  * Renders a neutral reply as a Slack message that is within Block Kit's
@@ -61,7 +69,12 @@ const GROUP_LABELS: Record<ChoiceGroup, string> = { ...CHOICE_GROUP_LABELS, sugg
  * Every string is escaped, so nothing in a reply can ping or inject markup.
  */
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  const head: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: plainText(reply.title || 'career-bot', LIMITS.headerText), emoji: true } }];
+  const head: KnownBlock[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: plainText(reply.title || 'career-bot', LIMITS.headerText), emoji: true },
+    },
+  ];
   if (options.sharedBy) head.push(context(`Shared by ${mentionOf(options.sharedBy)}`));
   if (options.note) head.push(context(clip(plainToMrkdwn(options.note), 300)));
 
@@ -77,14 +90,17 @@ export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackMe
   const source = options.source ?? null;
   if (pages.length > 1) {
     const where = `Part ${page + 1} of ${pages.length}`;
-    body.push(context(source || page + 1 === pages.length ? where : `${where}: the rest is too long for one Slack message.`));
+    body.push(
+      context(source || page + 1 === pages.length ? where : `${where}: the rest is too long for one Slack message.`),
+    );
   }
 
   const controls: Button[] = [];
   if (source && page + 1 < pages.length) {
     controls.push(button(ACTION_IDS.more, `Continue reading (${page + 2}/${pages.length})`, `${page + 1}|${source}`));
   }
-  if (source && options.share) controls.push({ ...button(ACTION_IDS.share, 'Share in channel', source), style: 'primary' });
+  if (source && options.share)
+    controls.push({ ...button(ACTION_IDS.share, 'Share in channel', source), style: 'primary' });
   controls.push(...voteButtons(reply).map(([label, value], i) => button(`${ACTION_IDS.vote}_${i}`, label, value)));
   const controlRow: KnownBlock[] = controls.length ? [{ type: 'actions', elements: controls }] : [];
 
@@ -113,7 +129,12 @@ function section(text: string, fields?: string[]): SectionBlock {
 }
 
 function button(actionId: string, label: string, value: string): Button {
-  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: plainText(label, LIMITS.buttonText), emoji: true }, value };
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: plainText(label, LIMITS.buttonText), emoji: true },
+    value,
+  };
 }
 
 function choiceBlocks(choices: readonly Choice[]): KnownBlock[] {
@@ -152,7 +173,10 @@ function contentUnits(blocks: readonly Block[]): Unit[] {
       heading = `*${clip(plainToMrkdwn(block.text), 200)}*`;
       continue;
     }
-    const made = block.type === 'fields' ? fieldUnits(block.fields) : textUnits(block.type === 'list' ? listLines(block, plainToMrkdwn) : [plainToMrkdwn(block.text)]);
+    const made =
+      block.type === 'fields'
+        ? fieldUnits(block.fields)
+        : textUnits(block.type === 'list' ? listLines(block, plainToMrkdwn) : [plainToMrkdwn(block.text)]);
     const first = made[0];
     if (heading && first) made[0] = withHeading(first, heading);
     else if (heading) units.push(textUnit(heading));
@@ -165,11 +189,17 @@ function contentUnits(blocks: readonly Block[]): Unit[] {
 
 function withHeading(unit: Unit, heading: string): Unit {
   const text = unit.block.text?.text;
-  if (text === undefined) return { block: section(heading, unit.block.fields?.map((f) => f.text)), chars: unit.chars + heading.length };
+  if (text === undefined)
+    return {
+      block: section(
+        heading,
+        unit.block.fields?.map((f) => f.text),
+      ),
+      chars: unit.chars + heading.length,
+    };
   const joined = `${heading}\n${text}`;
   return joined.length <= LIMITS.sectionText ? { block: section(joined), chars: joined.length } : unit;
 }
-
 
 function textUnit(text: string): Unit {
   return { block: section(text), chars: text.length };

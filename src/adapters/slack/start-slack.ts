@@ -83,11 +83,21 @@ export async function startSlack(o: {
   const token = config.SLACK_BOT_TOKEN;
   if (!token && mode !== 'oauth') throw new Error('SLACK_BOT_TOKEN is required to start Slack');
   const signingSecret = config.SLACK_SIGNING_SECRET;
-  if (mode !== 'socket' && !signingSecret) throw new Error('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN');
+  if (mode !== 'socket' && !signingSecret)
+    throw new Error(
+      'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with SLACK_BOT_TOKEN',
+    );
   const logger = o.logger.child({ component: 'slack', mode });
 
   // Secrets are scrubbed from every library line (the WebClient's debug lines print request bodies).
-  const secrets = [config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET, config.TOKEN_ENCRYPTION_KEY];
+  const secrets = [
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_APP_TOKEN,
+    config.SLACK_SIGNING_SECRET,
+    config.SLACK_CLIENT_SECRET,
+    config.SLACK_STATE_SECRET,
+    config.TOKEN_ENCRYPTION_KEY,
+  ];
   const boltLogger = scrubSecrets(toBoltLogger(logger.child({ lib: 'bolt' })), secrets);
   const oauth = mode === 'oauth' ? setupOAuth({ config, store: o.store, boltLogger, logger }) : undefined;
   // HTTP mode: the receiver acknowledges and then queues Bolt's dispatch behind
@@ -127,7 +137,12 @@ export async function startSlack(o: {
     deferInitialization: true,
   });
 
-  const deps = { bot: links ? withChartUrls(o.bot, links) : o.bot, config, logger, afterAcks: receiver ? answerNow : answerTurns };
+  const deps = {
+    bot: links ? withChartUrls(o.bot, links) : o.bot,
+    config,
+    logger,
+    afterAcks: receiver ? answerNow : answerTurns,
+  };
   if (o.onRateLimited) app.use(watchRateLimits(app, o.onRateLimited));
   // Slack re-sends an event whose ack was lost or late: answer it once.
   app.use(ignoreRepeatedEvents({ logger, ...(o.sharedEvents ? { shared: o.sharedEvents } : {}) }));
@@ -137,25 +152,37 @@ export async function startSlack(o: {
   onAppHome(app, { ...deps, ...(o.store ? { store: o.store } : {}), manyWorkspaces: Boolean(oauth) });
   if (oauth && o.store) onUninstall(app, { store: o.store, installations: oauth.installations, logger });
   // The last net: anything a listener did not handle is logged, never thrown.
-  app.error(async (error) => {
-    // OAuth mode: an event from a workspace with no installation (never installed, or uninstalled) is expected, not a fault.
+  app.error((error) => {
+    // OAuth mode: an event from a workspace with no installation (never installed, or uninstalled)
+    // is expected, not a fault.
     if (oauth && error.code === 'slack_bolt_authorization_error') {
-      logger.warn({ reason: (error.original ?? error).message }, 'slack: event from a workspace without an installation; not answered');
-      return;
+      logger.warn(
+        { reason: (error.original ?? error).message },
+        'slack: event from a workspace without an installation; not answered',
+      );
+    } else {
+      logger.error(
+        { err: error, code: error.code, slack: classifySlackError(error.original ?? error).code },
+        'slack: unhandled error in Bolt',
+      );
     }
-    logger.error({ err: error, code: error.code, slack: classifySlackError(error.original ?? error).code }, 'slack: unhandled error in Bolt');
+    return Promise.resolve();
   });
 
   await app.init();
   const started = await app.start(...(mode !== 'socket' ? [config.PORT] : []));
-  const port = mode !== 'socket' ? ((started as Server).address() as AddressInfo | null)?.port ?? null : null;
+  const port = mode !== 'socket' ? (((started as Server).address() as AddressInfo | null)?.port ?? null) : null;
   logger.info({ port, path: mode !== 'socket' ? EVENTS_PATH : undefined }, 'slack: started');
 
   let stopping: Promise<void> | undefined;
   return {
     port,
     mode,
-    ready: () => !stopping && (mode !== 'socket' ? (started as Server).listening : (app as unknown as WithSocket).receiver?.client?.websocket?.readyState === WS_OPEN),
+    ready: () =>
+      !stopping &&
+      (mode !== 'socket'
+        ? (started as Server).listening
+        : (app as unknown as WithSocket).receiver?.client?.websocket?.readyState === WS_OPEN),
     stop: () =>
       (stopping ??= (async () => {
         try {

@@ -11,13 +11,24 @@ export interface FakeApiOptions {
 
 export type Platform = 'slack' | 'discord';
 
-export type FailKind = '429' | 'permanent' | 'transient' | 'refused' | 'deliver-then-500' | 'deliver-then-late' | 'deliver-then-reset';
+export type FailKind =
+  '429' | 'permanent' | 'transient' | 'refused' | 'deliver-then-500' | 'deliver-then-late' | 'deliver-then-reset';
 
 export interface RecordedPost {
   platform: Platform;
   channel: string;
   status: number;
-  outcome: 'ok' | '429' | 'permanent' | 'transient' | 'refused' | 'token-refused' | 'deduplicated' | 'delivered-then-500' | 'delivered-then-late' | 'delivered-then-reset';
+  outcome:
+    | 'ok'
+    | '429'
+    | 'permanent'
+    | 'transient'
+    | 'refused'
+    | 'token-refused'
+    | 'deduplicated'
+    | 'delivered-then-500'
+    | 'delivered-then-late'
+    | 'delivered-then-reset';
   at: number;
   body?: any;
 }

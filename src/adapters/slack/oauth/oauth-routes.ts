@@ -14,7 +14,14 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes the code uses (slack/manifest.yaml explains each; test/slack/manifest.test.ts keeps them equal). */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read'] as const;
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'chat:write',
+  'commands',
+  'files:write',
+  'im:history',
+  'users:read',
+] as const;
 
 export interface OAuthRoutesOptions {
   clientId: string;
@@ -35,7 +42,9 @@ export interface OAuthRoutesOptions {
  * its signature and its single use; `code` exchanged at oauth.v2.access;
  * the installation stored sealed), both by @slack/oauth's InstallProvider.
  */
-export function oauthRoutes(o: OAuthRoutesOptions): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean> {
+export function oauthRoutes(
+  o: OAuthRoutesOptions,
+): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean> {
   const installer = new InstallProvider({
     clientId: o.clientId,
     clientSecret: o.clientSecret,
@@ -53,7 +62,14 @@ export function oauthRoutes(o: OAuthRoutesOptions): (req: IncomingMessage, res: 
     }
     await installer.handleCallback(req, res, {
       success: (installation, options, request, response) => {
-        o.logger.info({ team: installation.team?.id, enterprise: installation.enterprise?.id, orgWide: Boolean(installation.isEnterpriseInstall) }, 'slack: app installed');
+        o.logger.info(
+          {
+            team: installation.team?.id,
+            enterprise: installation.enterprise?.id,
+            orgWide: Boolean(installation.isEnterpriseInstall),
+          },
+          'slack: app installed',
+        );
         defaultCallbackSuccess(installation, options, request, response);
       },
     });
