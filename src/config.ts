@@ -58,7 +58,8 @@ const envFields = z.object({
     .string()
     .refine(
       isPostgresUrl,
-      'DATABASE_URL must be a URL such as postgres://user:password@db.example:5432/career_bot (percent-encode special characters in the password)',
+      'DATABASE_URL must be a URL such as postgres://user:password@db.example:5432/career_bot ' +
+        '(percent-encode special characters in the password)',
     )
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -127,7 +128,8 @@ const botSchema = envFields.superRefine((env, ctx) => {
       code: 'custom',
       path: ['SLACK_BOT_TOKEN'],
       message:
-        'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its OAuth settings (many workspaces) is required with SLACK_SIGNING_SECRET',
+        'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its OAuth settings (many workspaces) ' +
+        'is required with SLACK_SIGNING_SECRET',
     });
   }
   if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {

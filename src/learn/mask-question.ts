@@ -26,10 +26,13 @@ export function maskQuestion(text: string): string {
 }
 
 const ROLE_NOUNS =
-  'engineer|developer|scientist|analyst|designer|architect|manager|administrator|specialist|researcher|consultant|programmer|technician|officer|strategist|writer|tester|lead|sme';
+  'engineer|developer|scientist|analyst|designer|architect|manager|administrator|specialist|researcher|' +
+  'consultant|programmer|technician|officer|strategist|writer|tester|lead|sme';
 const ROLE_NAME = new RegExp(`((?:[\\p{L}\\p{N}+#]+ ){0,3}(?:${ROLE_NOUNS}))s?\\b`, 'u');
-const LEADING_FILLER =
-  /^(?:(?:what|whats|how|does|do|is|are|a|an|the|about|tell|me|become|becoming|be|to|i|want|as|much|can|you|for|of|job|role|career|in|like|being|senior|junior|entry|mid|level)\s)+/;
+const LEADING_FILLER = new RegExp(
+  '^(?:(?:what|whats|how|does|do|is|are|a|an|the|about|tell|me|become|becoming|be|to|i|want|as|much|can|' +
+    'you|for|of|job|role|career|in|like|being|senior|junior|entry|mid|level)\\s)+',
+);
 
 /** The role name an unknown question asks about ("blockchain developer"), or null. */
 export function unknownRoleName(maskedText: string): string | null {

@@ -16,7 +16,8 @@ export function createVoterKey(
   if (!secret)
     logger.warn(
       {},
-      'FEEDBACK_SECRET is not set: votes are keyed with a random per-process secret, so repeat votes are recognised only until a restart',
+      'FEEDBACK_SECRET is not set: votes are keyed with a random per-process secret, ' +
+        'so repeat votes are recognised only until a restart',
     );
   return (platform, userId) => createHmac('sha256', key).update(`${platform}\u0000${userId}`).digest('base64url');
 }

@@ -36,15 +36,22 @@ export interface TipStore {
   /** Answer counts, the unanswered-question log and feedback votes. */
   readonly learning: LearnStore;
 
-  /** Subscribes, or changes the schedule of, a channel. Slots before `meta.at` are never due. Unpauses and clears a skip. */
+  /**
+   * Subscribes, or changes the schedule of, a channel. Slots before `meta.at`
+   * are never due. Unpauses and clears a skip.
+   */
   subscribe(channel: ChannelRef, schedule: WeeklySchedule, meta: ChangeMeta): Promise<Subscription>;
-  /** False when the channel was not subscribed. The row stays (inactive) so a re-subscription continues the rotation. */
+  /**
+   * False when the channel was not subscribed. The row stays (inactive) so a
+   * re-subscription continues the rotation.
+   */
   unsubscribe(channel: ChannelRef, meta: ChangeMeta): Promise<boolean>;
   getSubscription(channel: ChannelRef): Promise<Subscription | undefined>;
   listSubscriptions(filter?: { platform?: TipPlatform; includeInactive?: boolean }): Promise<Subscription[]>;
   /**
    * Pauses or resumes an active subscription (undefined when there is none).
-   * Resuming starts afresh from `meta.at`: slots that passed while paused are not posted late, and a pending skip is cleared.
+   * Resuming starts afresh from `meta.at`: slots that passed while paused are
+   * not posted late, and a pending skip is cleared.
    */
   setPaused(
     channel: ChannelRef,

@@ -14,7 +14,8 @@ export interface ConsoleChat {
 }
 
 const BANNER =
-  'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, + or - to rate an answer, "help", or "quit".';
+  'career-bot console. Ask a question, type /career ROLE [TOPIC], a number to follow a choice, ' +
+  '+ or - to rate an answer, "help", or "quit".';
 
 /**
  * The console adapter: a person types what they would type in Slack or

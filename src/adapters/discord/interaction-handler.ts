@@ -34,7 +34,8 @@ export interface HandlerDeps {
 const DEFER_AFTER_MS = 1500;
 
 const TIPS_POINTER =
-  'Weekly tips have their own command: `/tips subscribe`, `/tips status` and the rest, in a server channel, for members with Manage Channels. `/career` answers questions about roles.';
+  'Weekly tips have their own command: `/tips subscribe`, `/tips status` and the rest, in a server channel, ' +
+  'for members with Manage Channels. `/career` answers questions about roles.';
 
 /** Routes one interaction; never throws (failures are logged and, where possible, told to the user). */
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
