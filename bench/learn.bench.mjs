@@ -53,7 +53,8 @@ if (!only) {
     cached.push(performance.now() - t);
   }
   console.log(
-    `chart render cold:   p50 ${ms(pct(cold, 50))}  p99 ${ms(pct(cold, 99))}  (${cold.length} renders, 1520 px wide PNG)`,
+    `chart render cold:   p50 ${ms(pct(cold, 50))}  p99 ${ms(pct(cold, 99))}  ` +
+      `(${cold.length} renders, 1520 px wide PNG)`,
   );
   console.log(
     `chart render cached: p50 ${ms(pct(cached, 50))}  p99 ${ms(pct(cached, 99))}  (${cached.length} lookups)`,
@@ -84,7 +85,8 @@ if (!only) {
   const tail = (xs) => xs.slice(4_000); // the first renders are cold; the claim is about cached charts
   console.log(`salary answer without chart: p50 ${ms(pct(tail(without), 50))}  p99 ${ms(pct(tail(without), 99))}`);
   console.log(
-    `salary answer with chart:    p50 ${ms(pct(tail(withChart), 50))}  p99 ${ms(pct(tail(withChart), 99))}  (cached PNG; added p99 ${ms(pct(tail(withChart), 99) - pct(tail(without), 99))})`,
+    `salary answer with chart:    p50 ${ms(pct(tail(withChart), 50))}  p99 ${ms(pct(tail(withChart), 99))}  ` +
+      `(cached PNG; added p99 ${ms(pct(tail(withChart), 99) - pct(tail(without), 99))})`,
   );
 }
 
@@ -124,7 +126,8 @@ if (!only) {
     }
     const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
     console.log(
-      `answer log write, ${label}: +${ms(mean(b) - mean(a))} mean per answer (p50 ${ms(pct(b, 50))} with, ${ms(pct(a, 50))} without; SQLite file, synchronous=FULL)`,
+      `answer log write, ${label}: +${ms(mean(b) - mean(a))} mean per answer ` +
+        `(p50 ${ms(pct(b, 50))} with, ${ms(pct(a, 50))} without; SQLite file, synchronous=FULL)`,
     );
   }
   await store.close();
@@ -172,7 +175,10 @@ async function timeReport(store, label, seedSeconds) {
   await usageReport(store.learning, null, 'W3');
   const s3 = (performance.now() - t3) / 1000;
   console.log(
-    `report over ${ROWS.toLocaleString('en-US')} logged questions, ${label}: ${s.toFixed(2)} s, --since (last third) ${s2.toFixed(2)} s, one workspace of 10 (admin's /career report) ${s3.toFixed(2)} s (seeded in ${seedSeconds.toFixed(1)} s; top group ${r.unanswered[0]?.count} × "${r.unanswered[0]?.text}")`,
+    `report over ${ROWS.toLocaleString('en-US')} logged questions, ${label}: ${s.toFixed(2)} s, ` +
+      `--since (last third) ${s2.toFixed(2)} s, ` +
+      `one workspace of 10 (admin's /career report) ${s3.toFixed(2)} s ` +
+      `(seeded in ${seedSeconds.toFixed(1)} s; top group ${r.unanswered[0]?.count} × "${r.unanswered[0]?.text}")`,
   );
 }
 
@@ -184,7 +190,8 @@ async function timeReport(store, label, seedSeconds) {
   const db = new Database(path.join(dataDir, 'career-bot.sqlite'));
   const t = performance.now();
   const insert = db.prepare(
-    'insert into question_log (workspace, day, platform, reason, intent, text, unknown_role, suggestions) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into question_log (workspace, day, platform, reason, intent, text, unknown_role, suggestions) ' +
+      'values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
     for (let i = 0; i < ROWS; i++)
@@ -224,12 +231,20 @@ async function timeReport(store, label, seedSeconds) {
     const store = await openStore({ databaseUrl: u.toString(), dataDir: tmpdir(), logger: silentLogger });
     const t = performance.now();
     // The same rows as on SQLite, generated in the server in one statement.
-    await admin.query(`insert into ${schema}.question_log (workspace, day, platform, reason, intent, text, unknown_role, suggestions)
-      select 'W' || (i % 10), to_char(date '2026-01-01' + (i % 90), 'YYYY-MM-DD'), case when i % 3 = 0 then 'discord' else 'slack' end, 'unknown', 'unknown',
-             'what about ' || (array[${WORDS.map((w) => `'${w}'`).join(',')}])[((i::bigint * 7919) % 20000) % 20 + 1] || ' ' ||
-             (array[${WORDS.map((w) => `'${w}'`).join(',')}])[(((i::bigint * 7919) % 20000) / 20) % 20 + 1] || ' ' || (((i::bigint * 7919) % 20000) / 400),
-             case when i % 5 = 0 then (array[${WORDS.map((w) => `'${w}'`).join(',')}])[i % 20 + 1] || ' engineer' else null end, ''
-      from generate_series(0, ${ROWS - 1}) as i`);
+    const words = `(array[${WORDS.map((w) => `'${w}'`).join(',')}])`;
+    const n = '((i::bigint * 7919) % 20000)';
+    await admin.query(
+      [
+        `insert into ${schema}.question_log ` +
+          '(workspace, day, platform, reason, intent, text, unknown_role, suggestions)',
+        "      select 'W' || (i % 10), to_char(date '2026-01-01' + (i % 90), 'YYYY-MM-DD'), " +
+          "case when i % 3 = 0 then 'discord' else 'slack' end, 'unknown', 'unknown',",
+        `             'what about ' || ${words}[${n} % 20 + 1] || ' ' ||`,
+        `             ${words}[(${n} / 20) % 20 + 1] || ' ' || (${n} / 400),`,
+        `             case when i % 5 = 0 then ${words}[i % 20 + 1] || ' engineer' else null end, ''`,
+        `      from generate_series(0, ${ROWS - 1}) as i`,
+      ].join('\n'),
+    );
     await admin.query(`analyze ${schema}.question_log`);
     await timeReport(store, 'PostgreSQL', (performance.now() - t) / 1000);
     await store.close();

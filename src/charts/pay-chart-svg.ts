@@ -38,8 +38,9 @@ export function payChartSvg(chart: PayChart): string {
   const axisBottom = TOP + rows;
   for (let v = from; v <= to; v += step) {
     out.push(`<line x1="${x(v)}" y1="${axisTop}" x2="${x(v)}" y2="${axisBottom}" stroke="#d8dde3" stroke-width="1"/>`);
+    const tick = esc(short(v, chart.currency));
     out.push(
-      `<text x="${x(v)}" y="${axisBottom + 18}" font-size="12" fill="#57606a" text-anchor="middle">${esc(short(v, chart.currency))}</text>`,
+      `<text x="${x(v)}" y="${axisBottom + 18}" font-size="12" fill="#57606a" text-anchor="middle">${tick}</text>`,
     );
   }
   for (const g of chart.groups) {
@@ -50,24 +51,29 @@ export function payChartSvg(chart: PayChart): string {
       const w = Math.max(3, x(b.max) - x(b.min));
       const fill = `hsl(${b.hue}, 60%, ${b.highlight ? 42 : 62}%)`;
       const stroke = b.highlight ? ` stroke="#24292f" stroke-width="2"` : '';
+      const bold = b.highlight ? ' font-weight="bold"' : '';
+      const range = esc(`${money(b.min, chart.currency)} – ${money(b.max, chart.currency)}`);
       out.push(
-        `<text x="${LABEL_W - 10}" y="${by + 14}" font-size="13" fill="#24292f" text-anchor="end"${b.highlight ? ' font-weight="bold"' : ''}>${esc(b.label)}</text>`,
+        `<text x="${LABEL_W - 10}" y="${by + 14}" font-size="13" fill="#24292f" text-anchor="end"${bold}>` +
+          `${esc(b.label)}</text>`,
       );
       out.push(
-        `<rect class="bar" x="${x(b.min).toFixed(1)}" y="${by}" width="${w.toFixed(1)}" height="${BAR}" rx="4" fill="${fill}"${stroke}/>`,
+        `<rect class="bar" x="${x(b.min).toFixed(1)}" y="${by}" width="${w.toFixed(1)}" height="${BAR}" rx="4"` +
+          ` fill="${fill}"${stroke}/>`,
       );
-      out.push(
-        `<text x="${x(b.max) + 8}" y="${by + 14}" font-size="12" fill="#24292f"${b.highlight ? ' font-weight="bold"' : ''}>${esc(`${money(b.min, chart.currency)} – ${money(b.max, chart.currency)}`)}</text>`,
-      );
+      out.push(`<text x="${x(b.max) + 8}" y="${by + 14}" font-size="12" fill="#24292f"${bold}>${range}</text>`);
       y += ROW;
     }
   }
+  const subtitle = esc(`${chart.currency} per year; the bar you asked about is outlined`);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}"` +
+      ` viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
     `<title>${esc(chart.alt)}</title>`,
-    `<rect x="1" y="1" width="${WIDTH - 2}" height="${height - 2}" rx="10" fill="#fbfbfc" stroke="#8c959f" stroke-width="2"/>`,
+    `<rect x="1" y="1" width="${WIDTH - 2}" height="${height - 2}" rx="10"` +
+      ` fill="#fbfbfc" stroke="#8c959f" stroke-width="2"/>`,
     `<text x="16" y="32" font-size="18" font-weight="bold" fill="#24292f">${esc(chart.title)}</text>`,
-    `<text x="16" y="50" font-size="12" fill="#57606a">${esc(`${chart.currency} per year; the bar you asked about is outlined`)}</text>`,
+    `<text x="16" y="50" font-size="12" fill="#57606a">${subtitle}</text>`,
     ...out,
     `<text x="16" y="${height - 14}" font-size="11" fill="#57606a">${esc(`Source: ${chart.footer}`)}</text>`,
     '</svg>',

@@ -26,17 +26,21 @@ export interface LauncherSignals {
   release(): void;
 }
 
-const USAGE = `usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)
-       career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json
-       career-bot ask --json --conversation            answer {"conversation": ID, "text": Q} lines in context
-       career-bot ask --chart FILE TEXT                 also write the answer's pay chart (PNG) to FILE
-       career-bot report [--since YYYY-MM-DD] [--json]  answers, unanswered questions, votes and tips from the store
-       career-bot check [--content DIR]                 validate the content
-       career-bot tips list --json [--content DIR]      print every tip
-       career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]
-       career-bot tips unsubscribe|status --platform slack|discord --channel ID
-       career-bot tips run-due [--at ISO]               post every weekly tip due now (or at --at), then exit
-       career-bot discord register [--guild ID]         register the Discord slash commands`;
+const USAGE = [
+  'usage: career-bot [--content DIR]                  start the bot (console chat without Slack/Discord credentials)',
+  '       career-bot ask [--json] [--content DIR] [TEXT]   answer TEXT, or each line of stdin with --json',
+  '       career-bot ask --json --conversation            answer {"conversation": ID, "text": Q} lines in context',
+  "       career-bot ask --chart FILE TEXT                 also write the answer's pay chart (PNG) to FILE",
+  '       career-bot report [--since YYYY-MM-DD] [--json]  answers, unanswered questions, votes ' +
+    'and tips from the store',
+  '       career-bot check [--content DIR]                 validate the content',
+  '       career-bot tips list --json [--content DIR]      print every tip',
+  '       career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] ' +
+    '[--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]',
+  '       career-bot tips unsubscribe|status --platform slack|discord --channel ID',
+  '       career-bot tips run-due [--at ISO]               post every weekly tip due now (or at --at), then exit',
+  '       career-bot discord register [--guild ID]         register the Discord slash commands',
+].join('\n');
 
 /** Runs one command line; returns the exit code (never calls process.exit). */
 export async function main(argv: string[], io: CliIo): Promise<number> {

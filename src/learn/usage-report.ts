@@ -69,6 +69,7 @@ export function reportLines(r: UsageReport): string[] {
       .slice(0, 8)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ') || 'none';
+  const unknownRoles = r.unknownRoles.map((x) => `${x.name} (${x.count})`).join(', ');
   return [
     `Answers${r.since ? ` since ${r.since}` : ''}: ${r.answers.total}`,
     `  by intent: ${top(r.answers.byIntent)}`,
@@ -84,16 +85,18 @@ export function reportLines(r: UsageReport): string[] {
               `  ${q.count} × "${q.text}" (${q.reason}${q.variants.length ? `, +${q.variants.length} similar` : ''})`,
           )
       : ['  none']),
-    `Roles asked for that I have no profile for: ${r.unknownRoles.map((x) => `${x.name} (${x.count})`).join(', ') || 'none'}`,
+    `Roles asked for that I have no profile for: ${unknownRoles || 'none'}`,
     'Least helpful answers by vote:',
     ...(r.leastHelpful.length
       ? r.leastHelpful
           .slice(0, 10)
           .map(
             (v) =>
-              `  ${v.intent} ${v.roles.join(' vs ')}${v.section ? ` · ${v.section}` : ''}: ${v.notHelpful} not helpful, ${v.helpful} helpful`,
+              `  ${v.intent} ${v.roles.join(' vs ')}${v.section ? ` · ${v.section}` : ''}: ` +
+              `${v.notHelpful} not helpful, ${v.helpful} helpful`,
           )
       : ['  no votes']),
-    `Tips: ${r.tips.posted} posted, ${r.tips.failed} failed, ${r.tips.skipped} skipped; ${r.tips.paused} channels paused`,
+    `Tips: ${r.tips.posted} posted, ${r.tips.failed} failed, ${r.tips.skipped} skipped; ` +
+      `${r.tips.paused} channels paused`,
   ];
 }

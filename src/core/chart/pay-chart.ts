@@ -94,10 +94,8 @@ export function compareChart(roles: readonly Role[], level: Level | null): PayCh
 }
 
 function altText(title: string, groups: readonly PayBarGroup[], currency: string): string {
-  const parts = groups.map(
-    (g) =>
-      `${g.title}: ${g.bars.map((b) => `${b.label} ${moneyRange(b, currency)}${b.highlight ? ' (asked)' : ''}`).join('; ')}`,
-  );
+  const bar = (b: PayBar) => `${b.label} ${moneyRange(b, currency)}${b.highlight ? ' (asked)' : ''}`;
+  const parts = groups.map((g) => `${g.title}: ${g.bars.map(bar).join('; ')}`);
   return `${title}. ${parts.join('. ')}.`;
 }
 
