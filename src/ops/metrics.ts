@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectProcessMetrics } from './process-metrics.js';
 
 /** Fixed label values keep series few: platform names, intents and outcomes, never users or text. */
 export type MetricPlatform = 'slack' | 'discord' | 'console';
@@ -22,11 +23,11 @@ export interface BotMetrics {
 /**
  * One registry per bot process (not prom-client's global one), so tests and
  * two bots in one process never share counters. `defaults` adds the process
- * metrics (CPU, RSS, heap, event-loop lag, handles).
+ * metrics (CPU, RSS, heap, event-loop lag, handles; not GC, see process-metrics.ts).
  */
 export function createMetrics(o: { defaults?: boolean } = {}): BotMetrics {
   const registry = new Registry();
-  if (o.defaults !== false) collectDefaultMetrics({ register: registry });
+  if (o.defaults !== false) collectProcessMetrics(registry);
   const registers = [registry];
   return {
     registry,
