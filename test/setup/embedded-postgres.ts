@@ -1,9 +1,9 @@
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { chownSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../helpers/free-port.js';
 
 /** A throwaway PostgreSQL server: its URL, and a stop that also deletes its folder. */
 export interface EmbeddedPostgres {
@@ -57,16 +57,6 @@ function runAs(): RunAs | undefined {
 }
 
 /** A port nothing listens on right now, chosen by the kernel. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The binaries must be readable by the account that runs them; a checkout under /root (mode 700) is not,
