@@ -1,31 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../src/core/render-text.js';
 import { sharedFile } from './setup/shared-file.js';
 import { shippedBot } from './helpers/content.js';
+import { caseMisses, readCases, type LabelledCase } from './helpers/score-case.js';
 
-interface Case {
-  q: string;
-  text_excludes?: string;
-  [field: string]: unknown;
-}
-
-const FIELDS = ['intent', 'role', 'section', 'level', 'location'] as const;
 const bot = shippedBot();
 
-/** The same rule as shared/eval/score.mjs: a list is "any of", null must be null. */
-function misses(c: Case): string[] {
+/** The kit's scorer's rules on one question asked on its own. */
+function misses(c: LabelledCase): string[] {
   const a = bot.answer(c.q.replace(/\n/g, ' '));
-  const got = a as unknown as Record<string, unknown>;
-  const out: string[] = FIELDS.filter((f) => f in c)
-    .filter((f) => {
-      const want = c[f];
-      return Array.isArray(want) ? !want.includes(got[f] ?? null) : want !== (got[f] ?? null);
-    })
-    .map((f) => `${f}: want ${JSON.stringify(c[f])} got ${JSON.stringify(got[f])}`);
-  if (c.text_excludes && renderText(a.reply).includes(c.text_excludes)) out.push(`text has ${c.text_excludes}`);
-  return out;
+  return caseMisses(c, a as unknown as Record<string, unknown>, renderText(a.reply));
 }
 
 const sets = [
@@ -42,10 +28,7 @@ const sets = [
 describe('question understanding accuracy (bar: 95%)', () => {
   for (const [name, file] of sets) {
     it.skipIf(!existsSync(file))(name, () => {
-      const cases = readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as Case);
+      const cases = readCases(file);
       const failed = cases.map((c) => [c.q, misses(c)] as const).filter(([, m]) => m.length);
       const accuracy = (cases.length - failed.length) / cases.length;
       expect(
