@@ -35,7 +35,7 @@ const USAGE = [
     'and tips from the store',
   '       career-bot check [--content DIR]                 validate the content',
   '       career-bot tips list --json [--content DIR]      print every tip',
-  '       career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM] ' +
+  '       career-bot tips subscribe --platform slack|discord --channel ID [--workspace TEAM [--org ENTERPRISE]] ' +
     '[--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]',
   '       career-bot tips unsubscribe|status --platform slack|discord --channel ID',
   '       career-bot tips run-due [--at ISO]               post every weekly tip due now (or at --at), then exit',
@@ -62,6 +62,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         time: { type: 'string' },
         tz: { type: 'string' },
         workspace: { type: 'string' },
+        org: { type: 'string' },
         at: { type: 'string' },
         guild: { type: 'string' },
         chart: { type: 'string' },

@@ -27,6 +27,8 @@ export interface TipsCommandOptions {
   tz?: string;
   /** The Slack team id (OAuth mode) whose token posts the channel's tips. */
   workspace?: string;
+  /** The Slack Enterprise Grid org id, for a workspace of an org-wide install (its token posts there). */
+  org?: string;
   at?: string;
 }
 
@@ -40,7 +42,7 @@ export interface TipsCommandDeps {
 /** The flags each tips subcommand takes; any other is refused rather than silently ignored. */
 const FLAGS: Record<string, readonly string[]> = {
   list: ['json'],
-  subscribe: ['platform', 'channel', 'workspace', 'day', 'time', 'tz', 'at', 'json'],
+  subscribe: ['platform', 'channel', 'workspace', 'org', 'day', 'time', 'tz', 'at', 'json'],
   unsubscribe: ['platform', 'channel', 'at', 'json'],
   status: ['platform', 'channel', 'at', 'json'],
   'run-due': ['at', 'json'],
@@ -52,8 +54,8 @@ const CLI_SCHEDULE_EXAMPLE =
   'career-bot tips subscribe --platform slack --channel C123 --day mon --time 09:00 --tz Europe/Berlin';
 const USAGE =
   'usage: career-bot tips list --json' +
-  ` | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID [--workspace TEAM]` +
-  ' [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]' +
+  ` | subscribe --platform ${PLATFORMS.map((p) => p.name).join('|')} --channel ID` +
+  ' [--workspace TEAM [--org ENTERPRISE]] [--day mon..sun] [--time HH:MM] [--tz ZONE] [--at ISO]' +
   ' | unsubscribe --platform P --channel ID [--at ISO]' +
   ' | status [--platform P --channel ID] [--at ISO] [--json]' +
   ' | run-due [--at ISO] [--json]';
@@ -126,7 +128,15 @@ export async function tipsCommand(
     if (problem)
       return fail(`--channel ${quoted(options.channel.trim())} is not a ${platform.name} channel id: ${problem}`);
     const workspace = options.workspace?.trim();
-    channel = { platform: platform.name, channelId: options.channel.trim(), ...(workspace ? { workspace } : {}) };
+    const organization = options.org?.trim();
+    if (organization && !workspace)
+      return fail('--org needs --workspace TEAM: the workspace of the org the channel is in');
+    channel = {
+      platform: platform.name,
+      channelId: options.channel.trim(),
+      ...(workspace ? { workspace } : {}),
+      ...(organization ? { organization } : {}),
+    };
   }
 
   const parsed = parseConfig(io.env, 'post');

@@ -16,6 +16,11 @@ export interface Envelope {
   /** The platform's name, as the store keys channels by it. */
   platform: string;
   conversation: ConversationKey;
+  /**
+   * The org the workspace belongs to (a Slack Enterprise Grid org id), null
+   * when it has none; absent where the platform has no such thing.
+   */
+  organization?: string | null;
   surface: Surface;
   user: { id: string; name?: string };
   channel: { id: string; kind: 'dm' | 'channel' };

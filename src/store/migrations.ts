@@ -205,4 +205,18 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 7,
+    name: 'subscription organization (Slack Enterprise Grid)',
+    async up(db) {
+      // The org a subscribed workspace belongs to: an org-wide install's token serves the channel, and an org-wide
+      // uninstall (which names no workspace) must pause every channel of the org.
+      await db.schema.alterTable('tip_subscriptions').addColumn('organization_id', 'text').execute();
+      await db.schema
+        .createIndex('tip_subscriptions_organization')
+        .on('tip_subscriptions')
+        .columns(['platform', 'organization_id'])
+        .execute();
+    },
+  },
 ];

@@ -122,7 +122,7 @@ export function createTipStore(db: Kysely<StoreSchema>, backend: Backend): TipSt
     setPaused: (c, paused, meta) =>
       paused ? subsQ.pause(db, c, meta.reason ?? null, meta) : subsQ.resume(db, c, meta),
     pauseWithReason: async (c, reason, meta) => void (await subsQ.pause(db, c, reason, meta)),
-    pauseWorkspace: (platform, workspace, reason, meta) => subsQ.pauseWorkspace(db, platform, workspace, reason, meta),
+    pauseWorkspace: (platform, where, reason, meta) => subsQ.pauseWorkspace(db, platform, where, reason, meta),
     installations: installationRecords(db),
     skipSlot: (c, key, meta) => subsQ.skipSlot(db, c, key, meta),
     dueSubscriptions: (now) => subsQ.dueSubscriptions(db, now),

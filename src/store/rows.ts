@@ -12,6 +12,7 @@ export function toSubscription(r: Selectable<SubscriptionsTable>): Subscription 
     platform: r.platform,
     channelId: r.channel_id,
     workspace: r.workspace_id,
+    organization: r.organization_id,
     schedule: { day: r.day as Weekday, time: r.time, timeZone: r.time_zone },
     active: Number(r.active) === 1,
     subscribedAt: ms(r.subscribed_at),

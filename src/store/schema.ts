@@ -22,6 +22,8 @@ export interface SubscriptionsTable {
   rev: number;
   /** The Slack team (or Discord guild) the channel belongs to; null for rows from before version 5. */
   workspace_id: string | null;
+  /** The Slack Enterprise Grid org of that workspace, when it has one; null for rows from before version 7. */
+  organization_id: string | null;
 }
 
 export interface DeliveriesTable {

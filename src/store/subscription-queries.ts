@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import { scheduleProblem, type WeeklySchedule } from '../core/tips/schedule.js';
 import { firstSlotFrom, type Slot } from '../core/tips/slots.js';
-import type { ChangeMeta, ChannelRef, Subscription, TipPlatform } from '../core/tips/subscription.js';
+import type {
+  ChangeMeta,
+  ChannelRef,
+  Subscription,
+  TipPlatform,
+  WorkspaceOrOrganization,
+} from '../core/tips/subscription.js';
 import { toSubscription } from './rows.js';
 import type { StoreSchema } from './schema.js';
 
@@ -45,6 +51,7 @@ export async function subscribe(
     ...slotColumns(firstSlotFrom(schedule, at)),
     // Kept as it was when the caller does not know it (the CLI without --workspace).
     ...(c.workspace !== undefined ? { workspace_id: c.workspace } : {}),
+    ...(c.organization !== undefined ? { organization_id: c.organization } : {}),
   };
   await db
     .insertInto('tip_subscriptions')
@@ -166,11 +173,14 @@ export async function advance(db: Db, c: ChannelRef, rev: number, next: Slot, cl
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Pauses every active subscription of one workspace (its app was uninstalled); how many were paused. */
+/**
+ * Pauses every active subscription of one workspace, or of every workspace of
+ * one org (the app was uninstalled there); how many were paused.
+ */
 export async function pauseWorkspace(
   db: Db,
   platform: TipPlatform,
-  workspace: string,
+  where: WorkspaceOrOrganization,
   reason: string,
   meta: ChangeMeta,
 ): Promise<number> {
@@ -179,7 +189,11 @@ export async function pauseWorkspace(
     .updateTable('tip_subscriptions')
     .set({ paused: 1, paused_reason: reason, paused_at: at, updated_at: at, updated_by: meta.by })
     .where('platform', '=', platform)
-    .where('workspace_id', '=', workspace)
+    .where(
+      'workspace' in where ? 'workspace_id' : 'organization_id',
+      '=',
+      'workspace' in where ? where.workspace : where.organization,
+    )
     .where('active', '=', 1)
     .where('paused', '=', 0)
     .executeTakeFirst();

@@ -8,6 +8,7 @@ import type {
   Delivery,
   Subscription,
   TipPlatform,
+  WorkspaceOrOrganization,
 } from '../core/tips/subscription.js';
 import type { InstallationRecords } from './installation-queries.js';
 import type { ContextStore } from '../core/conversation/context-store.js';
@@ -60,8 +61,13 @@ export interface TipStore {
   ): Promise<Subscription | undefined>;
   /** Pauses after a permanent posting failure, keeping the reason for status. */
   pauseWithReason(channel: ChannelRef, reason: string, meta: ChangeMeta): Promise<void>;
-  /** Pauses every active, unpaused subscription of one workspace with `reason` (an uninstall); how many. */
-  pauseWorkspace(platform: TipPlatform, workspace: string, reason: string, meta: ChangeMeta): Promise<number>;
+  /** Pauses every active, unpaused subscription of one workspace (or org) with `reason` (an uninstall); how many. */
+  pauseWorkspace(
+    platform: TipPlatform,
+    where: WorkspaceOrOrganization,
+    reason: string,
+    meta: ChangeMeta,
+  ): Promise<number>;
   /** Slack installations (OAuth mode), sealed by the caller. */
   readonly installations: InstallationRecords;
   /** Marks one slot (by key) to be skipped, or clears the skip with null. */

@@ -12,6 +12,8 @@ import { tipsLeftFor } from './next-tip.js';
 export interface TipStatus extends ChannelRef {
   /** The Slack team / Discord guild whose token posts here; null when not recorded. */
   workspace: string | null;
+  /** The workspace's Slack Enterprise Grid org, whose org-wide install may post here; null when none. */
+  organization: string | null;
   subscribed: boolean;
   schedule: WeeklySchedule | null;
   /** `every Monday at 09:00 (Europe/Berlin)` */
@@ -68,6 +70,7 @@ export async function describeStatus(
     platform: channel.platform,
     channelId: channel.channelId,
     workspace: s?.workspace ?? channel.workspace ?? null,
+    organization: s?.organization ?? channel.organization ?? null,
     subscribed,
     schedule: subscribed && s ? s.schedule : null,
     scheduleText: subscribed && s ? describeSchedule(s.schedule) : null,
@@ -97,7 +100,8 @@ export async function describeStatus(
 
 /** Plain-text lines for the CLI and the chat reply. */
 export function statusLines(st: TipStatus, resume: string): string[] {
-  const where = `${st.platform} channel ${st.channelId}${st.workspace ? ` (workspace ${st.workspace})` : ''}`;
+  const org = st.organization ? `, org ${st.organization}` : '';
+  const where = `${st.platform} channel ${st.channelId}${st.workspace ? ` (workspace ${st.workspace}${org})` : ''}`;
   if (!st.subscribed) return [`${where}: not subscribed to weekly tips.`];
   const lines = [`${where}: weekly tips ${st.scheduleText}.`];
   if (st.problem) lines.push(`Cannot post: invalid schedule: ${st.problem}. Subscribe again with a valid schedule.`);

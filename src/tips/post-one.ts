@@ -136,7 +136,11 @@ export async function postOne(i: PostOneInput): Promise<ChannelOutcome> {
   const idempotencyKey = `tip-${claim.id}-${plan.slot.key}`;
   let outcome: PostOutcome;
   try {
-    outcome = await i.poster.post(sub.channelId, i.render(next.tip), { idempotencyKey, workspace: sub.workspace });
+    outcome = await i.poster.post(sub.channelId, i.render(next.tip), {
+      idempotencyKey,
+      workspace: sub.workspace,
+      organization: sub.organization,
+    });
   } catch (err) {
     gate.settle(null);
     // Posters return platform errors as values; a throw may have happened

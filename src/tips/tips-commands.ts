@@ -51,6 +51,8 @@ export function createTipsCommands(o: TipsCommandsOptions): TipsCommandHandler {
       platform: message.platform,
       channelId: message.channel.id,
       workspace: message.conversation.workspace,
+      // Recorded so an org-wide install's token serves the channel and an org-wide uninstall pauses it.
+      ...(message.organization !== undefined ? { organization: message.organization } : {}),
     };
     const who = message.user.name ? `${message.user.name} (${message.user.id})` : message.user.id;
     const now = o.clock();

@@ -26,7 +26,7 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
     const at = new Date('2026-03-01T00:00:00Z');
     await store.subscribe({ platform: 'slack', channelId: 'CONE', workspace: 'TH1' }, MON, { at, by: 'U' });
     await store.subscribe({ platform: 'slack', channelId: 'CTWO', workspace: 'TH2' }, MON, { at, by: 'U' });
-    await store.pauseWorkspace('slack', 'TH2', 'the app was uninstalled from this Slack workspace', {
+    await store.pauseWorkspace('slack', { workspace: 'TH2' }, 'the app was uninstalled from this Slack workspace', {
       at,
       by: 'system',
     });

@@ -18,13 +18,21 @@ describe('slack/manifest.yaml', () => {
 
   it('subscribes to exactly the events the code handles', () => {
     const handled = [...listeners.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]);
-    expect(handled.sort()).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'message', 'tokens_revoked']);
+    expect(handled.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'message',
+      'team_access_revoked',
+      'tokens_revoked',
+    ]);
     // Bolt's `message` listener receives message.im: the only message event subscribed.
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
       'app_uninstalled',
       'message.im',
+      'team_access_revoked',
       'tokens_revoked',
     ]);
   });

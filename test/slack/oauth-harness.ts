@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot, type BotOptions } from '../../src/core/bot.js';
 import { createLogger } from '../../src/create-logger.js';
 import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
 import type { TipStore } from '../../src/store/tip-store.js';
@@ -30,12 +30,13 @@ export async function startOAuthSlack(
   store: TipStore,
   logs: LogCapture,
   env: Record<string, string> = {},
+  botOptions: Partial<BotOptions> = {},
 ): Promise<{ slack: SlackAdapter; base: string }> {
   const logger = createLogger('debug', logs.stream);
   // The usage report as the running bot has it: one workspace's rows for an admin.
   const usageReport = async (since: string | null, workspace: string | null) =>
     reportLines(await usageReportOf(store.learning, since, workspace));
-  const bot = createBot({ surface: slackSurface, content: testContent(), logger, usageReport });
+  const bot = createBot({ surface: slackSurface, content: testContent(), logger, usageReport, ...botOptions });
   const slack = await startSlack({ bot, config: config({ ...oauthEnv(fake), ...env }), logger, store });
   return { slack, base: `http://127.0.0.1:${slack.port}` };
 }

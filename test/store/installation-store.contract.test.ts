@@ -123,7 +123,7 @@ describe.each(BACKENDS)('installations on $name', ({ name, create }) => {
       workspace: 'T1',
     });
     await store.unsubscribe({ platform: 'slack', channelId: 'C2' }, { at, by: 'U1' });
-    expect(await store.pauseWorkspace('slack', 'T1', UNINSTALLED_REASON, { at, by: 'system' })).toBe(1);
+    expect(await store.pauseWorkspace('slack', { workspace: 'T1' }, UNINSTALLED_REASON, { at, by: 'system' })).toBe(1);
     expect(await store.getSubscription({ platform: 'slack', channelId: 'C1' })).toMatchObject({
       paused: true,
       pausedReason: UNINSTALLED_REASON,
@@ -131,6 +131,32 @@ describe.each(BACKENDS)('installations on $name', ({ name, create }) => {
     });
     expect(await store.getSubscription({ platform: 'slack', channelId: 'C3' })).toMatchObject({ paused: false });
     expect(await store.getSubscription({ platform: 'discord', channelId: 'C4' })).toMatchObject({ paused: false });
+  });
+
+  it("records the org on subscribe and pauses every workspace's channels of that org, and only those", async () => {
+    const at = new Date('2026-03-02T08:00:00Z');
+    const slack = (channelId: string, workspace: string, organization?: string | null) => ({
+      platform: 'slack',
+      channelId,
+      workspace,
+      ...(organization !== undefined ? { organization } : {}),
+    });
+    await store.subscribe(slack('C1', 'T1', 'E1'), MON, { at, by: 'U1' });
+    await store.subscribe(slack('C2', 'T2', 'E1'), MON, { at, by: 'U1' });
+    await store.subscribe(slack('C3', 'T3', 'E2'), MON, { at, by: 'U1' });
+    await store.subscribe(slack('C4', 'T4', null), MON, { at, by: 'U1' });
+    // Re-subscribing without naming the org (the CLI) keeps it.
+    expect(await store.subscribe(slack('C2', 'T2'), MON, { at, by: 'cli' })).toMatchObject({ organization: 'E1' });
+    expect(await store.pauseWorkspace('slack', { organization: 'E1' }, UNINSTALLED_REASON, { at, by: 'system' })).toBe(
+      2,
+    );
+    const paused = async (channelId: string) => (await store.getSubscription({ platform: 'slack', channelId }))!.paused;
+    expect([await paused('C1'), await paused('C2'), await paused('C3'), await paused('C4')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it.runIf(name === 'postgres')('stores nothing readable as a token in PostgreSQL', async () => {

@@ -99,6 +99,18 @@ describe('career-bot tips (operator commands, in-process)', () => {
     expect(JSON.parse(r.out).schedule).toEqual({ day: 'mon', time: '09:00', timeZone: 'UTC' });
   });
 
+  it('records the workspace and its Enterprise Grid org with --workspace and --org, and status shows both', async () => {
+    const channel = { platform: 'slack', channel: 'C0ORGAAA1' };
+    const r = await tips('subscribe', { ...channel, workspace: 'T0ORG', org: 'E0ORG', json: true }, env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ workspace: 'T0ORG', organization: 'E0ORG' });
+    const status = await tips('status', channel, env);
+    expect(status.out).toContain('slack channel C0ORGAAA1 (workspace T0ORG, org E0ORG): weekly tips');
+    const refused = await tips('subscribe', { ...channel, org: 'E0ORG' }, env);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--org needs --workspace TEAM');
+  });
+
   it('rejects bad flags with a usage message and exit code 2', async () => {
     const cases: [string, TipsCommandOptions, RegExp][] = [
       ['subscribe', { platform: 'teams', channel: 'C0AAAAAA1' }, /--platform must be slack or discord/],

@@ -19,9 +19,11 @@ export interface SlackDeps {
 /** The parts of an IncomingMessage that say who and where. */
 export type Origin = Envelope;
 
-/** Where a Slack message sits: the workspace (team id), the channel, and the thread it is answered in. */
+/** Where a Slack message sits: the workspace (team id), its org, the channel, and the thread it is answered in. */
 export interface Where {
   team: string | null;
+  /** The Enterprise Grid org (enterprise id) of the workspace; null outside Enterprise Grid. */
+  org: string | null;
   channel: string;
   thread: string | null;
 }
@@ -60,6 +62,7 @@ export function originOf(
     platform: 'slack',
     surface: slackSurface,
     conversation: { platform: 'slack', workspace: where.team, channel: channelId, thread: where.thread, user: user.id },
+    organization: where.org,
     user: user.name ? { id: user.id, name: user.name } : { id: user.id },
     channel: { id: channelId, kind: channelKind(channelId) },
     isAdmin,

@@ -38,7 +38,7 @@ export function onAppHome(app: App, deps: AppHomeDeps): void {
           { ...deps, logger: log },
           client,
           { id: event.user },
-          { team, channel: event.channel, thread: null },
+          { team, org: context.enterpriseId ?? null, channel: event.channel, thread: null },
         );
         const admin = await origin.isAdmin!();
         const subscriptions =
@@ -75,7 +75,7 @@ export function onAppHome(app: App, deps: AppHomeDeps): void {
             { ...deps, logger: log },
             client,
             { id: user },
-            { team: context.teamId ?? null, channel: user, thread: null },
+            { team: context.teamId ?? null, org: context.enterpriseId ?? null, channel: user, thread: null },
           );
           const origin: Origin = { ...base, channel: { id: user, kind: 'dm' } };
           const reply = await deps.bot.handle({ ...origin, kind: 'button', action: chosen });

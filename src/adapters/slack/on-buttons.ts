@@ -161,6 +161,7 @@ export function onButtons(app: App, deps: SlackDeps): void {
       const log = deps.logger.child({ kind: 'button', button: name, user: place.user, channel: place.channel });
       const where = {
         team: context.teamId ?? body.team?.id ?? null,
+        org: context.enterpriseId ?? body.enterprise?.id ?? null,
         channel: place.channel,
         thread: place.threadTs ?? null,
       };

@@ -43,7 +43,12 @@ export function onCareerCommand(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(command.text);
-        const where = { team: context.teamId ?? command.team_id ?? null, channel: command.channel_id, thread: null };
+        const where = {
+          team: context.teamId ?? command.team_id ?? null,
+          org: context.enterpriseId ?? command.enterprise_id ?? null,
+          channel: command.channel_id,
+          thread: null,
+        };
         const origin = originOf(
           { ...deps, logger: log },
           client,

@@ -63,7 +63,12 @@ export function onMessages(app: App, deps: SlackDeps): void {
       log,
       async () => {
         const text = cleanText(e.text, context.botUserId);
-        const where = { team: context.teamId ?? null, channel: e.channel, thread: e.threadTs ?? null };
+        const where = {
+          team: context.teamId ?? null,
+          org: context.enterpriseId ?? null,
+          channel: e.channel,
+          thread: e.threadTs ?? null,
+        };
         const message = {
           ...originOf({ ...deps, logger: log }, client, { id: e.user! }, where),
           kind: 'question',
@@ -104,7 +109,12 @@ export function onMessages(app: App, deps: SlackDeps): void {
           { ...deps, logger: log },
           client,
           { id: user },
-          { team: context.teamId ?? null, channel: e.channel, thread: thread.thread_ts },
+          {
+            team: context.teamId ?? null,
+            org: context.enterpriseId ?? null,
+            channel: e.channel,
+            thread: thread.thread_ts,
+          },
         );
         const message = { ...origin, kind: 'question', via: 'mention', text } as const;
         const reply = await deps.bot.handle(message);

@@ -1,3 +1,4 @@
+import type { WorkspaceToken } from './slack-poster.js';
 import type { Platform } from '../platform.js';
 import { slackSurface } from './slack-surface.js';
 
@@ -38,8 +39,11 @@ export const slackPlatform: Platform = {
     // OAuth mode: each subscription is posted with its own workspace's bot token.
     const { sealedInstallations } = await import('./oauth/oauth-mode.js');
     const installations = sealedInstallations(config, store);
-    const token = async (workspace: string | null) =>
-      workspace ? (await installations.find({ teamId: workspace }))?.bot?.token : undefined;
+    const token: WorkspaceToken = async ({ workspace, organization }) =>
+      workspace || organization
+        ? (await installations.find({ teamId: workspace ?? undefined, enterpriseId: organization ?? undefined }))?.bot
+            ?.token
+        : undefined;
     return (await import('./slack-poster.js')).createSlackPoster({ token, ...apiUrl, logger });
   },
 };

@@ -32,8 +32,11 @@ export const SLACK_PACE: PostingPace = { perSecond: 4, perChannelMs: 1100, concu
 /** Re-sends after a 429 (which means nothing was posted), at most. */
 const MAX_RATE_LIMITED_RESENDS = 3;
 
-/** OAuth mode: the bot token of a workspace's installation, undefined when it has none. */
-export type WorkspaceToken = (workspace: string | null) => Promise<string | undefined>;
+/** OAuth mode: the bot token of a workspace's installation (its own or its org's), undefined when it has none. */
+export type WorkspaceToken = (where: {
+  workspace: string | null;
+  organization: string | null;
+}) => Promise<string | undefined>;
 
 export interface SlackPosterOptions extends Omit<PosterOptions, 'token'> {
   /** One workspace's bot token, or (OAuth mode) a lookup of each subscription's workspace's. */
@@ -66,7 +69,9 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
 
   const send = async (channelId: string, reply: Reply, options: PostOptions, started: number): Promise<PostOutcome> => {
     // The call's own token overrides the client's: one client serves every workspace.
-    const token = perWorkspace ? await perWorkspace(options.workspace ?? null) : undefined;
+    const token = perWorkspace
+      ? await perWorkspace({ workspace: options.workspace ?? null, organization: options.organization ?? null })
+      : undefined;
     if (perWorkspace && !token)
       throw new NotInstalledError(
         `the app is not installed in Slack workspace ${options.workspace ?? '(none recorded)'}`,

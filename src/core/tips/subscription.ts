@@ -14,13 +14,23 @@ export interface ChannelRef {
    * that workspace's token and stop when the workspace uninstalls.
    */
   workspace?: string | null;
+  /**
+   * The org the workspace belongs to (a Slack Enterprise Grid org), when it
+   * does: an org-wide install's token serves the channel, and an org-wide
+   * uninstall pauses every channel recorded under the org.
+   */
+  organization?: string | null;
 }
+
+/** The channels an uninstall reaches: one workspace's, or every workspace's of one org. */
+export type WorkspaceOrOrganization = { workspace: string } | { organization: string };
 
 export const channelKey = (c: ChannelRef): string => `${c.platform}:${c.channelId}`;
 
 /** One channel's weekly-tip settings, as the store keeps them. */
 export interface Subscription extends ChannelRef {
   workspace: string | null;
+  organization: string | null;
   schedule: WeeklySchedule;
   /** False after unsubscribe (kept so a re-subscription continues the rotation). */
   active: boolean;

@@ -27,6 +27,8 @@ export interface PostOptions {
   idempotencyKey?: string;
   /** The channel's workspace (Slack team), for a poster that holds one token per workspace. */
   workspace?: string | null;
+  /** The workspace's org (Slack Enterprise Grid), whose org-wide install may hold the token. */
+  organization?: string | null;
 }
 
 /**
