@@ -172,6 +172,11 @@ export function testLogger(level = 'debug'): ReturnType<typeof createLogger> {
   return createLogger(level, sinkStream('pino'));
 }
 
+/** What the sink holds for the running test file (for the sink's own tests). */
+export function pending(): { lines: readonly CapturedLine[]; secrets: ReadonlySet<string> } {
+  return { lines: state.lines, secrets: state.secrets };
+}
+
 /** Writes a test file's captured lines and registered secrets to CAPTURE_DIR and empties the sink. */
 export function flushCaptures(testFile: string): { file: string; lines: number } {
   const relative = path.relative(ROOT, testFile).split(path.sep).join('/');
