@@ -36,6 +36,8 @@ export interface Override {
 }
 
 export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+const WAIT_MS = 5_000;
 
 const registered = (secret: string) => (registerSecret(secret), secret);
 
@@ -46,8 +48,6 @@ class GrantMap extends Map<string, Grant> {
     return super.set(code, grant);
   }
 }
-export const BOT_ID = 'BBOT';
-const WAIT_MS = 5_000;
 
 /**
  * A local stand-in for Slack on 127.0.0.1: the Web API under /api/ (recording

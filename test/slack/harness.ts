@@ -10,7 +10,7 @@ import { loadContent } from '../../src/core/content/load-content.js';
 import type { Content } from '../../src/core/content/types.js';
 import { createLogger } from '../../src/create-logger.js';
 import { captureText, registerSecret } from '../helpers/log-sink.js';
-import { testConfig as config } from '../helpers/test-config.js';
+import { testConfig } from '../helpers/test-config.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 
 export const SECRET = 'testsigningsecret0123';
@@ -80,7 +80,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export { testConfig as config } from '../helpers/test-config.js';
+/** parseConfig for a test: throws on a refusal, and registers the environment's secrets with the log scan. */
+export const config = testConfig;
 
 export function signature(body: string, timestamp: number, secret = SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
