@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureOutput, captureText } from './helpers/log-sink.js';
 
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 const ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
@@ -15,6 +16,7 @@ function run(args: string[], input: string) {
     cwd: tmpdir(),
     maxBuffer: 1 << 28,
   });
+  captureOutput('bin', r);
   return {
     code: r.status,
     lines: r.stdout
@@ -94,6 +96,8 @@ describe('career-bot ask --json --conversation', () => {
       cwd: tmpdir(),
       maxBuffer: 1 << 30,
     });
+    // Its stderr only: the 20,000 answers on stdout are content, not logs, and would add megabytes to the capture.
+    captureText('bin stderr', r.stderr);
     expect(r.status).toBe(0);
     expect(r.stdout.toString().split('\n').filter(Boolean)).toHaveLength(20_000);
   }, 300_000);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/create-logger.js';
 import { openStore, PG_TIMEOUTS } from '../src/store/open-store.js';
+import { captureChild, registerSecretsIn, testLogger } from './helpers/log-sink.js';
 import { startFakeApis, type FakeApis } from './tips/helpers/fake-apis.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
@@ -26,6 +26,7 @@ function cli(
   env: Record<string, string>,
   o: { uid?: number; gid?: number; during?: (child: ReturnType<typeof spawn>) => void } = {},
 ): Promise<Run> {
+  registerSecretsIn(env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
@@ -33,6 +34,7 @@ function cli(
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(o.uid !== undefined ? { uid: o.uid, gid: o.gid } : {}),
     });
+    captureChild(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -99,7 +101,7 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
 
   it('a read-only SQLite file: `tips subscribe` says so in one line, exit 1, no stack trace', async () => {
     const dir = fresh();
-    const store = await openStore({ dataDir: dir, logger: createLogger('silent') });
+    const store = await openStore({ dataDir: dir, logger: testLogger() });
     await store.close();
     for (const f of ['', 'career-bot.sqlite']) chmodSync(path.join(dir, f), f ? 0o444 : 0o555);
     const r = await cli(
@@ -139,7 +141,7 @@ describe('the CLI at its edges (issue 12, through the real bin)', () => {
     fake = await startFakeApis({ latencyMs: 300 });
     const env = { DATA_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.slackApiUrl };
     const channels = Array.from({ length: 12 }, (_, i) => `C0AAAAA${String(i).padStart(2, '0')}`);
-    const store = await openStore({ dataDir: dir, logger: createLogger('silent') });
+    const store = await openStore({ dataDir: dir, logger: testLogger() });
     for (const channelId of channels)
       await store.subscribe(
         { platform: 'slack', channelId },

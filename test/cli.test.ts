@@ -4,12 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentCopy, editFile, rolesFolder } from './helpers/content.js';
+import { captureChild, captureOutput, registerSecretsIn } from './helpers/log-sink.js';
 
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 // No credentials from the developer's shell may leak into these runs.
 const ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
+  registerSecretsIn(env);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input,
     encoding: 'utf8',
@@ -17,6 +19,7 @@ function run(args: string[], input?: string, env: Record<string, string> = {}) {
     timeout: 60_000,
     cwd: tmpdir(),
   });
+  captureOutput('bin', r);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -76,6 +79,7 @@ describe('career-bot ask', () => {
 
   it('streams: the first answer arrives before stdin closes', async () => {
     const child = spawn(process.execPath, [BIN, 'ask', '--json'], { env: ENV });
+    captureChild(child);
     const first = new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
     child.stdin.write('llm sme\n');
     expect(JSON.parse((await first).split('\n')[0]!).role).toBe('llm-sme');

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from './slack/fake-slack.js';
 import { SECRET, signature } from './slack/harness.js';
 import { freePort } from './helpers/free-port.js';
+import { captureChild, registerSecretsIn } from './helpers/log-sink.js';
 
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 
@@ -18,18 +19,18 @@ describe('career-bot with Slack configured (the real bin)', () => {
     fake = await startFakeSlack();
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-start-'));
-    const child = spawn(process.execPath, [BIN], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env = {
+      PATH: process.env.PATH ?? '',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    };
+    registerSecretsIn(env);
+    const child = spawn(process.execPath, [BIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    captureChild(child);
     let log = '';
     const started = new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentWarnings } from '../../src/core/content/content-warnings.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import { formatProblem } from '../../src/core/content/types.js';
+import { captureOutput } from '../helpers/log-sink.js';
 
 const BIN = fileURLToPath(new URL('../../bin/career-bot.js', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'career-bot-warnings-'));
@@ -61,6 +62,7 @@ describe('content warnings', () => {
       env: { PATH: process.env.PATH ?? '' },
       cwd: tmpdir(),
     });
+    captureOutput('bin', r);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^content ok: 3 roles/);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('warning: '))).toHaveLength(warnings.length);

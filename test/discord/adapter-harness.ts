@@ -1,10 +1,15 @@
 import { startDiscord } from '../../src/adapters/discord/start-discord.js';
-import { parseConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
+import { testConfig } from '../helpers/test-config.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.mjs';
 import { memoryLogger } from './memory-logger.js';
 
 export const TOKEN = 'fake-token-0123456789abcdef';
+
+/** The bot's configuration for a fake Discord at `apiUrl` (its token registered with the log scan). */
+export const discordConfig = (apiUrl: string): Config =>
+  testConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: apiUrl });
 
 export interface Harness {
   fake: FakeDiscord;
@@ -17,10 +22,8 @@ export interface Harness {
 /** A real discord.js client, started by `startDiscord`, connected to a fresh fake Discord. */
 export async function startHarness(bot: Bot, options: { deferAfterMs?: number } = {}): Promise<Harness> {
   const fake = await startFakeDiscord();
-  const parsed = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const logger = memoryLogger();
-  const discord = await startDiscord({ bot, config: parsed.config, logger, ...options });
+  const discord = await startDiscord({ bot, config: discordConfig(fake.apiUrl), logger, ...options });
   return {
     fake,
     logger,

@@ -2,13 +2,13 @@ import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/start-discord.js';
 import { roleColour } from '../../src/adapters/discord/render-embed.js';
-import { parseConfig, type Config } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import type { TipsMessage } from '../../src/core/message.js';
 import { commandWords } from '../helpers/messages.js';
 import type { Reply } from '../../src/core/reply.js';
-import { APP_ID, BOT_USER, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.mjs';
+import { discordConfig } from './adapter-harness.js';
+import { BOT_USER, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.mjs';
 import { embedText, limitProblems } from './limits.js';
 import { memoryLogger } from './memory-logger.js';
 import {
@@ -61,13 +61,7 @@ beforeAll(async () => {
       },
     },
   });
-  const parsed = parseConfig({
-    DISCORD_TOKEN: 'fake-token-0123456789abcdef',
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_API_URL: fake.apiUrl,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  const config: Config = parsed.config;
+  const config = discordConfig(fake.apiUrl);
   // Far above what an answer takes even on a slow CI machine, so these tests
   // always see the immediate (type 4/7) response; the deferred path has its own test.
   discord = await startDiscord({ bot, config, logger, deferAfterMs: 2000 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureOutput, registerSecretsIn } from '../helpers/log-sink.js';
 
 // Runs the built CLI (dist/, from `npm run build`), like test/cli.test.ts.
 const BIN = fileURLToPath(new URL('../../bin/career-bot.js', import.meta.url));
@@ -10,6 +11,7 @@ const ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
 const TOKEN = 'fake-token-0123456789abcdef';
 
 function run(args: string[], env: Record<string, string>) {
+  registerSecretsIn(env);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: '',
     encoding: 'utf8',
@@ -17,6 +19,7 @@ function run(args: string[], env: Record<string, string>) {
     timeout: 60_000,
     cwd: tmpdir(),
   });
+  captureOutput('bin', r);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -2,11 +2,13 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordPoster } from '../../src/adapters/discord/discord-poster.js';
 import type { Reply } from '../../src/core/reply.js';
+import { registerSecret } from '../helpers/log-sink.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
 import { limitProblems } from './limits.js';
 import { memoryLogger } from './memory-logger.js';
 
 const TOKEN = 'fake-token-0123456789abcdef';
+registerSecret(TOKEN);
 const CHANNEL = '1600000000000000001';
 const MESSAGES = /^\/channels\/\d+\/messages$/;
 const tip: Reply = {

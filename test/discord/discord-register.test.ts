@@ -1,8 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordCommand } from '../../src/cli/discord-command.js';
-import { parseConfig, type Config } from '../../src/config.js';
 import { SECTION_IDS } from '../../src/core/sections.js';
+import { captureStream } from '../helpers/log-sink.js';
+import { testConfig as config } from '../helpers/test-config.js';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
 import { GUILD_ID } from './payloads.js';
 
@@ -14,12 +15,6 @@ afterAll(async () => {
   await fake.close();
 });
 
-function config(env: Record<string, string>): Config {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.config;
-}
-
 function io() {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -27,6 +22,8 @@ function io() {
   let err = '';
   stdout.on('data', (c) => (out += c));
   stderr.on('data', (c) => (err += c));
+  captureStream(stdout, 'cli stdout');
+  captureStream(stderr, 'cli stderr');
   return { stdout, stderr, out: () => out, err: () => err };
 }
 

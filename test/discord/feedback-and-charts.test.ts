@@ -4,15 +4,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/core/logger.js';
 import { createAnswerLog } from '../../src/learn/answer-log.js';
 import { createVoterKey } from '../../src/learn/voter-key.js';
 import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
+import { registerSecret, testLogger } from '../helpers/log-sink.js';
 import { shippedContent } from '../helpers/content.js';
 import { buttonIds, startHarness, type Harness } from './adapter-harness.js';
 import { ADMIN_PERMISSIONS, buttonPress, careerCommand, directMessage, DM_CHANNEL_ID, USER } from './payloads.js';
+
+const VOTER_SECRET = 'discord-test-secret-0123456789';
+registerSecret(VOTER_SECRET);
 
 /** Manage Server on top of what a channel admin has. */
 const MANAGE_SERVER = String(BigInt(ADMIN_PERMISSIONS) | (1n << 5n));
@@ -24,12 +27,12 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-discord-votes-'));
-  store = await openStore({ dataDir, logger: silentLogger });
+  store = await openStore({ dataDir, logger: testLogger() });
   const answerLog = createAnswerLog({
     store: store.learning,
     clock: () => new Date(),
     questionLogDays: 90,
-    voterKey: createVoterKey('discord-test-secret-0123456789', silentLogger),
+    voterKey: createVoterKey(VOTER_SECRET, testLogger()),
   });
   const usageReport = async (since: string | null, workspace: string | null) =>
     reportLines(await usageReportOf(store.learning, since, workspace));

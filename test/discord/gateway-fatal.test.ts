@@ -1,10 +1,10 @@
 import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/start-discord.js';
-import { parseConfig, type Config } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { shippedContent } from '../helpers/content.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
+import { discordConfig } from './adapter-harness.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
 import { memoryLogger } from './memory-logger.js';
 
 let fake: FakeDiscord | undefined;
@@ -16,16 +16,6 @@ afterEach(async () => {
   discord = fake = undefined;
 });
 
-function config(apiUrl: string): Config {
-  const parsed = parseConfig({
-    DISCORD_TOKEN: 'fake-token-0123456789abcdef',
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_API_URL: apiUrl,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.config;
-}
-
 describe('gateway closes Discord does not let discord.js recover from', () => {
   it.each([
     [4004, /authentication failed.*DISCORD_TOKEN/],
@@ -36,7 +26,7 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     const fatal: Error[] = [];
     discord = await startDiscord({
       bot: createBot({ surface: discordSurface, content: shippedContent() }),
-      config: config(fake.apiUrl),
+      config: discordConfig(fake.apiUrl),
       logger,
       onFatal: (err) => fatal.push(err),
     });
@@ -53,7 +43,7 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     const fatal: Error[] = [];
     discord = await startDiscord({
       bot: createBot({ surface: discordSurface, content: shippedContent() }),
-      config: config(fake.apiUrl),
+      config: discordConfig(fake.apiUrl),
       logger: memoryLogger(),
       onFatal: (err) => fatal.push(err),
     });
@@ -71,7 +61,7 @@ describe('gateway closes Discord does not let discord.js recover from', () => {
     await expect(
       startDiscord({
         bot: createBot({ surface: discordSurface, content: shippedContent() }),
-        config: config(fake.apiUrl),
+        config: discordConfig(fake.apiUrl),
         logger,
         onFatal: (err) => fatal.push(err),
       }),

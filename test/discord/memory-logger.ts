@@ -1,4 +1,5 @@
 import type { Logger } from '../../src/core/logger.js';
+import { captureEntry } from '../helpers/log-sink.js';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -6,13 +7,15 @@ export interface LogEntry {
   obj: Record<string, unknown>;
 }
 
-/** A Logger that keeps entries for assertions (children share the list). */
+/** A Logger that keeps entries for assertions (children share the list); the log scan sees each entry. */
 export function memoryLogger(
   entries: LogEntry[] = [],
   bindings: Record<string, unknown> = {},
 ): Logger & { entries: LogEntry[] } {
   const log = (level: LogEntry['level']) => (obj: object, msg?: string) => {
-    entries.push({ level, msg, obj: { ...bindings, ...(obj as Record<string, unknown>) } });
+    const entry: LogEntry = { level, msg, obj: { ...bindings, ...(obj as Record<string, unknown>) } };
+    entries.push(entry);
+    captureEntry('memoryLogger', entry);
   };
   return {
     entries,

@@ -3,10 +3,10 @@ import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { startDiscord, type DiscordAdapter } from '../../src/adapters/discord/start-discord.js';
 import { discordPlatform } from '../../src/adapters/discord/discord-platform.js';
 import { createReadiness } from '../../src/ops/readiness.js';
-import { parseConfig } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
 import { shippedContent } from '../helpers/content.js';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
+import { discordConfig } from './adapter-harness.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
 import { memoryLogger } from './memory-logger.js';
 import { careerCommand } from './payloads.js';
 
@@ -22,15 +22,9 @@ afterEach(async () => {
 const guildOnShard = (shard: number, count: number) => String((BigInt(1_000_000 * count + shard) << 22n) + 12345n);
 
 async function start(f: FakeDiscord, fatal: Error[] = []): Promise<DiscordAdapter> {
-  const parsed = parseConfig({
-    DISCORD_TOKEN: 'fake-token-0123456789abcdef',
-    DISCORD_APPLICATION_ID: APP_ID,
-    DISCORD_API_URL: f.apiUrl,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return startDiscord({
     bot: createBot({ surface: discordSurface, content: shippedContent() }),
-    config: parsed.config,
+    config: discordConfig(f.apiUrl),
     logger: memoryLogger(),
     deferAfterMs: 2000,
     onFatal: (e) => fatal.push(e),
@@ -91,15 +85,9 @@ describe('Discord sharding (real discord.js client, fake gateway)', () => {
 
   it('names the shards that are not ready in the readiness report (/readyz), and none once all are', async () => {
     fake = await startFakeDiscord({ shards: 2 });
-    const parsed = parseConfig({
-      DISCORD_TOKEN: 'fake-token-0123456789abcdef',
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-    });
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const started = await discordPlatform.start({
       bot: createBot({ surface: discordSurface, content: shippedContent() }),
-      config: parsed.config,
+      config: discordConfig(fake.apiUrl),
       logger: memoryLogger(),
       onFatal: () => undefined,
     });

@@ -6,14 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { consoleSurface } from '../../src/adapters/console/console-surface.js';
 import { main } from '../../src/cli/main.js';
 import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/core/logger.js';
 import { createAnswerLog } from '../../src/learn/answer-log.js';
 import { sweepQuestionLog } from '../../src/learn/question-log-sweep.js';
 import { createVoterKey } from '../../src/learn/voter-key.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
+import { registerSecret, sinkStream, testLogger } from '../helpers/log-sink.js';
 import { shippedContent } from '../helpers/content.js';
 import { envelope, press, question } from '../helpers/messages.js';
+
+const VOTER_SECRET = 'a-test-secret-of-some-length';
+registerSecret(VOTER_SECRET);
 
 const dirs: string[] = [];
 const stores: TipStore[] = [];
@@ -26,7 +29,7 @@ afterEach(async () => {
 async function setUp(days = 90) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-learn-'));
   dirs.push(dataDir);
-  const store = await openStore({ dataDir, logger: silentLogger });
+  const store = await openStore({ dataDir, logger: testLogger() });
   stores.push(store);
   let now = new Date('2026-03-01T10:00:00Z');
   const clock = () => now;
@@ -34,7 +37,7 @@ async function setUp(days = 90) {
     store: store.learning,
     clock,
     questionLogDays: days,
-    voterKey: createVoterKey('a-test-secret-of-some-length', silentLogger),
+    voterKey: createVoterKey(VOTER_SECRET, testLogger()),
   });
   const bot = createBot({ content: shippedContent(), surface: consoleSurface, clock, answerLog });
   return { dataDir, store, bot, setNow: (d: string) => (now = new Date(d)), clock };
@@ -47,7 +50,7 @@ async function report(dataDir: string, args: string[] = []): Promise<any> {
   const code = await main(['report', '--json', ...args], {
     stdin: new PassThrough(),
     stdout,
-    stderr: new PassThrough(),
+    stderr: sinkStream('cli stderr'),
     env: { DATA_DIR: dataDir },
   });
   expect(code).toBe(0);

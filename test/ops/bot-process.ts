@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../helpers/free-port.js';
+import { captureChild, registerSecretsIn } from '../helpers/log-sink.js';
 
 export { freePort };
 
@@ -26,7 +27,7 @@ export interface BotProcess {
   ): Promise<{ status: number; body: string }>;
 }
 
-/** The real bin as an operator runs it, with only the given environment. */
+/** The real bin as an operator runs it, with only the given environment; its stderr and stdout go to the log scan. */
 export async function startBot(
   env: Record<string, string>,
   o: { bin?: string; cwd?: string; command?: string[]; spawnVia?: string[] } = {},
@@ -35,11 +36,13 @@ export async function startBot(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-ops-'));
   const argv = [process.execPath, o.bin ?? BIN, ...(o.command ?? [])];
   const [cmd, ...args] = [...(o.spawnVia ?? []), ...argv];
+  registerSecretsIn(env);
   const child = spawn(cmd!, args, {
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(o.cwd ? { cwd: o.cwd } : {}),
   });
+  captureChild(child);
   let log = '';
   const listeners = new Set<() => void>();
   child.stderr.on('data', (d: Buffer) => {

@@ -9,14 +9,17 @@ import { main } from '../../src/cli/main.js';
 import { PG_TIMEOUTS } from '../../src/store/open-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.mjs';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
+import { captureStream, registerSecretsIn } from '../helpers/log-sink.js';
 import { SECRET } from '../slack/harness.js';
 import { freePort } from './bot-process.js';
 
 /** Runs the CLI's start path in-process; resolves with the exit code and everything written to stderr. */
 async function run(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  registerSecretsIn(env);
   let stderr = '';
   const err = new PassThrough();
   err.on('data', (d: Buffer) => (stderr += d.toString()));
+  captureStream(err, 'cli stderr');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-cfg-'));
   const code = await main([], {
     stdin: new PassThrough(),

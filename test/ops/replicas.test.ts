@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { createBot } from '../../src/core/bot.js';
-import { createLogger } from '../../src/create-logger.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import { postgresDatabase, type TestDatabase } from '../store/backends.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.js';
-import { config, eventCallback, JSON_TYPE, LogCapture, SECRET, signature, testContent } from '../slack/harness.js';
+import { testLogger } from '../helpers/log-sink.js';
+import { config, eventCallback, JSON_TYPE, SECRET, signature, testContent } from '../slack/harness.js';
 
 /** Two bot processes' worth of Slack adapter and store, sharing one PostgreSQL schema. */
 describe('two replicas on one PostgreSQL', () => {
@@ -19,7 +19,7 @@ describe('two replicas on one PostgreSQL', () => {
     db = await postgresDatabase();
     for (const name of ['a', 'b']) {
       const store = await db.open();
-      const logger = createLogger('warn', new LogCapture().stream).child({ replica: name });
+      const logger = testLogger().child({ replica: name });
       const cfg = config({
         SLACK_BOT_TOKEN: 'xoxb-test-token',
         SLACK_SIGNING_SECRET: SECRET,

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform, PlatformDeps, RunningPlatform } from '../../src/adapters/platform.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/core/logger.js';
 import type { Envelope, IncomingMessage } from '../../src/core/message.js';
 import type { Reply } from '../../src/core/reply.js';
 import { renderText } from '../../src/core/render-text.js';
@@ -14,6 +13,7 @@ import type { TipStore } from '../../src/store/tip-store.js';
 import { channelTipOfTheWeek } from '../../src/tips/channel-tip.js';
 import { runDue } from '../../src/tips/run-due.js';
 import { createTipsCommands } from '../../src/tips/tips-commands.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { shippedContent } from '../helpers/content.js';
 
 /**
@@ -115,19 +115,19 @@ let running: RunningPlatform;
 let config: Config;
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: ':memory:', logger: silentLogger });
+  store = await openStore({ dataDir: ':memory:', logger: testLogger() });
   const content = shippedContent();
   const bot = createBot({
     content,
     clock,
     surface: bangSurface,
-    tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }),
+    tipsCommands: createTipsCommands({ store, content, clock, logger: testLogger() }),
     channelTip: (channel) => channelTipOfTheWeek(store, content, channel, clock()),
   });
   const parsed = parseConfig({});
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   config = parsed.config;
-  running = await platform.start({ bot, config, logger: silentLogger, onFatal: () => undefined });
+  running = await platform.start({ bot, config, logger: testLogger(), onFatal: () => undefined });
 });
 afterAll(async () => {
   await running.stop();
@@ -161,8 +161,8 @@ describe('a new platform through the seam alone', () => {
     await platform.send({ channel: '#lab', user: 'ada', text: 'send me a tip' });
     const asked = last().reply.title;
 
-    const poster = (await platform.poster(config, silentLogger))!;
-    const report = await runDue({ store, content: shippedContent(), posters: [poster], clock, logger: silentLogger });
+    const poster = (await platform.poster(config, testLogger()))!;
+    const report = await runDue({ store, content: shippedContent(), posters: [poster], clock, logger: testLogger() });
     expect(report.counts.posted).toBe(1);
     expect(last().channel).toBe('#lab');
     expect(last().reply.title).toBe(asked);

@@ -4,16 +4,22 @@ import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acksEmpty, EarlyAckReceiver } from '../../src/adapters/slack/early-ack-receiver.js';
 import { answerNow, createAnswerTurns } from '../../src/adapters/slack/guard.js';
+import { captureEntry, registerSecret } from '../helpers/log-sink.js';
 import { FORM, JSON_TYPE, SECRET, signature, startHttpHarness, type Harness } from './harness.js';
 
-/** A Bolt logger that keeps its lines. */
+registerSecret('xoxb-test');
+
+/** A Bolt logger that keeps its lines (debug ones only in the log scan's sink). */
 function recordingLogger(): BoltLogger & { lines: string[] } {
   const lines: string[] = [];
-  const keep = (...parts: unknown[]) =>
-    void lines.push(parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' '));
+  const scan = (...parts: unknown[]) => captureEntry('bolt logger', parts);
+  const keep = (...parts: unknown[]) => {
+    scan(...parts);
+    lines.push(parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' '));
+  };
   return {
     lines,
-    debug: () => {},
+    debug: scan,
     info: keep,
     warn: keep,
     error: keep,

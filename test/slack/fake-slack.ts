@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { registerSecret } from '../helpers/log-sink.js';
 
 /** One Web API call as it reached the fake. */
 export interface ApiCall {
@@ -38,6 +39,16 @@ export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'BBOT';
 const WAIT_MS = 5_000;
 
+const registered = (secret: string) => (registerSecret(secret), secret);
+
+/** Codes to grants: each bot token the fake will hand out is registered with the log scan. */
+class GrantMap extends Map<string, Grant> {
+  override set(code: string, grant: Grant): this {
+    registerSecret(grant.botToken);
+    return super.set(code, grant);
+  }
+}
+
 /**
  * A local stand-in for Slack on 127.0.0.1: the Web API under /api/ (recording
  * every call), response_urls under /response/<id>, and a Socket Mode
@@ -56,10 +67,10 @@ export class FakeSlack {
   readonly sockets: WebSocket[] = [];
   private readonly overrides = new Map<string, Override[]>();
   /** OAuth: codes not yet exchanged, and every bot token handed out (auth.test answers for its team). */
-  readonly grants = new Map<string, Grant>();
+  readonly grants = new GrantMap();
   readonly issued = new Map<string, Grant>();
   /** The app's client credentials; oauth.v2.access refuses others, as Slack does. */
-  client = { id: '111.222', secret: 'fakeclientsecret0123' };
+  client = { id: '111.222', secret: registered('fakeclientsecret0123') };
   private readonly emitter = new EventEmitter();
   private readonly wss = new WebSocketServer({ noServer: true });
   private ts = 1_700_000_000;

@@ -3,15 +3,18 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
 import type { SharedEventClaims } from '../../src/adapters/slack/repeat-deliveries.js';
-import { parseConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { createBot, type Bot, type BotOptions } from '../../src/core/bot.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import { loadContent } from '../../src/core/content/load-content.js';
 import type { Content } from '../../src/core/content/types.js';
 import { createLogger } from '../../src/create-logger.js';
+import { captureText, registerSecret } from '../helpers/log-sink.js';
+import { testConfig } from '../helpers/test-config.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 
 export const SECRET = 'testsigningsecret0123';
+registerSecret(SECRET);
 export const TEAM = 'T1';
 
 let content: Content | undefined;
@@ -24,18 +27,25 @@ export function testContent(): Content {
   return content;
 }
 
-/** pino into memory, with a way to await a line. */
+/** pino into memory, with a way to await a line; every line also goes to the log scan's sink. */
 export class LogCapture {
   readonly lines: Record<string, any>[] = [];
   private readonly emitter = new EventEmitter();
+  private readonly scanned: boolean;
   readonly stream = new Writable({
     write: (chunk: Buffer, _enc, done) => {
+      if (this.scanned) captureText('pino', chunk);
       for (const line of String(chunk).split('\n').filter(Boolean))
         this.lines.push(JSON.parse(line) as Record<string, any>);
       this.emitter.emit('line');
       done();
     },
   });
+
+  /** `scanned: false` keeps the lines out of the log scan: only for a test that shows a secret leaking on purpose. */
+  constructor(options: { scanned?: boolean } = {}) {
+    this.scanned = options.scanned ?? true;
+  }
 
   waitFor(where: (l: Record<string, any>) => boolean): Promise<Record<string, any>> {
     return new Promise((resolve, reject) => {
@@ -70,11 +80,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export function config(env: Record<string, string>): Config {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.config;
-}
+/** parseConfig for a test: throws on a refusal, and registers the environment's secrets with the log scan. */
+export const config = testConfig;
 
 export function signature(body: string, timestamp: number, secret = SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;

@@ -8,6 +8,7 @@ import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { SECRET } from './harness.js';
 import { dm, ENCRYPTION_KEY, install, oauthEnv, postSigned, STATE_SECRET, teamEvent } from './oauth-harness.js';
 import { freePort } from '../helpers/free-port.js';
+import { captureChild, captureOutput } from '../helpers/log-sink.js';
 
 const BIN = fileURLToPath(new URL('../../bin/career-bot.js', import.meta.url));
 
@@ -27,6 +28,7 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
       LOG_LEVEL: 'debug',
     };
     const child = spawn(process.execPath, [BIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    captureChild(child);
     let log = '';
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {
@@ -40,7 +42,11 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
       (await install(fake, base, { team: { id: 'TBIN', name: 'Bin' }, botToken: 'xoxb-bin-5555-secret' })).status,
     ).toBe(200);
 
-    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, 'tips', ...args], { env, encoding: 'utf8' });
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, 'tips', ...args], { env, encoding: 'utf8' });
+      captureOutput('bin', r);
+      return r;
+    };
     expect(cli('subscribe', '--platform', 'slack', '--channel', 'CBIN0001', '--workspace', 'TBIN').status).toBe(0);
 
     expect(await postSigned(base, dm('TBIN', 'DBIN'))).toBe(200);

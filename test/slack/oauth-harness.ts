@@ -6,6 +6,7 @@ import { createLogger } from '../../src/create-logger.js';
 import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import type { FakeSlack, Grant } from './fake-slack.js';
+import { registerSecretsIn } from '../helpers/log-sink.js';
 import { config, LogCapture, SECRET, signature, testContent } from './harness.js';
 
 export const STATE_SECRET = 'state-secret-for-tests-0123456789';
@@ -13,7 +14,7 @@ export const ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 /** The environment of OAuth mode against the fake; every secret here is one the log scan looks for. */
 export function oauthEnv(fake: FakeSlack, key = ENCRYPTION_KEY): Record<string, string> {
-  return {
+  const env = {
     SLACK_CLIENT_ID: fake.client.id,
     SLACK_CLIENT_SECRET: fake.client.secret,
     SLACK_STATE_SECRET: STATE_SECRET,
@@ -22,6 +23,8 @@ export function oauthEnv(fake: FakeSlack, key = ENCRYPTION_KEY): Record<string, 
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
   };
+  registerSecretsIn(env);
+  return env;
 }
 
 /** One bot process in OAuth mode on a given store. */

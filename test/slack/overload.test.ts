@@ -1,23 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, type Logger as BoltLogger } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backlog } from '../../src/adapters/slack/backlog.js';
+import { toBoltLogger } from '../../src/adapters/slack/bolt-logger.js';
 import { BUSY } from '../../src/adapters/slack/copy.js';
 import { EarlyAckReceiver } from '../../src/adapters/slack/early-ack-receiver.js';
 import { answerNow } from '../../src/adapters/slack/guard.js';
+import { registerSecret, testLogger } from '../helpers/log-sink.js';
 import { FORM, JSON_TYPE, nextTriggerId, signature } from './harness.js';
 
-const quietLogger: BoltLogger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.INFO,
-  setName: () => {},
-};
+// What Bolt and the receiver log goes to the log scan only, through the bot's own Bolt bridge.
+const boltLogger: BoltLogger = toBoltLogger(testLogger());
+const SIGNING_SECRET = 'overloadsecret';
+registerSecret(SIGNING_SECRET);
+registerSecret('xoxb-test');
 
 /** A response_url sink: every busy note or answer posted to it. */
 async function startSink() {
@@ -44,9 +42,9 @@ async function startGated(backlog: Backlog) {
   const gate = new Promise<void>((resolve) => (open = resolve));
   const answered: string[] = [];
   const receiver = new EarlyAckReceiver({
-    signingSecret: 'overloadsecret',
+    signingSecret: SIGNING_SECRET,
     path: '/slack/events',
-    logger: quietLogger,
+    logger: boltLogger,
     afterAcks: answerNow,
     backlog,
   });
@@ -55,7 +53,7 @@ async function startGated(backlog: Backlog) {
     botId: 'BBOT',
     botUserId: 'UBOT',
     receiver,
-    logger: quietLogger,
+    logger: boltLogger,
     tokenVerificationEnabled: false,
     deferInitialization: true,
   });
@@ -79,7 +77,7 @@ async function startGated(backlog: Backlog) {
       headers: {
         'content-type': contentType,
         'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature(body, ts, 'overloadsecret'),
+        'x-slack-signature': signature(body, ts, SIGNING_SECRET),
       },
       body,
     });
@@ -186,7 +184,7 @@ describe('Slack HTTP: overload is shed, stops drain, slow clients are cut (issue
     const body = command('late');
     const ts = Math.floor(Date.now() / 1000);
     late.write(
-      `POST /slack/events HTTP/1.1\r\nhost: x\r\ncontent-type: ${FORM}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${signature(body, ts, 'overloadsecret')}\r\n\r\n${body}`,
+      `POST /slack/events HTTP/1.1\r\nhost: x\r\ncontent-type: ${FORM}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${signature(body, ts, SIGNING_SECRET)}\r\n\r\n${body}`,
     );
     let reply = '';
     late.on('data', (c: Buffer) => (reply += String(c)));

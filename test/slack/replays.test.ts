@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { createLogger } from '../../src/create-logger.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { startFakeSlack } from './fake-slack.js';
 import { buttonPress, findButton, FORM, JSON_TYPE, nextTriggerId, slashCommand, startHttpHarness } from './harness.js';
 
@@ -72,7 +72,7 @@ describe('Slack HTTP: replays refused, small holes closed (issue 12)', () => {
   it('acts once across two replicas sharing the store', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'replays-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const store = await openStore({ dataDir: dir, logger: createLogger('silent') });
+    const store = await openStore({ dataDir: dir, logger: testLogger() });
     cleanups.push(() => store.close());
     const sharedEvents = {
       claim: (id: string, at: Date) => store.claimEvent(id, 'test', at),

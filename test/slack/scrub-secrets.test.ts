@@ -14,8 +14,10 @@ describe('secrets in the Slack libraries\u2019 debug lines', () => {
   });
   afterAll(async () => fake.close());
 
-  const exchange = async (wrap: (l: ReturnType<typeof toBoltLogger>) => ReturnType<typeof toBoltLogger>) => {
-    const logs = new LogCapture();
+  const exchange = async (
+    wrap: (l: ReturnType<typeof toBoltLogger>) => ReturnType<typeof toBoltLogger>,
+    logs = new LogCapture(),
+  ) => {
     const logger = wrap(toBoltLogger(createLogger('debug', logs.stream)));
     const client = new webApi.WebClient(undefined, { slackApiUrl: fake.apiUrl, logger, retryConfig: { retries: 0 } });
     fake.grants.set('c1', { team: { id: 'TS', name: 'S' }, botToken: 'xoxb-scrub-6666-secret' });
@@ -24,7 +26,8 @@ describe('secrets in the Slack libraries\u2019 debug lines', () => {
   };
 
   it('would print the client secret unfiltered (why the filter exists)', async () => {
-    expect(await exchange((l) => l)).toContain(fake.client.secret);
+    // Kept out of the log scan: this exchange prints the client secret on purpose, to show why the filter exists.
+    expect(await exchange((l) => l, new LogCapture({ scanned: false }))).toContain(fake.client.secret);
   });
 
   it('prints neither the client secret nor the issued token through the filter', async () => {

@@ -7,9 +7,12 @@ import { createBot } from '../../src/core/bot.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
 import type { TipPoster } from '../../src/core/tips/tip-poster.js';
 import { createLogger } from '../../src/create-logger.js';
+import { registerSecret, testLogger } from '../helpers/log-sink.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { LogCapture, testContent } from './harness.js';
 import { blockKitProblems } from './limits.js';
+
+registerSecret('xoxb-poster');
 
 describe('createSlackPoster (Web API only)', () => {
   let fake: FakeSlack;
@@ -132,7 +135,7 @@ describe('createSlackPoster (Web API only)', () => {
       const slow = createSlackPoster({
         token: 'xoxb-poster',
         apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/api/`,
-        logger: createLogger('silent', logs.stream),
+        logger: testLogger(),
         timeoutMs: 200,
       });
       const started = performance.now();

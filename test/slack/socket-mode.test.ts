@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack/start-slack.js';
 import { createBot } from '../../src/core/bot.js';
 import { slackSurface } from '../../src/adapters/slack/slack-surface.js';
-import { createLogger } from '../../src/create-logger.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { config, LogCapture, testContent } from './harness.js';
+import { config, testContent } from './harness.js';
 
 describe('Slack over Socket Mode (real Bolt SocketModeReceiver, fake WebSocket)', () => {
   let fake: FakeSlack;
   let slack: SlackAdapter;
   beforeAll(async () => {
     fake = await startFakeSlack();
-    const logger = createLogger('debug', new LogCapture().stream);
+    const logger = testLogger();
     const cfg = config({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_APP_TOKEN: 'xapp-test-token',

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
+import { testLogger } from '../helpers/log-sink.js';
 
 /** Chosen once per run by test/setup/test-database.ts: TEST_DATABASE_URL, a running server, or an embedded one. */
 export const PG_URL = inject('testDatabaseUrl');
@@ -24,7 +24,7 @@ export async function sqliteDatabase(): Promise<TestDatabase> {
   return {
     name: 'sqlite',
     dataDir,
-    open: () => openStore({ dataDir, logger: silentLogger }),
+    open: () => openStore({ dataDir, logger: testLogger() }),
     drop: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
@@ -47,7 +47,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
     name: 'postgres',
     databaseUrl,
     dataDir,
-    open: () => openStore({ databaseUrl, dataDir, logger: silentLogger }),
+    open: () => openStore({ databaseUrl, dataDir, logger: testLogger() }),
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();

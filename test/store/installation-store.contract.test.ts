@@ -5,16 +5,22 @@ import { createSealedInstallationStore } from '../../src/adapters/slack/oauth/in
 import { UNINSTALLED_REASON } from '../../src/adapters/slack/oauth/on-uninstall.js';
 import { createInstallationCipher } from '../../src/store/installation-cipher.js';
 import type { TipStore } from '../../src/store/tip-store.js';
+import { registerSecret } from '../helpers/log-sink.js';
 import { BACKENDS, type TestDatabase } from './backends.js';
 
 const KEY = randomBytes(32).toString('base64');
-const team = (id: string, token: string) => ({
-  team: { id, name: id },
-  enterprise: undefined,
-  user: { id: 'UI', token: `xoxp-user-${id}`, scopes: undefined },
-  bot: { token, id: 'B1', userId: 'UB', scopes: ['chat:write'] },
-  isEnterpriseInstall: false as const,
-});
+registerSecret(KEY);
+const team = (id: string, token: string) => {
+  registerSecret(token);
+  registerSecret(`xoxp-user-${id}`);
+  return {
+    team: { id, name: id },
+    enterprise: undefined,
+    user: { id: 'UI', token: `xoxp-user-${id}`, scopes: undefined },
+    bot: { token, id: 'B1', userId: 'UB', scopes: ['chat:write'] },
+    isEnterpriseInstall: false as const,
+  };
+};
 const MON = { day: 'mon' as const, time: '09:00', timeZone: 'UTC' };
 
 /** One contract for Slack installations and workspace subscriptions, on every backend. */

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/core/logger.js';
 import type { WeeklySchedule } from '../../src/core/tips/schedule.js';
 import { firstSlotFrom, followingSlot } from '../../src/core/tips/slots.js';
 import type { ChannelRef } from '../../src/core/tips/subscription.js';
@@ -7,6 +6,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openDatabase } from '../../src/store/open-store.js';
 import { isRetryable, MAX_ATTEMPTS, RETRY_BASE_MS, retryDelayMs, type TipStore } from '../../src/store/tip-store.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { BACKENDS, type TestDatabase } from './backends.js';
 
 const MON_9_BERLIN: WeeklySchedule = { day: 'mon', time: '09:00', timeZone: 'Europe/Berlin' };
@@ -176,7 +176,7 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     const { db } = openDatabase({
       ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
       dataDir: database.dataDir,
-      logger: silentLogger,
+      logger: testLogger(),
     });
     try {
       const finished = Date.parse('2025-03-10T08:00:00Z');
@@ -364,11 +364,11 @@ describe.each(BACKENDS)('TipStore on $name', ({ name, create }) => {
     const { db, backend } = openDatabase({
       ...(database.databaseUrl ? { databaseUrl: database.databaseUrl } : {}),
       dataDir: database.dataDir,
-      logger: silentLogger,
+      logger: testLogger(),
     });
     try {
       const future = { version: 999, name: 'from the future', up: async () => undefined };
-      expect(await migrate(db, backend, silentLogger, [...MIGRATIONS, future])).toEqual([999]);
+      expect(await migrate(db, backend, testLogger(), [...MIGRATIONS, future])).toEqual([999]);
     } finally {
       await db.destroy();
     }

@@ -1,10 +1,10 @@
 import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import { createTipsCommands } from '../../src/tips/tips-commands.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { startHarness as startDiscordHarness } from '../discord/adapter-harness.js';
 import { ADMIN_PERMISSIONS, CHANNEL_ID, tipsCommand } from '../discord/payloads.js';
 import { shippedContent } from '../helpers/content.js';
@@ -24,9 +24,9 @@ afterEach(async () => {
 
 /** Bot options with real tips commands over a fresh in-memory store. */
 async function tipsBotOptions() {
-  store = await openStore({ dataDir: ':memory:', logger: silentLogger });
+  store = await openStore({ dataDir: ':memory:', logger: testLogger() });
   const content = shippedContent();
-  return { clock, tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }) };
+  return { clock, tipsCommands: createTipsCommands({ store, content, clock, logger: testLogger() }) };
 }
 
 describe('Slack: /career tips subscribe', () => {

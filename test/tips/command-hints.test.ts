@@ -5,8 +5,8 @@ import type { TipStore } from '../../src/store/tip-store.js';
 import { createTipsCommands } from '../../src/tips/tips-commands.js';
 import { consoleSurface } from '../../src/adapters/console/console-surface.js';
 import { openStore } from '../../src/store/open-store.js';
-import { silentLogger } from '../../src/core/logger.js';
 import type { TipsCommand } from '../../src/core/tips/tips-request.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { command, envelope, question } from '../helpers/messages.js';
 import { contentWithTips } from './helpers/fixture.js';
 
@@ -21,12 +21,12 @@ let store: TipStore;
 let bot: Bot;
 
 beforeEach(async () => {
-  store = await openStore({ dataDir: ':memory:', logger: silentLogger });
+  store = await openStore({ dataDir: ':memory:', logger: testLogger() });
   bot = createBot({
     content,
     clock,
     surface: consoleSurface,
-    tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }),
+    tipsCommands: createTipsCommands({ store, content, clock, logger: testLogger() }),
   });
 });
 afterEach(() => store.close());

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { createBot } from '../../src/core/bot.js';
-import { silentLogger } from '../../src/core/logger.js';
 import type { WeeklySchedule } from '../../src/core/tips/schedule.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
 import { createTipsCommands } from '../../src/tips/tips-commands.js';
+import { testLogger } from '../helpers/log-sink.js';
 import { startHarness, type Harness } from '../discord/adapter-harness.js';
 import { ADMIN_PERMISSIONS, CHANNEL_ID, tipsCommand } from '../discord/payloads.js';
 import { shippedContent } from '../helpers/content.js';
@@ -21,14 +21,14 @@ let store: TipStore;
 let h: Harness;
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: ':memory:', logger: silentLogger });
+  store = await openStore({ dataDir: ':memory:', logger: testLogger() });
   const content = shippedContent();
   h = await startHarness(
     createBot({
       content,
       surface: discordSurface,
       clock,
-      tipsCommands: createTipsCommands({ store, content, clock, logger: silentLogger }),
+      tipsCommands: createTipsCommands({ store, content, clock, logger: testLogger() }),
     }),
   );
 });

@@ -5,6 +5,7 @@ import type { TipPoster } from '../../src/core/tips/tip-poster.js';
 import { RETRY_BASE_MS, type TipStore } from '../../src/store/tip-store.js';
 import { describeStatus } from '../../src/tips/describe-status.js';
 import { runDue } from '../../src/tips/run-due.js';
+import { registerSecret } from '../helpers/log-sink.js';
 import { sqliteDatabase, type TestDatabase } from '../store/backends.js';
 import { startFakeApis, type FakeApis, type FailKind, type Platform } from './helpers/fake-apis.mjs';
 import { contentWithTips, DAY, HOUR, manualClock, MINUTE } from './helpers/fixture.js';
@@ -13,6 +14,8 @@ import { memoryLogger } from './helpers/memory-logger.js';
 const content = contentWithTips();
 const SLACK_TOKEN = 'xoxb-test-token';
 const DISCORD_TOKEN = 'discord-test-token-0123456789';
+registerSecret(SLACK_TOKEN);
+registerSecret(DISCORD_TOKEN);
 /** The posters' request timeout in the tests that need one to pass; the fake answers "late" after LATE_MS. */
 const SHORT_TIMEOUT_MS = 400;
 const LATE_MS = 1_500;

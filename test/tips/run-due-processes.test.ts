@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
+import { captureChild, registerSecretsIn } from '../helpers/log-sink.js';
 import { startFakeApis, type FakeApis } from './helpers/fake-apis.mjs';
 
 const BIN = fileURLToPath(new URL('../../bin/career-bot.js', import.meta.url));
@@ -13,8 +14,10 @@ function cli(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  registerSecretsIn(env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    captureChild(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

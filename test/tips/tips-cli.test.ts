@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tipsCommand, type TipsCommandOptions } from '../../src/cli/tips-command.js';
 import { openDatabase, openStore } from '../../src/store/open-store.js';
+import { captureStream } from '../helpers/log-sink.js';
 import { contentWithTips, NO_PACE } from './helpers/fixture.js';
 import { memoryLogger } from './helpers/memory-logger.js';
 import { recordingPoster } from './helpers/recording-poster.js';
@@ -24,6 +25,8 @@ async function tips(
   let err = '';
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
+  captureStream(stdout, 'cli stdout');
+  captureStream(stderr, 'cli stderr');
   const code = await tipsCommand(
     content,
     sub,

@@ -1,4 +1,5 @@
 import type { Logger } from '../../../src/core/logger.js';
+import { captureEntry } from '../../helpers/log-sink.js';
 
 export interface LogEntry {
   level: string;
@@ -6,13 +7,16 @@ export interface LogEntry {
   [key: string]: unknown;
 }
 
-/** Keeps every entry (with child bindings) so tests can assert on what was logged. */
+/** Keeps every entry (with child bindings) so tests can assert on what was logged; the log scan sees each. */
 export function memoryLogger(
   entries: LogEntry[] = [],
   bindings: Record<string, unknown> = {},
 ): Logger & { entries: LogEntry[] } {
-  const at = (level: string) => (obj: object, msg?: string) =>
-    void entries.push({ ...bindings, ...obj, level, ...(msg ? { msg } : {}) });
+  const at = (level: string) => (obj: object, msg?: string) => {
+    const entry: LogEntry = { ...bindings, ...obj, level, ...(msg ? { msg } : {}) };
+    entries.push(entry);
+    captureEntry('memoryLogger', entry);
+  };
   return {
     entries,
     debug: at('debug'),
