@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { StoreSchema } from './schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { InstallationsTable, StoreSchema } from './schema.js';
 
 type Db = Kysely<StoreSchema>;
 
@@ -19,6 +19,8 @@ export interface InstallationRecords {
   /** Inserts or replaces (a re-install brings new tokens). */
   put(record: InstallationRecord): Promise<void>;
   get(key: string): Promise<InstallationRecord | undefined>;
+  /** The most recently stored installation, if any: the one a start-up check of the key opens. */
+  latest(): Promise<InstallationRecord | undefined>;
   /** False when there was none. */
   remove(key: string): Promise<boolean>;
   count(): Promise<number>;
@@ -27,6 +29,17 @@ export interface InstallationRecords {
    * process on the database, so a replayed redirect is refused. Forgets states past their expiry.
    */
   consumeState(hash: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
+function toRecord(r: Selectable<InstallationsTable>): InstallationRecord {
+  return {
+    key: r.install_key,
+    teamId: r.team_id,
+    enterpriseId: r.enterprise_id,
+    enterpriseInstall: Number(r.is_enterprise_install) === 1,
+    sealed: r.sealed,
+    installedAt: new Date(Number(r.installed_at)),
+  };
 }
 
 export function installationRecords(db: Db): InstallationRecords {
@@ -51,16 +64,16 @@ export function installationRecords(db: Db): InstallationRecords {
         .selectAll()
         .where('install_key', '=', key)
         .executeTakeFirst();
-      return r
-        ? {
-            key: r.install_key,
-            teamId: r.team_id,
-            enterpriseId: r.enterprise_id,
-            enterpriseInstall: Number(r.is_enterprise_install) === 1,
-            sealed: r.sealed,
-            installedAt: new Date(Number(r.installed_at)),
-          }
-        : undefined;
+      return r ? toRecord(r) : undefined;
+    },
+    async latest() {
+      const r = await db
+        .selectFrom('slack_installations')
+        .selectAll()
+        .orderBy('installed_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return r ? toRecord(r) : undefined;
     },
     async remove(key) {
       const r = await db.deleteFrom('slack_installations').where('install_key', '=', key).executeTakeFirst();

@@ -56,6 +56,17 @@ describe('Slack OAuth with two replicas on one PostgreSQL', () => {
     }
   });
 
+  it('a replica restarted on the same PostgreSQL answers the installed workspace with its stored token', async () => {
+    await one.slack.stop();
+    await stores[0]!.close();
+    stores[0] = await db.open();
+    one = await startOAuthSlack(fake, stores[0], logs);
+    expect(await postSigned(one.base, dm('TP', 'DP3'))).toBe(200);
+    expect((await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'DP3')).authorization).toBe(
+      'Bearer xoxb-pg-3333-secret',
+    );
+  });
+
   it('an uninstall taken by one replica removes the installation for both', async () => {
     expect(await postSigned(two.base, teamEvent('TP', { type: 'app_uninstalled' }))).toBe(200);
     await logs.waitFor((l) => l.msg === 'slack: workspace installation removed' && l.team === 'TP');

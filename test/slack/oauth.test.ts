@@ -239,6 +239,22 @@ describe('Slack OAuth distribution (real InstallProvider and Bolt, fake Slack, S
     expect((await right.find({ enterpriseId: 'E1', isEnterpriseInstall: true }))?.bot?.token).toBe(ORG.botToken);
   });
 
+  it('refuses to start, or to post tips, with a TOKEN_ENCRYPTION_KEY that does not open the stored installations', async () => {
+    const other = Buffer.alloc(32, 9).toString('base64');
+    const wrong = startOAuthSlack(fake, store, logs, { TOKEN_ENCRYPTION_KEY: other });
+    await expect(wrong).rejects.toThrow(/^TOKEN_ENCRYPTION_KEY does not open the Slack installations already stored/);
+    await expect(wrong).rejects.not.toThrow(other);
+    const posting = slackPlatform.poster(
+      config({ ...oauthEnv(fake), TOKEN_ENCRYPTION_KEY: other }),
+      createLogger('debug', logs.stream),
+      store,
+    );
+    await expect(posting).rejects.toThrow(/TOKEN_ENCRYPTION_KEY does not open/);
+    // The right key still starts: the check opened a stored installation.
+    const again = await startOAuthSlack(fake, store, logs);
+    await again.slack.stop();
+  });
+
   it('never logs a token, the client secret, the state secret, the signing secret or the encryption key', () => {
     const text = logs.lines.map((l) => JSON.stringify(l)).join('\n');
     expect(logs.lines.length).toBeGreaterThan(30);

@@ -39,6 +39,8 @@ export const slackPlatform: Platform = {
     // OAuth mode: each subscription is posted with its own workspace's bot token.
     const { sealedInstallations } = await import('./oauth/oauth-mode.js');
     const installations = sealedInstallations(config, store);
+    // A wrong key would fail every channel's token lookup: refuse the run instead.
+    await installations.checkKey();
     const token: WorkspaceToken = async ({ workspace, organization }) =>
       workspace || organization
         ? (await installations.find({ teamId: workspace ?? undefined, enterpriseId: organization ?? undefined }))?.bot

@@ -47,6 +47,8 @@ export interface SlackPosterOptions extends Omit<PosterOptions, 'token'> {
 
 /** Thrown (and classified as a permanent failure: the subscription pauses) when a workspace has no installation. */
 class NotInstalledError extends Error {}
+/** The installation could not be read (the store failed, or it does not open): nothing was sent; try next run. */
+class LookupError extends Error {}
 
 /**
  * Posts replies (the weekly tips) into Slack channels through the Web API
@@ -70,7 +72,11 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   const send = async (channelId: string, reply: Reply, options: PostOptions, started: number): Promise<PostOutcome> => {
     // The call's own token overrides the client's: one client serves every workspace.
     const token = perWorkspace
-      ? await perWorkspace({ workspace: options.workspace ?? null, organization: options.organization ?? null })
+      ? await perWorkspace({ workspace: options.workspace ?? null, organization: options.organization ?? null }).catch(
+          (err: unknown) => {
+            throw new LookupError(`the workspace's installation could not be read: ${(err as Error).message}`);
+          },
+        )
       : undefined;
     if (perWorkspace && !token)
       throw new NotInstalledError(
@@ -109,6 +115,7 @@ export function createSlackPoster(o: SlackPosterOptions): TipPoster {
   // pauses that channel (permanent) rather than halting every Slack channel.
   const classify = (err: unknown) => {
     if (err instanceof NotInstalledError) return { ok: false as const, permanent: true, reason: err.message };
+    if (err instanceof LookupError) return { ok: false as const, permanent: false, reason: err.message };
     const outcome = slackOutcome(err);
     return perWorkspace && outcome.tokenRefused
       ? { ok: false as const, permanent: true, reason: `the workspace's token was refused (${outcome.reason})` }

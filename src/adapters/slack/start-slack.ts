@@ -100,6 +100,8 @@ export async function startSlack(o: {
   ];
   const boltLogger = scrubSecrets(toBoltLogger(logger.child({ lib: 'bolt' })), secrets);
   const oauth = mode === 'oauth' ? setupOAuth({ config, store: o.store, boltLogger, logger }) : undefined;
+  // A wrong TOKEN_ENCRYPTION_KEY would leave every workspace unanswered with only a warning per event: refuse instead.
+  if (oauth) await oauth.installations.checkKey();
   // HTTP mode: the receiver acknowledges and then queues Bolt's dispatch behind
   // other requests' acknowledgements, so listeners have nothing left to wait
   // for. Socket Mode: Bolt's own receiver, and listeners wait after ack().

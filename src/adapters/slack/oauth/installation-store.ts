@@ -6,6 +6,12 @@ import type { InstallationRecords } from '../../../store/installation-queries.js
 export const INSTALL_CACHE_MAX = 2_000;
 /** How long another replica's uninstall can go unseen here: a cached installation is re-read after this. */
 export const INSTALL_CACHE_TTL_MS = 60_000;
+/**
+ * How long "not installed" is remembered: long enough that a burst of events
+ * from a removed workspace costs one read, short enough that an install made
+ * through another replica is seen here within seconds, not a minute.
+ */
+export const INSTALL_MISS_TTL_MS = 5_000;
 
 type AnyInstallation = Installation<'v1' | 'v2', boolean>;
 
@@ -22,6 +28,12 @@ export interface SealedInstallationStore extends InstallationStore {
   find(query: WorkspaceQuery): Promise<AnyInstallation | undefined>;
   /** Deletes the workspace's (or org's) installation here and from the cache; false when there was none. */
   remove(query: WorkspaceQuery): Promise<boolean>;
+  /**
+   * Opens the most recent stored installation, so a wrong TOKEN_ENCRYPTION_KEY
+   * stops the start instead of silently leaving every workspace unanswered.
+   * Throws a message naming the variable; resolves when nothing is stored yet.
+   */
+  checkKey(): Promise<void>;
 }
 
 /** `E:<enterprise>` for an org-wide install (it serves every workspace of the org), `T:<team>` otherwise. */
@@ -44,10 +56,12 @@ export function createSealedInstallationStore(o: {
   now?: () => number;
   cacheMax?: number;
   cacheTtlMs?: number;
+  missTtlMs?: number;
 }): SealedInstallationStore {
   const now = o.now ?? Date.now;
   const max = o.cacheMax ?? INSTALL_CACHE_MAX;
   const ttl = o.cacheTtlMs ?? INSTALL_CACHE_TTL_MS;
+  const missTtl = Math.min(ttl, o.missTtlMs ?? INSTALL_MISS_TTL_MS);
   // Map order is insertion order: re-inserting on a hit makes it an LRU.
   const cache = new Map<string, { at: number; installation: AnyInstallation | undefined }>();
 
@@ -59,7 +73,7 @@ export function createSealedInstallationStore(o: {
 
   const load = async (key: string): Promise<AnyInstallation | undefined> => {
     const hit = cache.get(key);
-    if (hit && now() - hit.at < ttl) {
+    if (hit && now() - hit.at < (hit.installation ? ttl : missTtl)) {
       cache.delete(key);
       cache.set(key, hit);
       return hit.installation;
@@ -105,6 +119,19 @@ export function createSealedInstallationStore(o: {
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
       await this.remove(query);
+    },
+    async checkKey() {
+      const record = await o.records.latest();
+      if (!record) return;
+      try {
+        o.cipher.open(record.sealed, record.key);
+      } catch (err) {
+        throw new Error(
+          `TOKEN_ENCRYPTION_KEY does not open the Slack installations already stored (${record.key} tried): ` +
+            'set the key they were sealed with; with a new key every workspace has to install the app again',
+          { cause: err },
+        );
+      }
     },
     async remove(q) {
       const key = installKey(q);
