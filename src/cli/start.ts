@@ -134,6 +134,7 @@ export async function start(content: Content, config: Config, io: CliIo, options
     running.push({ name: 'content reloader', stop: () => reloader.stop() });
     measured = measureBot(live, ops.metrics);
     const bot = measured.bot;
+    startStep = 'tip posters';
     const posters = await postersFromConfig(config, logger, store);
     running.push(...posters.map((p) => ({ name: `${p.platform} poster`, stop: () => p.stop() })));
     // Replicas on one PostgreSQL claim event ids there; SQLite serves one process.

@@ -8,6 +8,7 @@ import type { TipPoster } from '../core/tips/tip-poster.js';
 import { createLogger } from '../create-logger.js';
 import { openStore } from '../store/open-store.js';
 import type { TipStore } from '../store/tip-store.js';
+import { namesItsVariable } from '../ops/startup-errors.js';
 import { describeStatus, statusLines, type TipStatus } from '../tips/describe-status.js';
 import type { PaceOptions } from '../tips/pacer.js';
 import { runDue, type RunReport } from '../tips/run-due.js';
@@ -202,6 +203,8 @@ export async function tipsCommand(
         return await runDueCommand(store, content, config, clock, at, logger, options, deps, out, io.signals);
     }
   } catch (err) {
+    // A refusal that names its variable (a TOKEN_ENCRYPTION_KEY that opens no installation) is not the store's.
+    if (err instanceof Error && namesItsVariable(err.message)) return fail(err.message, 1);
     // A read-only or full SQLite file, a PostgreSQL gone quiet: one line, exit 1.
     logger.debug({ err }, 'the store failed');
     return fail(`the store failed: ${storeFailure(err, config)}`, 1);

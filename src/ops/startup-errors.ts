@@ -28,6 +28,15 @@ const SLACK_REFUSED = new Set([
   'not_allowed_token_type',
 ]);
 
+/**
+ * A message that starts with the environment variable at fault (our own
+ * refusals, e.g. "TOKEN_ENCRYPTION_KEY does not open ...") already says what
+ * to fix: no step's guess is put in front of it.
+ */
+export function namesItsVariable(message: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[: ]/.test(message);
+}
+
 /** A listen() failure turned into one that names PORT and the fix. */
 export function listenError(err: Error, port: number): Error {
   const code = (err as NodeJS.ErrnoException).code;
@@ -68,7 +77,7 @@ export function explainStartupError(
   const e = err as Error & { code?: unknown; data?: { error?: unknown }; original?: unknown };
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = e instanceof Error ? e.message : String(err);
-  if (/^PORT: /.test(message)) return message;
+  if (/^PORT: /.test(message) || namesItsVariable(message)) return message;
   if (step === 'store' && env.DATABASE_URL) {
     const at = databaseAddress(env.DATABASE_URL);
     const netCode = networkCode(err);

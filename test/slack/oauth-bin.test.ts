@@ -5,10 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { SECRET } from './harness.js';
+import { config, SECRET } from './harness.js';
 import { dm, ENCRYPTION_KEY, install, oauthEnv, postSigned, STATE_SECRET, teamEvent } from './oauth-harness.js';
 import { freePort } from '../helpers/free-port.js';
-import { captureChild, captureOutput } from '../helpers/log-sink.js';
+import { captureChild, captureOutput, registerSecret, testLogger } from '../helpers/log-sink.js';
+import { sealedInstallations } from '../../src/adapters/slack/oauth/oauth-mode.js';
+import { openStore } from '../../src/store/open-store.js';
 
 const BIN = fileURLToPath(new URL('../../bin/career-bot.js', import.meta.url));
 
@@ -75,5 +77,43 @@ describe('career-bot in Slack OAuth mode (the real bin)', () => {
     expect(await exited).toBe(0);
     for (const secret of ['xoxb-bin-5555-secret', fake.client.secret, STATE_SECRET, SECRET, ENCRYPTION_KEY])
       expect(log).not.toContain(secret);
+  });
+
+  it('refuses to start, and to run due tips, with a TOKEN_ENCRYPTION_KEY that does not open the stored installations', async () => {
+    fake ??= await startFakeSlack();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-oauth-key-'));
+    const sealedWith = oauthEnv(fake);
+    const store = await openStore({ dataDir, logger: testLogger() });
+    try {
+      await sealedInstallations(config(sealedWith), store).storeInstallation({
+        team: { id: 'TKEY', name: 'Key' },
+        enterprise: undefined,
+        user: { id: 'U1', token: undefined, scopes: undefined },
+        bot: { id: 'B1', userId: 'UB1', token: 'xoxb-key-7777-secret', scopes: ['chat:write'] },
+        isEnterpriseInstall: false,
+        authVersion: 'v2',
+      });
+    } finally {
+      await store.close();
+    }
+    const otherKey = Buffer.alloc(32, 5).toString('base64');
+    registerSecret(otherKey);
+    const env = {
+      PATH: process.env.PATH ?? '',
+      ...sealedWith,
+      TOKEN_ENCRYPTION_KEY: otherKey,
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+    };
+    for (const args of [[], ['tips', 'run-due']]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 20_000 });
+      captureOutput('bin', r);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(
+        /career-bot: (failed to start: )?TOKEN_ENCRYPTION_KEY does not open the Slack installations/,
+      );
+      expect(r.stderr).not.toContain(otherKey);
+      expect(r.stderr).not.toContain(ENCRYPTION_KEY);
+    }
   });
 });

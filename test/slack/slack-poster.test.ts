@@ -86,6 +86,25 @@ describe('createSlackPoster (Web API only)', () => {
     },
   );
 
+  it('OAuth mode: a workspace with no installation pauses (permanent); an installation it cannot read is retried', async () => {
+    const perWorkspace = (lookup: () => Promise<string | undefined>) =>
+      createSlackPoster({ token: lookup, apiUrl: fake.apiUrl, logger: createLogger('debug', logs.stream) });
+    const calls = fake.callsTo('chat.postMessage').length;
+    const none = perWorkspace(async () => undefined);
+    expect(await none.post('C0NOINST1', tip, { workspace: 'TNONE' })).toMatchObject({
+      ok: false,
+      permanent: true,
+      reason: expect.stringContaining('not installed in Slack workspace TNONE'),
+    });
+    const unreadable = perWorkspace(() => Promise.reject(new Error('the store is unreachable')));
+    const outcome = await unreadable.post('C0NOINST2', tip, { workspace: 'TDOWN' });
+    expect(outcome).toMatchObject({ ok: false, permanent: false });
+    expect(outcome).not.toHaveProperty('unknown');
+    expect(outcome.ok ? '' : outcome.reason).toContain('installation could not be read: the store is unreachable');
+    expect(fake.callsTo('chat.postMessage').length).toBe(calls);
+    await Promise.all([none.stop(), unreadable.stop()]);
+  });
+
   it('waits out a 429 (Retry-After) itself and re-sends: a 429 posted nothing', async () => {
     fake.failNext(
       'chat.postMessage',
