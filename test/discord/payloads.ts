@@ -118,6 +118,22 @@ export function careerCommand(role: string, topic?: string, where: Where = {}) {
   return { ...context(where), type: 2, data: { id: '1400000000000000001', name: 'career', type: 1, options } };
 }
 
+/** A guild id that Discord routes to `shard` of `count`: (id >> 22) % count. */
+export const guildOnShard = (shard: number, count: number) =>
+  String((BigInt(1_000_000 * count + shard) << 22n) + 12345n);
+
+/** `/career` in the server `guildId`, installed there. */
+export function careerCommandInGuild(guildId: string, role: string, topic?: string) {
+  const payload = careerCommand(role, topic);
+  return {
+    ...payload,
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
+    channel: { ...payload.channel, guild_id: guildId },
+    authorizing_integration_owners: { '0': guildId },
+  };
+}
+
 export function tipsCommand(sub: string, args: Record<string, string> = {}, where: Where = {}) {
   const options: Option[] = [
     { name: sub, type: 1, options: Object.entries(args).map(([name, value]) => ({ name, type: 3, value })) },
