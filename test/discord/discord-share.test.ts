@@ -4,7 +4,7 @@ import { createBot } from '../../src/core/bot.js';
 import { shippedContent } from '../helpers/content.js';
 import { buttonIds, startHarness, type Harness } from './adapter-harness.js';
 import { embedText, limitProblems } from './limits.js';
-import { buttonPress, careerCommand, USER } from './payloads.js';
+import { asReceived, buttonPress, careerCommand, USER } from './payloads.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,16 +24,7 @@ describe('Share on Discord', () => {
     expect(text).toContain('Seattle, WA: $150,000 – $174,000 a year (city average).');
     expect(buttonIds(answer)).toContain('sh');
     // Discord hands the message back with read-only parts added (embed type, component ids).
-    const received = {
-      messageFlags: 64,
-      embeds: answer.embeds.map((e: object) => ({ ...e, type: 'rich', content_scan_version: 0 })),
-      components: answer.components.map((row: { components: object[] }, r: number) => ({
-        ...row,
-        id: 100 + r,
-        components: row.components.map((b, i) => ({ ...b, id: 10 * r + i })),
-      })),
-    };
-    const cb = await h.interact(buttonPress('sh', received));
+    const cb = await h.interact(buttonPress('sh', asReceived(answer)));
     expect(cb.body.type).toBe(4);
     const shared = cb.body.data;
     expect(shared.flags ?? 0).toBe(0);

@@ -51,7 +51,7 @@ export interface FakeDiscord {
   /** Dispatches on the shard that holds the guild; returns that shard's id. */
   dispatchForGuild(guildId: string, t: string, d: unknown): number;
   dropShard(shard: number, code: number): void;
-  /** Holds READY back (the client stays connecting) until the returned function is called. */
+  /** Holds READY and RESUMED back (the client stays connecting) until the returned function is called. */
   holdReady(): () => void;
   close(): Promise<void>;
 }

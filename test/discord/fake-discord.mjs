@@ -72,9 +72,17 @@ export async function startFakeDiscord(options = {}) {
   /** @type {Map<number, { ws: import('ws').WebSocket; count: number }>} */
   const shardSockets = new Map();
   const seqs = new WeakMap();
+  /** Session id → the shard it identified as, so a RESUME takes the shard's place again. */
+  const sessions = new Map();
+  const holdShard = (ws, shardId, count) => {
+    shardSockets.set(shardId, { ws, count });
+    ws.once('close', () => {
+      if (shardSockets.get(shardId)?.ws === ws) shardSockets.delete(shardId);
+    });
+  };
   /** Close code for the next IDENTIFY instead of READY (e.g. 4004, a rejected token). */
   let refuseIdentify = null;
-  /** While set, READY answers to IDENTIFY wait here (a gateway still connecting). */
+  /** While set, READY answers to IDENTIFY and RESUMED answers to RESUME wait here (a gateway still connecting). */
   let heldReady = null;
 
   const server = createServer((req, res) => {
@@ -203,15 +211,14 @@ export async function startFakeDiscord(options = {}) {
         socket = ws;
         seq = 0;
         seqs.set(ws, 1);
-        shardSockets.set(shardId, { ws, count: shardCount });
-        ws.once('close', () => {
-          if (shardSockets.get(shardId)?.ws === ws) shardSockets.delete(shardId);
-        });
+        const sessionId = `session-${snowflake()}`;
+        sessions.set(sessionId, { shardId, count: shardCount });
+        holdShard(ws, shardId, shardCount);
         const ready = {
           v: 10,
           user: BOT_USER,
           guilds: [],
-          session_id: `session-${snowflake()}`,
+          session_id: sessionId,
           resume_gateway_url: gatewayUrl,
           shard: payload.d.shard,
           application: { id: APP_ID, flags: 0 },
@@ -221,7 +228,16 @@ export async function startFakeDiscord(options = {}) {
       }
       if (payload.op === 6) {
         socket = ws;
-        send({ op: 0, t: 'RESUMED', s: ++seq, d: {} });
+        // A resumed session carries on as the shard it was, with its sequence.
+        const session = sessions.get(payload.d?.session_id);
+        if (session) holdShard(ws, session.shardId, session.count);
+        const resumed = () => {
+          const s = session ? Number(payload.d.seq ?? 0) + 1 : ++seq;
+          if (session) seqs.set(ws, s);
+          send({ op: 0, t: 'RESUMED', s, d: {} });
+        };
+        if (heldReady) heldReady.push(resumed);
+        else resumed();
       }
     });
   });
@@ -291,7 +307,7 @@ export async function startFakeDiscord(options = {}) {
     refuseNextIdentify(code) {
       refuseIdentify = code;
     },
-    /** Holds READY back (the client stays connecting) until the returned function is called. */
+    /** Holds READY and RESUMED back (the client stays connecting) until the returned function is called. */
     holdReady() {
       const held = (heldReady = []);
       return () => {

@@ -4,6 +4,9 @@ import { APP_ID, messageObject, snowflake } from './fake-discord.mjs';
 export const GUILD_ID = '1300000000000000001';
 export const CHANNEL_ID = '1300000000000000002';
 export const DM_CHANNEL_ID = '1300000000000000003';
+/** A server and channel the bot is not in: a person's user install is all that reaches them. */
+export const OTHER_GUILD_ID = '1300000000000000010';
+export const OTHER_CHANNEL_ID = '1300000000000000011';
 export const USER = {
   id: '1300000000000000004',
   username: 'ada',
@@ -16,6 +19,13 @@ export const USER = {
 /** Permission bits as a string; ManageChannels is 1 << 4. */
 export const MEMBER_PERMISSIONS = '2248473465835073';
 export const ADMIN_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 4n));
+/** A member the server does not let use external apps (Use External Apps, 1 << 50, off). */
+export const NO_EXTERNAL_APPS = String(BigInt(MEMBER_PERMISSIONS) & ~(1n << 50n));
+/**
+ * What Discord grants a user-installed app in a server that has not added it:
+ * Embed Links, Attach Files, Mention Everyone, Use External Emojis, Send Polls.
+ */
+const USER_INSTALL_APP_PERMISSIONS = String((1n << 14n) | (1n << 15n) | (1n << 17n) | (1n << 18n) | (1n << 49n));
 
 interface Where {
   dm?: boolean;
@@ -71,16 +81,20 @@ function context({ dm = false, permissions = MEMBER_PERMISSIONS, userInstall }: 
       authorizing_integration_owners: { '0': USER.id },
     };
   }
+  const userInstalled = userInstall === 'server';
+  const guildId = userInstalled ? OTHER_GUILD_ID : GUILD_ID;
+  const channelId = userInstalled ? OTHER_CHANNEL_ID : CHANNEL_ID;
   return {
     ...base,
-    guild_id: GUILD_ID,
-    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
+    ...(userInstalled ? { app_permissions: USER_INSTALL_APP_PERMISSIONS } : {}),
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
-    channel_id: CHANNEL_ID,
+    channel_id: channelId,
     channel: {
-      id: CHANNEL_ID,
+      id: channelId,
       type: 0,
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       name: 'careers',
       position: 0,
       permission_overwrites: [],
@@ -106,7 +120,7 @@ function context({ dm = false, permissions = MEMBER_PERMISSIONS, userInstall }: 
       communication_disabled_until: null,
     },
     context: 0,
-    authorizing_integration_owners: userInstall === 'server' ? { '1': USER.id } : { '0': GUILD_ID },
+    authorizing_integration_owners: userInstalled ? { '1': USER.id } : { '0': GUILD_ID },
   };
 }
 
@@ -116,6 +130,22 @@ export function careerCommand(role: string, topic?: string, where: Where = {}) {
   const options: Option[] = [{ name: 'role', type: 3, value: role }];
   if (topic) options.push({ name: 'topic', type: 3, value: topic });
   return { ...context(where), type: 2, data: { id: '1400000000000000001', name: 'career', type: 1, options } };
+}
+
+/** A guild id that Discord routes to `shard` of `count`: (id >> 22) % count. */
+export const guildOnShard = (shard: number, count: number) =>
+  String((BigInt(1_000_000 * count + shard) << 22n) + 12345n);
+
+/** `/career` in the server `guildId`, installed there. */
+export function careerCommandInGuild(guildId: string, role: string, topic?: string) {
+  const payload = careerCommand(role, topic);
+  return {
+    ...payload,
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
+    channel: { ...payload.channel, guild_id: guildId },
+    authorizing_integration_owners: { '0': guildId },
+  };
 }
 
 export function tipsCommand(sub: string, args: Record<string, string> = {}, where: Where = {}) {
@@ -163,4 +193,24 @@ export function buttonPress(
 export function directMessage(content: string, author: Record<string, unknown> = USER) {
   // channel_type tells discord.js an uncached channel is a DM (see docs/discord.md).
   return messageObject({ channelId: DM_CHANNEL_ID, author, content, extra: { channel_type: 1 } });
+}
+
+/**
+ * A message the bot sent (a callback's `data`), as Discord hands it back with
+ * a button press on it: read-only parts added (embed type, component ids),
+ * ephemeral (`messageFlags` 64) unless said otherwise. Spread into `buttonPress`.
+ */
+export function asReceived(
+  sent: { embeds: object[]; components: { components: object[] }[] },
+  messageFlags = 64,
+): { messageFlags: number; embeds: unknown[]; components: unknown[] } {
+  return {
+    messageFlags,
+    embeds: sent.embeds.map((e) => ({ ...e, type: 'rich', content_scan_version: 0 })),
+    components: sent.components.map((row, r) => ({
+      ...row,
+      id: 100 + r,
+      components: row.components.map((b, i) => ({ ...b, id: 10 * r + i })),
+    })),
+  };
 }

@@ -8,7 +8,7 @@ import { shippedContent } from '../helpers/content.js';
 import { discordConfig } from './adapter-harness.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.mjs';
 import { memoryLogger } from './memory-logger.js';
-import { careerCommand } from './payloads.js';
+import { careerCommandInGuild, guildOnShard } from './payloads.js';
 
 let fake: FakeDiscord | undefined;
 let discord: DiscordAdapter | undefined;
@@ -17,9 +17,6 @@ afterEach(async () => {
   await fake?.close();
   discord = fake = undefined;
 });
-
-/** A guild id that Discord routes to `shard` of `count`: (id >> 22) % count. */
-const guildOnShard = (shard: number, count: number) => String((BigInt(1_000_000 * count + shard) << 22n) + 12345n);
 
 async function start(f: FakeDiscord, fatal: Error[] = []): Promise<DiscordAdapter> {
   return startDiscord({
@@ -33,11 +30,7 @@ async function start(f: FakeDiscord, fatal: Error[] = []): Promise<DiscordAdapte
 
 /** /career in a guild, dispatched on the shard that holds it; resolves with the callback Discord's REST got. */
 async function askInGuild(f: FakeDiscord, guildId: string) {
-  const payload = careerCommand('llm sme', 'skills') as Record<string, any>;
-  payload.guild_id = guildId;
-  payload.guild = { ...payload.guild, id: guildId };
-  payload.channel = { ...payload.channel, guild_id: guildId };
-  payload.authorizing_integration_owners = { '0': guildId };
+  const payload = careerCommandInGuild(guildId, 'llm sme', 'skills');
   const callback = f.waitForRequest((r) => r.path === `/interactions/${payload.id}/${payload.token}/callback`);
   const shard = f.dispatchForGuild(guildId, 'INTERACTION_CREATE', payload);
   return { shard, callback: await callback };

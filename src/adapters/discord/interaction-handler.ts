@@ -22,7 +22,7 @@ import { installContext } from './install-context.js';
 import { editOptions, NO_MENTIONS, replyOptions, withChartFile } from './message-options.js';
 import { ackText } from '../shared/vote-buttons.js';
 import { renderEmbed, type DiscordMessage } from './render-embed.js';
-import { sharedCopy } from './share-message.js';
+import { shareReply } from './share-message.js';
 
 export interface HandlerDeps {
   bot: Bot;
@@ -61,7 +61,7 @@ async function autocomplete(i: AutocompleteInteraction, { bot }: HandlerDeps): P
 
 async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const inGuild = i.inGuild();
-  const { privateAnswer } = installContext(i);
+  const { privateAnswer, canShare } = installContext(i);
   if (i.commandName === CAREER_COMMAND) {
     const role = i.options.getString('role', true);
     // "tips ..." typed as a role is someone looking for the tips commands: on
@@ -77,7 +77,7 @@ async function command(i: ChatInputCommandInteraction, deps: HandlerDeps): Promi
     await respond(
       i,
       pending,
-      (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer }),
+      (reply) => renderEmbed(reply, { ephemeral: privateAnswer, share: privateAnswer && canShare }),
       deps,
       privateAnswer ? 'private' : 'reply',
     );
@@ -127,20 +127,10 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     return;
   }
   if (request.kind === 'share') {
-    // A new, visible message with exactly what the sharer sees.
-    const copy = sharedCopy(i.message, i.user.id);
-    await i.reply(
-      copy
-        ? replyOptions(copy)
-        : {
-            content: 'There is nothing to share in that message.',
-            flags: MessageFlags.Ephemeral,
-            allowedMentions: NO_MENTIONS,
-          },
-    );
+    await i.reply(shareReply(i));
     return;
   }
-  const { privateAnswer } = installContext(i);
+  const { privateAnswer, canShare } = installContext(i);
   const { page, action } = request;
   if (action.type === 'feedback') {
     // A vote never rewrites the answer it is on: the thanks goes to the voter alone.
@@ -155,7 +145,7 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     await respond(
       i,
       pending,
-      (reply) => renderEmbed(reply, { page, share: privateAnswer, source: action }),
+      (reply) => renderEmbed(reply, { page, share: privateAnswer && canShare, source: action }),
       deps,
       'update',
     );
@@ -164,7 +154,7 @@ async function button(i: ButtonInteraction, deps: HandlerDeps): Promise<void> {
     await respond(
       i,
       pending,
-      (reply) => renderEmbed(reply, { page, ephemeral: true, share: true, source: action }),
+      (reply) => renderEmbed(reply, { page, ephemeral: true, share: canShare, source: action }),
       deps,
       'private',
     );

@@ -1,7 +1,38 @@
-import { ComponentType, type APIButtonComponent, type APIEmbed, type Message } from 'discord.js';
+import {
+  ComponentType,
+  MessageFlags,
+  type APIButtonComponent,
+  type APIEmbed,
+  type ButtonInteraction,
+  type InteractionReplyOptions,
+  type Message,
+} from 'discord.js';
 import { parseCustomId } from './custom-ids.js';
+import { installContext } from './install-context.js';
+import { NO_MENTIONS, replyOptions } from './message-options.js';
 import type { ButtonRow } from './render-buttons.js';
 import type { DiscordMessage } from './render-embed.js';
+
+/** Said privately where a share could only ever be seen by the sharer (install-context.ts, `canShare`). */
+export const SHARE_NOT_ALLOWED =
+  "I can't share this here: this server lets apps added to your account answer only you " +
+  '(the Use External Apps permission). A server admin can allow that, or add career-bot to the server.';
+
+/**
+ * What a Share press is answered with: the copy, as the interaction's
+ * response (never a channel post, which would need the bot to be a member
+ * there), or privately why there is none.
+ */
+export function shareReply(i: ButtonInteraction): InteractionReplyOptions {
+  const notice = (content: string) => ({
+    content,
+    flags: MessageFlags.Ephemeral as const,
+    allowedMentions: NO_MENTIONS,
+  });
+  if (!installContext(i).canShare) return notice(SHARE_NOT_ALLOWED);
+  const copy = sharedCopy(i.message, i.user.id);
+  return copy ? replyOptions(copy) : notice('There is nothing to share in that message.');
+}
 
 /**
  * The visible copy of a message someone shares: exactly the embeds they were
