@@ -3,7 +3,7 @@ import { HOME_ROLE_ACTION, homeView } from '../../src/adapters/slack/app-home.js
 import type { TipStore } from '../../src/store/tip-store.js';
 import { sqliteDatabase, type TestDatabase } from '../store/backends.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { FORM, LogCapture, signature, testContent } from './harness.js';
+import { FORM, LogCapture, testContent } from './harness.js';
 import { blockKitProblems } from './limits.js';
 import { install, postSigned, startOAuthSlack, teamEvent } from './oauth-harness.js';
 
@@ -147,17 +147,7 @@ describe('Slack App Home (real Bolt, OAuth mode, two workspaces)', () => {
       ],
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${running.base}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': FORM,
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature(body, ts),
-      },
-      body,
-    });
-    expect(res.status).toBe(200);
+    expect(await postSigned(running.base, body, FORM)).toBe(200);
     const answer = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'UMEMBER');
     expect(answer.authorization).toBe('Bearer xoxb-home-one');
     expect(JSON.stringify(answer.args.blocks)).toContain('Large Language Model SME');

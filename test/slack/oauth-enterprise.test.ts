@@ -7,7 +7,7 @@ import { runDue } from '../../src/tips/run-due.js';
 import { createTipsCommands } from '../../src/tips/tips-commands.js';
 import { sqliteDatabase, type TestDatabase } from '../store/backends.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { config, FORM, LogCapture, nextTriggerId, signature, testContent } from './harness.js';
+import { config, FORM, LogCapture, nextTriggerId, testContent } from './harness.js';
 import { dm, install, oauthEnv, postSigned, startOAuthSlack, teamEvent } from './oauth-harness.js';
 
 /** One Enterprise Grid org that installed the app org-wide: its workspaces have no install of their own. */
@@ -47,18 +47,7 @@ describe('Slack OAuth, org-wide (Enterprise Grid) install: tips per org, uninsta
       response_url: fake.responseUrl(id),
       trigger_id: nextTriggerId(),
     }).toString();
-    const timestamp = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${running.base}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': FORM,
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature(body, timestamp),
-      },
-      body,
-    });
-    await res.text();
-    expect(res.status).toBe(200);
+    expect(await postSigned(running.base, body, FORM)).toBe(200);
     return fake.waitForResponse(id);
   };
 

@@ -7,7 +7,7 @@ import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage
 import type { TipStore } from '../../src/store/tip-store.js';
 import type { FakeSlack, Grant } from './fake-slack.js';
 import { registerSecretsIn } from '../helpers/log-sink.js';
-import { config, LogCapture, SECRET, signature, testContent } from './harness.js';
+import { config, JSON_TYPE, LogCapture, SECRET, signature, testContent } from './harness.js';
 
 export const STATE_SECRET = 'state-secret-for-tests-0123456789';
 export const ENCRYPTION_KEY = randomBytes(32).toString('base64');
@@ -126,12 +126,13 @@ export function dm(
   );
 }
 
-export async function postSigned(base: string, body: string): Promise<number> {
+/** A signed POST to the events path: JSON (events) by default, or a form (slash commands, button payloads). */
+export async function postSigned(base: string, body: string, contentType = JSON_TYPE): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const res = await fetch(`${base}/slack/events`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/json',
+      'content-type': contentType,
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signature(body, timestamp),
     },
