@@ -29,24 +29,15 @@
 // Usage: node bench/slack-ack.bench.mjs [concurrency=200] [rounds=20] [raw|http]
 // (WARM_UP_ROUNDS=10 by default: rounds run and discarded first; the first is printed.)
 import { fork } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
+import { SECRET, signedCareerCommand } from './helpers/slack-command.mjs';
 
-const SECRET = 'benchsigningsecret01';
 // A bot runs for days; what it does in its first second, before V8 has compiled
 // the hot paths, is not its latency. Discarded rounds let the JIT settle.
 const WARM_UP_ROUNDS = Number(process.env.WARM_UP_ROUNDS ?? 10);
-const QUESTIONS = [
-  'ml systems engineer skills',
-  'what does a senior ML systems engineer make in Seattle?',
-  'knowledge graph engineer',
-  'llm sme trends',
-  'graph person',
-  '',
-];
 
 if (process.env.BENCH_ROLE === 'slack') await playSlack();
 else await runBot();
@@ -131,33 +122,7 @@ async function playSlack() {
   const { slackPort, concurrency, rounds, client } = await new Promise((resolve) => process.once('message', resolve));
 
   let counter = 0;
-  const signed = () => {
-    counter += 1;
-    const body = new URLSearchParams({
-      team_id: 'T1',
-      channel_id: 'C1',
-      channel_name: 'general',
-      user_id: 'U1',
-      user_name: 'ada',
-      command: '/career',
-      text: QUESTIONS[counter % QUESTIONS.length],
-      api_app_id: 'A1',
-      // Each its own: the bot refuses a trigger_id it has seen.
-      trigger_id: `${counter}.${process.pid}.bench`,
-      response_url: `http://127.0.0.1:${fakePort}/response/${counter}`,
-    }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return {
-      body,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': ts,
-        'x-slack-signature': signature,
-      },
-    };
-  };
+  const signed = () => signedCareerCommand((counter += 1), fakePort);
   const generator =
     client === 'http'
       ? httpGenerator(slackPort, concurrency, signed)

@@ -19,7 +19,6 @@
 //
 // Usage: node bench/slack-overload.bench.mjs   (npm run bench -- slack-overload)
 import { fork, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
@@ -27,18 +26,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { SECRET, signedCareerCommand } from './helpers/slack-command.mjs';
 
-const SECRET = 'benchsigningsecret01';
 const BIN = fileURLToPath(new URL('../bin/career-bot.js', import.meta.url));
 const BUSY_MARK = 'busy right now';
-const QUESTIONS = [
-  'ml systems engineer skills',
-  'what does a senior ML systems engineer make in Seattle?',
-  'knowledge graph engineer',
-  'llm sme trends',
-  'graph person',
-  '',
-];
 const env = (k, d) => Number(process.env[k] ?? d);
 const SCENARIOS = (process.env.SCENARIOS ?? 'sustained,burst,sigterm,slow').split(',');
 
@@ -161,24 +152,13 @@ let counter = 0;
 function signedCommand(botPort, fakePort) {
   counter += 1;
   const n = counter;
-  const body = new URLSearchParams({
-    team_id: 'T1',
-    channel_id: 'C1',
-    channel_name: 'general',
-    user_id: 'U1',
-    user_name: 'ada',
-    command: '/career',
-    text: QUESTIONS[n % QUESTIONS.length],
-    api_app_id: 'A1',
-    trigger_id: `${n}.${process.pid}.bench`,
-    response_url: `http://127.0.0.1:${fakePort}/response/${n}`,
-  }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const { body, headers } = signedCareerCommand(n, fakePort);
   const head =
     `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1:${botPort}\r\nconnection: keep-alive\r\n` +
-    `content-type: application/x-www-form-urlencoded\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-    `x-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${sig}\r\n\r\n`;
+    Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('') +
+    '\r\n';
   return { n, bytes: Buffer.from(head + body) };
 }
 
