@@ -1,41 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordSurface } from '../../src/adapters/discord/discord-surface.js';
 import { createBot } from '../../src/core/bot.js';
-import { createAnswerLog } from '../../src/learn/answer-log.js';
-import { createVoterKey } from '../../src/learn/voter-key.js';
-import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
-import { registerSecret, testLogger } from '../helpers/log-sink.js';
+import { openLearningStore, type LearningStore } from '../helpers/learning-store.js';
 import { shippedContent } from '../helpers/content.js';
 import { buttonIds, startHarness, type Harness } from './adapter-harness.js';
 import { ADMIN_PERMISSIONS, buttonPress, careerCommand, directMessage, DM_CHANNEL_ID, USER } from './payloads.js';
 
 const VOTER_SECRET = 'discord-test-secret-0123456789';
-registerSecret(VOTER_SECRET);
 
 /** Manage Server on top of what a channel admin has. */
 const MANAGE_SERVER = String(BigInt(ADMIN_PERMISSIONS) | (1n << 5n));
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 let h: Harness;
+let learning: LearningStore;
 let store: TipStore;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-discord-votes-'));
-  store = await openStore({ dataDir, logger: testLogger() });
-  const answerLog = createAnswerLog({
-    store: store.learning,
-    clock: () => new Date(),
-    questionLogDays: 90,
-    voterKey: createVoterKey(VOTER_SECRET, testLogger()),
-  });
-  const usageReport = async (since: string | null, workspace: string | null) =>
-    reportLines(await usageReportOf(store.learning, since, workspace));
+  learning = await openLearningStore('discord-votes', VOTER_SECRET);
+  ({ store } = learning);
+  const { answerLog, usageReport } = learning;
   h = await startHarness(createBot({ surface: discordSurface, content: shippedContent(), answerLog, usageReport }), {
     deferAfterMs: 4000,
   });
@@ -43,8 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.stop();
-  await store?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await learning?.close();
 });
 
 describe('feedback and pay charts on Discord (real discord.js client, fake REST)', () => {

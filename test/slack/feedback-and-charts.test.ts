@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerLog } from '../../src/learn/answer-log.js';
-import { createVoterKey } from '../../src/learn/voter-key.js';
-import { reportLines, usageReport as usageReportOf } from '../../src/learn/usage-report.js';
-import { openStore, SQLITE_FILE } from '../../src/store/open-store.js';
+import { SQLITE_FILE } from '../../src/store/open-store.js';
 import type { TipStore } from '../../src/store/tip-store.js';
-import { registerSecret, testLogger } from '../helpers/log-sink.js';
+import { openLearningStore, type LearningStore } from '../helpers/learning-store.js';
 import {
   buttonPress,
   eventCallback,
@@ -21,31 +16,23 @@ import {
 } from './harness.js';
 
 const VOTER_SECRET = 'slack-test-secret-0123456789';
-registerSecret(VOTER_SECRET);
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 let h: Harness;
+let learning: LearningStore;
 let store: TipStore;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'career-bot-slack-votes-'));
-  store = await openStore({ dataDir, logger: testLogger() });
-  const answerLog = createAnswerLog({
-    store: store.learning,
-    clock: () => new Date(),
-    questionLogDays: 90,
-    voterKey: createVoterKey(VOTER_SECRET, testLogger()),
-  });
-  const usageReport = async (since: string | null, workspace: string | null) =>
-    reportLines(await usageReportOf(store.learning, since, workspace));
+  learning = await openLearningStore('slack-votes', VOTER_SECRET);
+  ({ store, dataDir } = learning);
+  const { answerLog, usageReport } = learning;
   h = await startHttpHarness({ bot: { answerLog, usageReport }, env: { ADMIN_USER_IDS: 'UADMIN1' } });
 });
 
 afterAll(async () => {
   await h?.stop();
-  await store?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await learning?.close();
 });
 
 describe('feedback and pay charts on Slack (real Bolt, fake Web API)', () => {
